@@ -1,0 +1,38 @@
+# ecocomp: PGXS build.  The test and demo commands (see README) provision a
+# fresh machine first, so they work before postgresql-server-dev-15 exists.
+EXTENSION  = ecocomp
+EXTVERSION = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
+MODULE_big = $(EXTENSION)
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+# upgrade scripts, and the frozen full scripts of released versions (so
+# CREATE EXTENSION ... VERSION 'old' works and the upgrade test can run)
+DATA       = $(sort $(wildcard sql/$(EXTENSION)--*--*.sql) $(wildcard sql/released/$(EXTENSION)--*.sql))
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+PG_CPPFLAGS = -I$(srcdir)/src
+SHLIB_LINK = -lm
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+.DEFAULT_GOAL := all
+
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+all install:
+	@echo "PGXS not found: install postgresql-server-dev-15, or run 'make test' / 'make demo', which install it" >&2
+	@exit 1
+endif
+
+# The install script is concatenated from topic files, in name order.
+INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
+	cat $(INSTALL_PARTS) > $@
+
+.PHONY: test demo bench
+test:
+	bash tools/test.sh
+demo:
+	bash tools/demo.sh
+bench:
+	bash bench/run.sh

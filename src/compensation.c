@@ -1,0 +1,203 @@
+/*
+ * compensation.c
+ *	  Standard equivalent value and the compensation priority / amount of
+ *	  seed 000:
+ *
+ *		E_a  = (1/7) * sum_j m_j p_j q_j / sum_j q_j		(eq. 1)
+ *		ECPS = VAL_n / GDP_n = nonmarket ESV / GDP			(eq. 4)
+ *		t	 = 2 atan(ECPS) / pi								(eq. 6)
+ *		R	 = V k t											(eq. 5)
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "ecocomp.h"
+
+/* Elements of a one-dimensional float8[] without NULLs. */
+static double *
+Float8ArrayValues(ArrayType *a, const char *what, int *n)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			i;
+	double	   *out;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a one-dimensional array", what)));
+	deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &elems, &nulls, n);
+	out = palloc(sizeof(double) * Max(*n, 1));
+	for (i = 0; i < *n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s must not contain NULL (element %d)", what, i + 1)));
+		out[i] = DatumGetFloat8(elems[i]);
+		EcoCheckNonNegative(out[i], what);
+	}
+	return out;
+}
+
+/*
+ * standard_equivalent_value(price float8[] yuan/kg, yield float8[] kg/hm2,
+ *							 area float8[] hm2) -> yuan/hm2/a
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(standard_equivalent_value);
+Datum
+standard_equivalent_value(PG_FUNCTION_ARGS)
+{
+	int			np,
+				ny,
+				na,
+				j;
+	double	   *price = Float8ArrayValues(PG_GETARG_ARRAYTYPE_P(0), "price (yuan/kg)", &np);
+	double	   *yield = Float8ArrayValues(PG_GETARG_ARRAYTYPE_P(1), "yield (kg/hm2)", &ny);
+	double	   *area = Float8ArrayValues(PG_GETARG_ARRAYTYPE_P(2), "sown area (hm2)", &na);
+	double		value = 0,
+				total_area = 0;
+
+	if (np != ny || np != na)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("price, yield and area arrays must have the same length"),
+				 errdetail("Lengths are %d, %d and %d.", np, ny, na)));
+	if (np == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("at least one crop is needed")));
+	for (j = 0; j < np; j++)
+	{
+		value += price[j] * yield[j] * area[j];
+		total_area += area[j];
+	}
+	if (total_area <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("total sown area must be positive")));
+	PG_RETURN_FLOAT8(value / total_area / 7.0);
+}
+
+static double
+Ecps(double nonmarket, double gdp)
+{
+	EcoCheckNonNegative(nonmarket, "non-market ESV");
+	EcoCheckPositive(gdp, "GDP");
+	return nonmarket / gdp;
+}
+
+static double
+CompensationIntensity(double ecps)
+{
+	if (isnan(ecps) || ecps < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ECPS must be a non-negative number, got %g", ecps)));
+	return 2.0 * atan(ecps) / M_PI;
+}
+
+static void
+CheckK(double k)
+{
+	if (isnan(k) || k <= 0 || k > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ecological value conversion coefficient k must be in (0, 1], got %g", k)));
+}
+
+/* ecps(nonmarket, gdp) -> dimensionless; both in the same unit */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(ecps);
+Datum
+ecps(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(Ecps(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1)));
+}
+
+/* compensation_intensity(ecps) -> t in [0, 1) */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(compensation_intensity);
+Datum
+compensation_intensity(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(CompensationIntensity(PG_GETARG_FLOAT8(0)));
+}
+
+/* vertical_compensation(nonmarket, gdp, k) -> R in the unit of nonmarket */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vertical_compensation);
+Datum
+vertical_compensation(PG_FUNCTION_ARGS)
+{
+	double		v = PG_GETARG_FLOAT8(0);
+	double		gdp = PG_GETARG_FLOAT8(1);
+	double		k = PG_GETARG_FLOAT8(2);
+
+	CheckK(k);
+	PG_RETURN_FLOAT8(v * k * CompensationIntensity(Ecps(v, gdp)));
+}
+
+/*
+ * nonmarket_from_compensation(r, gdp, k) -> V such that
+ * vertical_compensation(V, gdp, k) = r.  R(V) is continuous and strictly
+ * increasing from R(0) = 0, and R(max(gdp, 2r/k)) >= r, so bisection on
+ * that bracket converges to the unique root.
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(nonmarket_from_compensation);
+Datum
+nonmarket_from_compensation(PG_FUNCTION_ARGS)
+{
+	double		r = PG_GETARG_FLOAT8(0);
+	double		gdp = PG_GETARG_FLOAT8(1);
+	double		k = PG_GETARG_FLOAT8(2);
+	double		lo = 0,
+				hi;
+	int			i;
+
+	EcoCheckNonNegative(r, "compensation amount");
+	EcoCheckPositive(gdp, "GDP");
+	CheckK(k);
+	if (r == 0)
+		PG_RETURN_FLOAT8(0);
+	hi = Max(gdp, 2.0 * r / k);
+	for (i = 0; i < 200 && hi - lo > 1e-15 * hi; i++)
+	{
+		double		mid = 0.5 * (lo + hi);
+
+		if (mid * k * CompensationIntensity(mid / gdp) < r)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	PG_RETURN_FLOAT8(0.5 * (lo + hi));
+}
+
+/*
+ * ecps_class(ecps) -> the priority classes seed 000 uses in its text:
+ * 'high' (> 0.5), 'medium' (0.3, 0.5], 'low' (0.1, 0.3], 'very low' (<= 0.1)
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(ecps_class);
+Datum
+ecps_class(PG_FUNCTION_ARGS)
+{
+	double		e = PG_GETARG_FLOAT8(0);
+	const char *c;
+
+	if (isnan(e) || e < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ECPS must be a non-negative number, got %g", e)));
+	if (e > 0.5)
+		c = "high";
+	else if (e > 0.3)
+		c = "medium";
+	else if (e > 0.1)
+		c = "low";
+	else
+		c = "very low";
+	PG_RETURN_TEXT_P(cstring_to_text(c));
+}

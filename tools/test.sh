@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The test command: provision, build (-Wall -Wextra -Werror), install into a
+# private tree, start a throwaway cluster on a unix socket, run the pg_regress
+# suite (test/NAME.sql against expected/NAME.out) and the shell tests
+# (test/shell/NAME.sh), stop the cluster, remove everything, and end with
+# "N passed, N failed".  Arguments, if any, name the tests to run.
+set -uo pipefail
+ECOCOMP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ECOCOMP_ROOT"
+
+bash tools/provision.sh || { echo "0 passed, 1 failed"; exit 1; }
+# shellcheck source=tools/pgenv.sh
+source tools/pgenv.sh
+
+tmp=$(mktemp -d /tmp/ecocomp-test.XXXXXX)
+cleanup() { eco_cluster_stop; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+passed=0
+failed=0
+finish() {
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit $?
+}
+
+eco_log "building"
+if ! eco_build; then failed=1; finish; fi
+eco_log "installing into a private tree"
+eco_stage "$tmp"
+eco_log "starting a throwaway cluster in $tmp"
+if ! eco_cluster_start "$tmp"; then failed=1; finish; fi
+
+want=("$@")
+selected() {
+  [ ${#want[@]} -eq 0 ] && return 0
+  local w; for w in "${want[@]}"; do [ "$w" = "$1" ] && return 0; done
+  return 1
+}
+
+# pg_regress takes inputs from DIR/sql and expectations from DIR/expected
+mkdir -p "$tmp/in" "$tmp/out"
+ln -s "$ECOCOMP_ROOT/test" "$tmp/in/sql"
+ln -s "$ECOCOMP_ROOT/expected" "$tmp/in/expected"
+regress=()
+for f in $(ls test/*.sql | sort); do
+  n=$(basename "$f" .sql)
+  selected "$n" && regress+=("$n")
+done
+
+if [ ${#regress[@]} -gt 0 ]; then
+  eco_log "pg_regress: ${#regress[@]} tests"
+  pgxs_dir=$(dirname "$($PG_CONFIG --pgxs)")/..
+  "$pgxs_dir/test/regress/pg_regress" \
+    --inputdir="$tmp/in" --outputdir="$tmp/out" \
+    --bindir="$($PG_CONFIG --bindir)" \
+    --host="$PGHOST" --port="$PGPORT" --user=postgres \
+    --dbname=ecocomp_regression \
+    --load-extension=postgis --load-extension=postgis_raster --load-extension=ecocomp \
+    "${regress[@]}" 2>&1 | tee "$tmp/regress.log"
+  rc=${PIPESTATUS[0]}
+  ok=$(grep -cE '^(test )? *[A-Za-z0-9_]+ +\.\.\. ok' "$tmp/regress.log" || true)
+  bad=$(grep -cE '^(test )? *[A-Za-z0-9_]+ +\.\.\. (FAILED|failed)' "$tmp/regress.log" || true)
+  passed=$((passed + ok))
+  failed=$((failed + bad))
+  if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then failed=$((failed + 1)); fi
+  if [ -s "$tmp/out/regression.diffs" ]; then
+    echo "=== regression.diffs ==="
+    cat "$tmp/out/regression.diffs"
+  fi
+fi
+
+# shell tests: each gets the cluster's environment and PG_BIN, and passes
+# when it exits 0
+for f in $(ls test/shell/*.sh 2>/dev/null | sort); do
+  n=$(basename "$f" .sh)
+  selected "$n" || continue
+  start=$(date +%s)
+  if ECOCOMP_ROOT=$ECOCOMP_ROOT ECOCOMP_TMP=$tmp bash "$f" >"$tmp/$n.log" 2>&1; then
+    printf 'shell %-28s ... ok %6ss\n' "$n" "$(( $(date +%s) - start ))"
+    passed=$((passed + 1))
+  else
+    printf 'shell %-28s ... FAILED %6ss\n' "$n" "$(( $(date +%s) - start ))"
+    sed 's/^/    /' "$tmp/$n.log"
+    failed=$((failed + 1))
+  fi
+done
+
+finish
