@@ -208,8 +208,8 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 			elog(ERROR, "landuse_map names unknown ecosystem \"%s\"", eco);
 	}
 
+	/* everything palloc'd since SPI_connect (seen, query strings) goes here */
 	SPI_finish();
-	pfree(seen);
 	return m;
 }
 

@@ -13,7 +13,14 @@ bash tools/provision.sh || { echo "0 passed, 1 failed"; exit 1; }
 source tools/pgenv.sh
 
 tmp=$(mktemp -d /tmp/ecocomp-test.XXXXXX)
-cleanup() { eco_cluster_stop; rm -rf "$tmp"; }
+cleanup() {
+  eco_cluster_stop
+  # ECOCOMP_RESULTS=DIR keeps the actual outputs, to read them after a run
+  if [ -n "${ECOCOMP_RESULTS:-}" ] && [ -d "$tmp/out/results" ]; then
+    mkdir -p "$ECOCOMP_RESULTS" && cp "$tmp"/out/results/* "$ECOCOMP_RESULTS"/ 2>/dev/null
+  fi
+  rm -rf "$tmp"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 

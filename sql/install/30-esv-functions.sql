@@ -77,9 +77,13 @@ COMMENT ON FUNCTION @extschema@.ecps_class(double precision) IS
 
 CREATE FUNCTION @extschema@.copy_esv_scheme(source text, target text, title text DEFAULT NULL)
 RETURNS void
-LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 AS $$
 BEGIN
+	IF copy_esv_scheme.source IS NULL OR copy_esv_scheme.target IS NULL THEN
+		RAISE EXCEPTION 'source and target scheme names must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.esv_scheme s WHERE s.scheme = copy_esv_scheme.source) THEN
 		RAISE EXCEPTION 'ESV scheme "%" does not exist', copy_esv_scheme.source
 			USING ERRCODE = 'undefined_object';
