@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The demo command: provision, build, install the extension, start a
+# throwaway cluster on a unix socket, load the sample data, print results,
+# stop the cluster.  ECOCOMP_DEMO_KEEP=1 leaves the cluster running and
+# prints how to connect to it.
+set -euo pipefail
+ECOCOMP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ECOCOMP_ROOT"
+bash tools/provision.sh
+# shellcheck source=tools/pgenv.sh
+source tools/pgenv.sh
+
+tmp=$(mktemp -d /tmp/ecocomp-demo.XXXXXX)
+cleanup() { eco_cluster_stop; rm -rf "$tmp"; }
+if [ "${ECOCOMP_DEMO_KEEP:-0}" != 1 ]; then trap cleanup EXIT; fi
+
+eco_log "building"
+eco_build
+if [ "$(id -u)" -eq 0 ] || [ -w "$($PG_CONFIG --pkglibdir)" ]; then
+  eco_log "installing (make install)"
+  make -s install >/dev/null
+  bin=$($PG_CONFIG --bindir)
+else
+  eco_log "not allowed to write the PostgreSQL directories: installing into a private tree"
+  eco_stage "$tmp"
+  bin=$PG_BIN
+fi
+eco_log "starting a throwaway cluster in $tmp"
+eco_cluster_start "$tmp" "$bin"
+psql -qX -d postgres -c "CREATE DATABASE ecocomp_demo" >/dev/null
+export PGDATABASE=ecocomp_demo
+psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION ecocomp CASCADE" 2>&1 | grep -v 'NOTICE:  installing required extension' || true
+for part in demo/[a-z]*.sql; do
+  psql -qX -v ON_ERROR_STOP=1 -f "$part"
+done
+if [ "${ECOCOMP_DEMO_KEEP:-0}" = 1 ]; then
+  echo
+  echo "The demo cluster is still running; connect with:"
+  echo "  psql -h $PGHOST -p $PGPORT -U postgres ecocomp_demo"
+  echo "and stop it with:"
+  echo "  $( [ "$(id -u)" -eq 0 ] && echo "runuser -u $ECOCOMP_PGUSER -- ")$bin/pg_ctl -D $tmp/data stop"
+fi
