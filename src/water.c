@@ -49,6 +49,20 @@ CheckReserve(double r)
 				 errmsg("share of water reserved for ecology must be in [0, 1), got %g", r)));
 }
 
+/*
+ * Finite inputs can still overflow (huge volumes, tiny productivities): an
+ * infinite result is an error, never a value.
+ */
+static double
+CheckResult(double v, const char *what)
+{
+	if (isnan(v) || isinf(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is out of range of double precision", what)));
+	return v;
+}
+
 /* Blessed result descriptor of a function returning a named composite. */
 static TupleDesc
 ResultDesc(FunctionCallInfo fcinfo, int natts)
@@ -156,6 +170,10 @@ water_footprint(PG_FUNCTION_ARGS)
 	f[1] = aw * fresh / pw;
 	f[2] = aw * pollution / pw;
 	f[3] = f[0] + f[1] + f[2];
+	CheckResult(f[0], "aquatic product footprint");
+	CheckResult(f[1], "freshwater footprint");
+	CheckResult(f[2], "pollution footprint");
+	CheckResult(f[3], "total water footprint");
 	PG_RETURN_DATUM(FootprintDatum(fcinfo, f));
 }
 
@@ -180,7 +198,8 @@ water_carrying_capacity(PG_FUNCTION_ARGS)
 	CheckReserve(reserve);
 	EcoCheckPositive(pw, "water productivity (m3/hm2)");
 
-	PG_RETURN_FLOAT8((1.0 - reserve) * psi * aw * q / pw);
+	PG_RETURN_FLOAT8(CheckResult((1.0 - reserve) * psi * aw * q / pw,
+								 "water carrying capacity"));
 }
 
 /*
@@ -201,7 +220,8 @@ water_compensation(PG_FUNCTION_ARGS)
 	EcoCheckPositive(unit, "unit value (yuan per national hm2)");
 
 	erd = ec - ef;
-	PG_RETURN_DATUM(BalanceDatum(fcinfo, erd, erd * unit));
+	PG_RETURN_DATUM(BalanceDatum(fcinfo, erd,
+								 CheckResult(erd * unit, "monetary value")));
 }
 
 /*
@@ -223,7 +243,8 @@ water_equivalence_factor(PG_FUNCTION_ARGS)
 	EcoCheckPositive(arable_gdp, "GDP per hectare of arable land (yuan/hm2)");
 	EcoCheckPositive(arable_factor, "arable land equivalence factor");
 
-	PG_RETURN_FLOAT8(arable_factor * (gdp_m3 * m3_hm2) / arable_gdp);
+	PG_RETURN_FLOAT8(CheckResult(arable_factor * (gdp_m3 * m3_hm2) / arable_gdp,
+								 "water equivalence factor"));
 }
 
 /*
@@ -242,7 +263,7 @@ water_unit_value(PG_FUNCTION_ARGS)
 	EcoCheckPositive(ec, "water carrying capacity (national hm2)");
 	EcoCheckPositive(ea, "standard equivalent value E_a (yuan/hm2)");
 
-	PG_RETURN_FLOAT8(ea * equivalents / ec);
+	PG_RETURN_FLOAT8(CheckResult(ea * equivalents / ec, "unit value"));
 }
 
 /*
@@ -269,7 +290,7 @@ water_footprint_add(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(0))
 		FootprintFields(PG_GETARG_HEAPTUPLEHEADER(0), s);
 	for (i = 0; i < WF_NFIELDS; i++)
-		s[i] += v[i];
+		s[i] = CheckResult(s[i] + v[i], "sum of water footprints");
 	PG_RETURN_DATUM(FootprintDatum(fcinfo, s));
 }
 
@@ -308,5 +329,7 @@ water_balance_add(PG_FUNCTION_ARGS)
 		erd += e;
 		value += v;
 	}
+	CheckResult(erd, "sum of ecological deficits/surpluses");
+	CheckResult(value, "sum of monetary values");
 	PG_RETURN_DATUM(BalanceDatum(fcinfo, erd, value));
 }

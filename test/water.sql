@@ -303,3 +303,27 @@ SELECT error_of($$SELECT ecocomp.water_footprint_sum(ROW(1, -1, 1, 1)::ecocomp.w
 SELECT error_of($$SELECT ecocomp.water_footprint_sum(ROW(1, 1, 1, 'NaN')::ecocomp.water_footprint_hm2)$$);
 SELECT error_of($$SELECT ecocomp.water_balance_sum(ROW(NULL, 1, 'payer')::ecocomp.water_balance)$$);
 SELECT error_of($$SELECT ecocomp.water_balance_sum(ROW(1, 'Infinity', 'recipient')::ecocomp.water_balance)$$);
+-- finite inputs whose result overflows double precision: 22003, not Infinity
+SELECT error_of($$SELECT ecocomp.water_footprint(1e308, 0, 0)$$);
+SELECT error_of($$SELECT ecocomp.water_footprint(0, 1e300, 0, water_productivity => 1e-300)$$);
+SELECT error_of($$SELECT ecocomp.water_carrying_capacity(1e308)$$);
+SELECT error_of($$SELECT ecocomp.water_compensation(0, 1e308)$$);
+SELECT error_of($$SELECT ecocomp.water_equivalence_factor(1e200, 1e200)$$);
+SELECT error_of($$SELECT ecocomp.water_unit_value(1e308, 1e-10)$$);
+SELECT error_of($$SELECT ecocomp.water_footprint_sum(f) FROM (VALUES (ROW(0, 0, 0, 1e308)::ecocomp.water_footprint_hm2), (ROW(0, 0, 0, 1e308)::ecocomp.water_footprint_hm2)) v(f)$$);
+SELECT error_of($$SELECT ecocomp.water_balance_sum(b) FROM (VALUES (ROW(1e308, 1, 'recipient')::ecocomp.water_balance), (ROW(1e308, 1, 'recipient')::ecocomp.water_balance)) v(b)$$);
+
+------------------------------------------------------------------------------
+-- 9. Nothing depends on the search_path
+------------------------------------------------------------------------------
+SET search_path = pg_temp;
+-- EF 2.70 * 2912 / 2912 = 2.70, two rows 5.40; EC 0.4 * 1.98 * 2.70 = 2.1384
+-- (sum of two rows / 2);
+-- ERD 2.1384 - 2.70 = -0.5616 (payer), summed twice -1.1232
+SELECT round((f).total::numeric, 9) AS ef, round(ec::numeric, 9) AS ec,
+	   round((b).erd::numeric, 9) AS erd, (b).role
+FROM (SELECT ecocomp.water_footprint_sum(ecocomp.water_footprint(0, 2912, 0)) AS f,
+			 sum(ecocomp.water_carrying_capacity(2912)) / 2 AS ec,
+			 ecocomp.water_balance_sum(ecocomp.water_compensation(2.70, 2.1384)) AS b
+	  FROM (VALUES (1), (2)) v(i)) s;
+RESET search_path;
