@@ -23,7 +23,7 @@ SELECT * FROM ecocomp.water_footprint(0, 0, 0);
 -- Table 5 scale: a freshwater footprint of 1,501,407 national hm2 (central-
 -- eastern zone) is 1,501,407 * 2912 / 2.70 = 4,372,097,184 / 2.70
 -- = 1,619,295,253.3 m3 of water; feeding that volume back gives the table's
--- value (the city's 6,807,357 hm2 are 7.34e9 m3, about the city's yearly use)
+-- value (the four zones' 6,807,357 hm2 stand for 7.34e9 m3 of freshwater use)
 SELECT round(freshwater::numeric, 3) AS freshwater_hm2
 FROM ecocomp.water_footprint(0, 1501407::float8 * 2912 / 2.70, 0);
 
