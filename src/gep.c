@@ -763,7 +763,11 @@ GepJsonNumber(JsonbValue *v, const char *what, const char *key)
 	if (v->type != jbvNumeric)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s \"%s\" must be a number", what, key)));
+				 errmsg("%s \"%s\" must be a number", what, key),
+				 (v->type == jbvString) ?
+				 errdetail("Got the string \"%.*s\".", Min(v->val.string.len, 40), v->val.string.val) :
+				 errdetail("Got a JSON %s.", v->type == jbvNull ? "null" :
+						   v->type == jbvBool ? "boolean" : "array or object")));
 	if (numeric_is_nan(v->val.numeric) || numeric_is_inf(v->val.numeric))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

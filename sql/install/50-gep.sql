@@ -352,7 +352,7 @@ COMMENT ON FUNCTION @extschema@.gep_account(jsonb, text, jsonb, text, text[]) IS
 
 CREATE FUNCTION @extschema@.gep_compare(before jsonb, after jsonb, param_set text DEFAULT 'jinsha_2022',
 	overrides jsonb DEFAULT '{}', classification text DEFAULT NULL,
-	before_overrides jsonb DEFAULT '{}', after_overrides jsonb DEFAULT '{}')
+	before_overrides jsonb DEFAULT '{}', after_overrides jsonb DEFAULT '{}', services text[] DEFAULT NULL)
 RETURNS TABLE (level text, service_group text, service text, item text, land_type text,
 	unit text, before_quantity double precision, after_quantity double precision,
 	before_yuan double precision, after_yuan double precision,
@@ -365,13 +365,13 @@ AS $$
 		SELECT a.service_group, a.service, a.item, a.land_type, a.quantity, a.unit, a.value_yuan
 		FROM @extschema@.gep_account(gep_compare.before, gep_compare.param_set,
 			COALESCE(gep_compare.overrides, '{}'::jsonb) OPERATOR(pg_catalog.||) COALESCE(gep_compare.before_overrides, '{}'::jsonb),
-			gep_compare.classification)
+			gep_compare.classification, gep_compare.services)
 			AS a(service_group, service, item, land_type, area_ha, quantity, unit, value_yuan)
 	), f AS (
 		SELECT a.service_group, a.service, a.item, a.land_type, a.quantity, a.unit, a.value_yuan
 		FROM @extschema@.gep_account(gep_compare.after, gep_compare.param_set,
 			COALESCE(gep_compare.overrides, '{}'::jsonb) OPERATOR(pg_catalog.||) COALESCE(gep_compare.after_overrides, '{}'::jsonb),
-			gep_compare.classification)
+			gep_compare.classification, gep_compare.services)
 			AS a(service_group, service, item, land_type, area_ha, quantity, unit, value_yuan)
 	), j AS (
 		SELECT COALESCE(b.service_group, f.service_group) AS service_group,
@@ -430,14 +430,19 @@ AS $$
 	ORDER BY pg_catalog.array_position(ARRAY['item', 'service', 'group', 'service_land_type', 'land_type', 'total'], g.level),
 			 g.svc_order, g.lt_order
 $$;
-COMMENT ON FUNCTION @extschema@.gep_compare(jsonb, jsonb, text, jsonb, text, jsonb, jsonb) IS
-	'Before/after GEP comparison (seed 001 Tables 4 to 6) of two area sets: rows at level item, service, group (Table 4), service_land_type (Table 5), land_type and total (Table 6) with quantities (item level), values in yuan/a, change in yuan/a and %, shares of the total in %, and ranks by value; before_overrides / after_overrides apply on top of overrides to one side only';
+COMMENT ON FUNCTION @extschema@.gep_compare(jsonb, jsonb, text, jsonb, text, jsonb, jsonb, text[]) IS
+	'Before/after GEP comparison (seed 001 Tables 4 to 6) of two area sets: rows at level item, service, group (Table 4), service_land_type (Table 5), land_type and total (Table 6) with quantities (item level), values in yuan/a, change in yuan/a and %, shares of the total in %, and ranks by value; before_overrides / after_overrides apply on top of overrides to one side only; services NULL = all';
 
 CREATE FUNCTION @extschema@.copy_gep_param_set(source text, target text, title text DEFAULT NULL)
 RETURNS void
-LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 AS $$
 BEGIN
+	-- not STRICT: a NULL title means "derive it", NULL names are errors
+	IF copy_gep_param_set.source IS NULL OR copy_gep_param_set.target IS NULL THEN
+		RAISE EXCEPTION 'source and target parameter set names must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.gep_param_set s WHERE s.param_set = copy_gep_param_set.source) THEN
 		RAISE EXCEPTION 'GEP parameter set "%" does not exist', copy_gep_param_set.source
 			USING ERRCODE = 'undefined_object';
