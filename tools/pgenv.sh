@@ -100,15 +100,32 @@ ${ECOCOMP_EXTRA_CONF:-}
 CONF
   ECOCOMP_CLUSTER_DIR=$dir
   ECOCOMP_CLUSTER_BIN=$bin
-  as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/sock/server.log" -w -t 120 start >/dev/null \
-    || { cat "$dir/sock/server.log" >&2; return 1; }
+  if [ "${ECOCOMP_VALGRIND:-0}" = 1 ]; then
+    # every backend under memcheck; reports in DIR/valgrind/*.log
+    mkdir -p "$dir/valgrind"
+    [ "$(id -u)" -eq 0 ] && chown "$ECOCOMP_PGUSER" "$dir/valgrind"
+    as_server valgrind --quiet --trace-children=yes --track-origins=yes \
+      --read-var-info=no --error-limit=no --num-callers=30 \
+      --log-file="$dir/valgrind/%p.log" \
+      "$bin/postgres" -D "$dir/data" >"$dir/sock/server.log" 2>&1 &
+    local i
+    for i in $(seq 1 300); do
+      pg_isready -q -h "$dir/sock" -p "$ECOCOMP_PORT" && break
+      sleep 1
+    done
+  else
+    as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/sock/server.log" -w -t 120 start >/dev/null \
+      || { cat "$dir/sock/server.log" >&2; return 1; }
+  fi
   export PGHOST=$dir/sock PGPORT=$ECOCOMP_PORT PGUSER=postgres PGDATABASE=postgres
 }
 
 eco_cluster_stop() {
   [ -n "${ECOCOMP_CLUSTER_DIR:-}" ] || return 0
   if [ -f "$ECOCOMP_CLUSTER_DIR/data/postmaster.pid" ]; then
-    as_server "$ECOCOMP_CLUSTER_BIN/pg_ctl" -D "$ECOCOMP_CLUSTER_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    local mode=immediate
+    [ "${ECOCOMP_VALGRIND:-0}" = 1 ] && mode=fast
+    as_server "$ECOCOMP_CLUSTER_BIN/pg_ctl" -D "$ECOCOMP_CLUSTER_DIR/data" -m $mode -w -t 300 stop >/dev/null 2>&1 || true
   fi
   ECOCOMP_CLUSTER_DIR=
 }

@@ -27,6 +27,24 @@ trap 'exit 130' INT TERM
 passed=0
 failed=0
 finish() {
+  if [ "${ECOCOMP_VALGRIND:-0}" = 1 ] && [ -d "$tmp/valgrind" ]; then
+    eco_cluster_stop
+    # memory errors whose stack passes through ecocomp (PostgreSQL's own
+    # known reports, e.g. uninitialised padding written to disk, and leaks,
+    # which it handles by memory context, are not ours)
+    ours="ecocomp\\.so|\\(($(cd src && ls *.c | sed 's/\.c$//' | paste -sd'|'))\\.c:"
+    awk -v ours="$ours" '
+      /^==[0-9]+== *$/ { if (blk ~ ours) print blk; blk = ""; next }
+      { blk = blk $0 "\n" }
+      END { if (blk ~ ours) print blk }' "$tmp"/valgrind/*.log >"$tmp/valgrind.ours"
+    if [ -s "$tmp/valgrind.ours" ]; then
+      echo "=== valgrind: memory errors in ecocomp ==="
+      head -400 "$tmp/valgrind.ours"
+      failed=$((failed + 1))
+    else
+      echo "valgrind: no memory errors in ecocomp code ($(ls "$tmp"/valgrind | wc -l) processes)"
+    fi
+  fi
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]
   exit $?
