@@ -30,7 +30,7 @@ eco_cluster_start "$tmp" "$bin"
 psql -qX -d postgres -c "CREATE DATABASE ecocomp_demo" >/dev/null
 export PGDATABASE=ecocomp_demo
 psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION ecocomp CASCADE" 2>&1 | grep -v 'NOTICE:  installing required extension' || true
-for part in demo/[a-z]*.sql; do
+for part in demo/[0-9]*.sql; do
   psql -qX -v ON_ERROR_STOP=1 -f "$part"
 done
 if [ "${ECOCOMP_DEMO_KEEP:-0}" = 1 ]; then
