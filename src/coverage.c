@@ -7,13 +7,20 @@
  *	  the polygon's edges that cross the tile's rows, kept in an active-edge
  *	  list while the rows are swept top to bottom.
  *
- *	  center: at the row's centre line yc = row + 0.5, an edge from (x0,y0)
- *	  to (x1,y1) with ylo <= yc < yhi crosses at x; the sorted crossings are
- *	  paired and pixel columns floor(xa + 0.5) .. floor(xb + 0.5) - 1 are
- *	  inside, and a horizontal edge lying on yc with x0 > x1 fills its own
- *	  span.  This is GDAL's scanline rule (llrasterize.cpp), which ST_Clip
- *	  uses through GDALRasterizeGeometries, so centre-on-boundary pixels go
- *	  the way PostGIS sends them.
+ *	  center: GDAL's scanline rule (llrasterize.cpp), which ST_Clip uses
+ *	  through GDALRasterizeGeometries: at the centre line of row r, an edge
+ *	  counts when its pixel-y range [y1, y2) holds the line; the sorted
+ *	  crossings are paired, and in each pair (xa, xb) the pixels whose centre
+ *	  x is in (xa, xb] are inside; a horizontal edge lying on the centre line
+ *	  fills its own (x1, x0] when it runs towards -x.  ST_Clip first
+ *	  intersects the polygon with the tile (GEOS), which orients shells
+ *	  clockwise and holes counter-clockwise, so we read horizontal edges in
+ *	  that orientation.  GDAL compares in pixel coordinates, where 1/30 and
+ *	  the like are inexact; we compare the world coordinates of the pixel
+ *	  centres (ip + (i + 0.5) * scale) with crossings computed in world
+ *	  coordinates, so centres that lie exactly on an edge follow the rule
+ *	  above (which PostGIS 3.3 also follows on the test shapes) instead of
+ *	  rounding noise.
  *
  *	  exact: the covered area of pixel (r, c) is the integral over the row's
  *	  strip of the winding number w(x, y) over [c, c+1].  With shells
@@ -71,6 +78,10 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 	it->ncols = ncols;
 	it->nrows = nrows;
 	it->orient = (scale_x * scale_y > 0) ? -1.0 : 1.0;
+	it->ip_x = ip_x;
+	it->ip_y = ip_y;
+	it->scale_x = scale_x;
+	it->scale_y = scale_y;
 	if (ncols <= 0 || nrows <= 0 || p->nrings == 0)
 		return false;
 
@@ -96,7 +107,7 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 			if (mode == COVERAGE_EXACT)
 				keep = (py != qy) && ymax > 0 && ymin < nrows && Min(px, qx) < ncols;
 			else
-				keep = ymax >= 0.5 && ymin <= nrows - 0.5;
+				keep = ymax >= 0.5 - 1e-6 && ymin <= nrows - 0.5 + 1e-6;
 			if (keep)
 			{
 				CovEdge    *e;
@@ -114,6 +125,21 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 				e->ymin = ymin;
 				e->ymax = ymax;
 				e->sign = p->ring_sign[r];
+				/* GEOS overlay orientation: reverse rings of sign +1 */
+				if (p->ring_sign[r] > 0)
+				{
+					e->wx0 = p->x[s + k];
+					e->wy0 = p->y[s + k];
+					e->wx1 = p->x[s + k - 1];
+					e->wy1 = p->y[s + k - 1];
+				}
+				else
+				{
+					e->wx0 = p->x[s + k - 1];
+					e->wy0 = p->y[s + k - 1];
+					e->wx1 = p->x[s + k];
+					e->wy1 = p->y[s + k];
+				}
 			}
 			px = qx;
 			py = qy;
@@ -226,22 +252,59 @@ AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
 	AccPiece(acc, ncols, px, xb, sign * (yb - py), cmin);
 }
 
-static void
-CenterFill(double *w, int ncols, double xa, double xb, int *c0, int *c1)
+/*
+ * First column whose centre lies strictly after world x in the pixel
+ * direction (centre ip + (c + 0.5) * scale), clamped to [0, ncols].
+ */
+static int
+CenterFirstAfter(const CoverageIter *it, double x)
 {
-	int			a = (int) Max(floor(xa + 0.5), 0.0);
-	double		bf = floor(xb + 0.5);
-	int			b = (int) Min(bf, (double) ncols);
+	double		s = it->scale_x;
+	double		g = (x - it->ip_x) / s - 0.5;
 	int			c;
 
-	if (bf <= 0 || a >= b)
+	if (g < -1)
+		return 0;
+	if (g > it->ncols + 1)
+		return it->ncols;
+	c = (int) floor(g);
+	c = Max(0, Min(c, it->ncols));
+	/* exact comparisons with the centres around the estimate */
+	while (c > 0 && (s > 0 ? it->ip_x + (c - 1 + 0.5) * s > x : it->ip_x + (c - 1 + 0.5) * s < x))
+		c--;
+	while (c < it->ncols && !(s > 0 ? it->ip_x + (c + 0.5) * s > x : it->ip_x + (c + 0.5) * s < x))
+		c++;
+	return Max(c, 0);
+}
+
+/* pixels whose centre is in (xa, xb], in the pixel direction */
+static void
+CenterFill(CoverageIter *it, double xa, double xb, int *c0, int *c1)
+{
+	int			a = CenterFirstAfter(it, xa);
+	int			b = CenterFirstAfter(it, xb);
+	int			c;
+
+	if (a >= b)
 		return;
 	for (c = a; c < b; c++)
-		w[c] = 1.0;
+		it->w[c] = 1.0;
 	if (a < *c0)
 		*c0 = a;
 	if (b > *c1)
 		*c1 = b;
+}
+
+static int
+DirCmpPos(const void *a, const void *b)
+{
+	return DoubleCmp(a, b);
+}
+
+static int
+DirCmpNeg(const void *a, const void *b)
+{
+	return DoubleCmp(b, a);
 }
 
 bool
@@ -265,12 +328,14 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 		if (it->mode == COVERAGE_CENTER)
 		{
 			double		yc = r + 0.5;
+			double		wyc = it->ip_y + (r + 0.5) * it->scale_y;
+			bool		down = it->scale_y < 0; /* pixel y grows as world y falls */
 			int			nx = 0;
 
-			while (it->next < it->nedges && it->edges[it->next].ymin <= yc)
+			while (it->next < it->nedges && it->edges[it->next].ymin <= yc + 1e-6)
 				it->active[it->nactive++] = it->next++;
 			for (i = 0, j = 0; i < it->nactive; i++)
-				if (it->edges[it->active[i]].ymax >= yc)
+				if (it->edges[it->active[i]].ymax >= yc - 1e-6)
 					it->active[j++] = it->active[i];
 			it->nactive = j;
 			if (it->nactive == 0)
@@ -287,39 +352,46 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 			for (i = 0; i < it->nactive; i++)
 			{
 				CovEdge    *e = &it->edges[it->active[i]];
-				double		dy1,
-							dy2,
-							dx1,
-							dx2;
+				double		ylo,
+							yhi,
+							xlo,
+							xhi;
+				bool		hit;
 
-				if (e->y0 < e->y1)
+				if (e->wy0 == e->wy1)
 				{
-					dy1 = e->y0;
-					dy2 = e->y1;
-					dx1 = e->x0;
-					dx2 = e->x1;
+					/*
+					 * horizontal on the centre line: GDAL fills it when it
+					 * runs towards -x in pixel space
+					 */
+					if (e->wy0 == wyc &&
+						(it->scale_x > 0 ? e->wx0 > e->wx1 : e->wx0 < e->wx1))
+						CenterFill(it, e->wx1, e->wx0, &lo, &hi);
+					continue;
 				}
-				else if (e->y0 > e->y1)
+				if (e->wy0 < e->wy1)
 				{
-					dy1 = e->y1;
-					dy2 = e->y0;
-					dx1 = e->x1;
-					dx2 = e->x0;
+					ylo = e->wy0;
+					yhi = e->wy1;
+					xlo = e->wx0;
+					xhi = e->wx1;
 				}
 				else
 				{
-					/* horizontal on the centre line: GDAL fills it when x0 > x1 */
-					if (e->x0 > e->x1)
-						CenterFill(it->w, ncols, e->x1, e->x0, &lo, &hi);
-					continue;
+					ylo = e->wy1;
+					yhi = e->wy0;
+					xlo = e->wx1;
+					xhi = e->wx0;
 				}
-				if (yc < dy2 && yc >= dy1)
-					it->xs[nx++] = (yc - dy1) * (dx2 - dx1) / (dy2 - dy1) + dx1;
+				/* pixel-y range [y1, y2) holds the centre line */
+				hit = down ? (wyc > ylo && wyc <= yhi) : (wyc >= ylo && wyc < yhi);
+				if (hit)
+					it->xs[nx++] = (wyc - ylo) * (xhi - xlo) / (yhi - ylo) + xlo;
 			}
 			if (nx > 1)
-				qsort(it->xs, nx, sizeof(double), DoubleCmp);
+				qsort(it->xs, nx, sizeof(double), it->scale_x > 0 ? DirCmpPos : DirCmpNeg);
 			for (i = 0; i + 1 < nx; i += 2)
-				CenterFill(it->w, ncols, it->xs[i], it->xs[i + 1], &lo, &hi);
+				CenterFill(it, it->xs[i], it->xs[i + 1], &lo, &hi);
 		}
 		else
 		{

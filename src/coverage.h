@@ -26,6 +26,12 @@ typedef struct CovEdge
 	double		ymin,
 				ymax;
 	double		sign;			/* ring sign: +1 shell, -1 hole */
+	double		wx0,
+				wy0,
+				wx1,
+				wy1;			/* world coordinates (center mode), in the
+								 * orientation GEOS gives overlay results:
+								 * shells clockwise, holes counter-clockwise */
 } CovEdge;
 
 typedef struct CoverageIter
@@ -44,6 +50,10 @@ typedef struct CoverageIter
 	double	   *w;				/* ncols */
 	double	   *xs;				/* intersections (center) */
 	int			cap_xs;
+	double		ip_x,
+				ip_y,
+				scale_x,
+				scale_y;
 } CoverageIter;
 
 /*
