@@ -78,7 +78,7 @@ RastCorrupt(const char *detail, int band)
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_EXCEPTION),
 			 errmsg("corrupt serialized raster"),
-			 errdetail("%s.", detail)));
+			 errdetail("%c%s.", pg_toupper((unsigned char) detail[0]), detail + 1)));
 }
 
 void

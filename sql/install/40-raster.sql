@@ -35,61 +35,61 @@ COMMENT ON FUNCTION @extschema@.landuse_state_send(@extschema@.landuse_state) IS
 -- arguments: each shorter overload uses the defaults in C)
 CREATE FUNCTION @extschema@.landuse_area_transfn(@extschema@.landuse_state, raster, geometry)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'landuse_area_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'landuse_area_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.landuse_area_transfn(@extschema@.landuse_state, raster, geometry) IS
 	'Transition function of landuse_area: adds the area (m2) of each land-use code of one tile inside the polygon';
 
 CREATE FUNCTION @extschema@.landuse_area_transfn(@extschema@.landuse_state, raster, geometry, integer)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'landuse_area_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'landuse_area_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.landuse_area_transfn(@extschema@.landuse_state, raster, geometry, integer) IS
 	'Transition function of landuse_area: adds the area (m2) of each land-use code of one tile inside the polygon';
 
 CREATE FUNCTION @extschema@.landuse_area_transfn(@extschema@.landuse_state, raster, geometry, integer, text)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'landuse_area_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'landuse_area_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.landuse_area_transfn(@extschema@.landuse_state, raster, geometry, integer, text) IS
 	'Transition function of landuse_area: adds the area (m2) of each land-use code of one tile inside the polygon';
 
 CREATE FUNCTION @extschema@.landuse_transition_transfn(@extschema@.landuse_state, raster, raster, geometry)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'landuse_transition_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'landuse_transition_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.landuse_transition_transfn(@extschema@.landuse_state, raster, raster, geometry) IS
 	'Transition function of landuse_transition: adds the area (m2) of each (from code, to code) pair of one pair of aligned tiles inside the polygon';
 
 CREATE FUNCTION @extschema@.landuse_transition_transfn(@extschema@.landuse_state, raster, raster, geometry, integer)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'landuse_transition_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'landuse_transition_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.landuse_transition_transfn(@extschema@.landuse_state, raster, raster, geometry, integer) IS
 	'Transition function of landuse_transition: adds the area (m2) of each (from code, to code) pair of one pair of aligned tiles inside the polygon';
 
 CREATE FUNCTION @extschema@.landuse_transition_transfn(@extschema@.landuse_state, raster, raster, geometry, integer, text)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'landuse_transition_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'landuse_transition_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.landuse_transition_transfn(@extschema@.landuse_state, raster, raster, geometry, integer, text) IS
 	'Transition function of landuse_transition: adds the area (m2) of each (from code, to code) pair of one pair of aligned tiles inside the polygon';
 
 CREATE FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision) IS
 	'Transition function of the esv_value aggregate: exact land-use areas (m2) of one tile inside the polygon, plus E_a (yuan/hm2/a), classification and scheme';
 
 CREATE FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text) IS
 	'Transition function of the esv_value aggregate: exact land-use areas (m2) of one tile inside the polygon, plus E_a (yuan/hm2/a), classification and scheme';
 
 CREATE FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text, text)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text, text) IS
 	'Transition function of the esv_value aggregate: exact land-use areas (m2) of one tile inside the polygon, plus E_a (yuan/hm2/a), classification and scheme';
 
 CREATE FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text, text, integer)
 RETURNS @extschema@.landuse_state
-AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text, text, integer) IS
 	'Transition function of the esv_value aggregate: exact land-use areas (m2) of one tile inside the polygon, plus E_a (yuan/hm2/a), classification and scheme';
 
