@@ -1,0 +1,77 @@
+/*
+ * coverage.h
+ *	  Which part of each pixel of a tile a polygon covers, row by row.
+ *
+ *	  center: 1 when the pixel centre is inside, by GDAL's scanline rule
+ *	  (the rule ST_Clip uses through GDALRasterizeGeometries);
+ *	  exact: the fraction of the pixel's area inside the polygon.
+ */
+#ifndef COVERAGE_H
+#define COVERAGE_H
+
+#include "geom.h"
+
+typedef enum CoverageMode
+{
+	COVERAGE_CENTER = 0,
+	COVERAGE_EXACT = 1
+} CoverageMode;
+
+typedef struct CovEdge
+{
+	double		x0,
+				y0,
+				x1,
+				y1;				/* pixel coordinates, ring orientation kept */
+	double		ymin,
+				ymax;
+	double		sign;			/* ring sign: +1 shell, -1 hole */
+	double		wx0,
+				wy0,
+				wx1,
+				wy1;			/* world coordinates (center mode), in the
+								 * orientation GEOS gives overlay results:
+								 * shells clockwise, holes counter-clockwise */
+} CovEdge;
+
+typedef struct CoverageIter
+{
+	CoverageMode mode;
+	int			ncols,
+				nrows;
+	double		orient;			/* -sign(scale_x * scale_y) */
+	CovEdge    *edges;			/* sorted by ymin */
+	int			nedges;
+	int			next;			/* next edge to activate */
+	int		   *active;
+	int			nactive;
+	int			row;			/* next row to produce */
+	double	   *acc;			/* ncols + 2 */
+	double	   *w;				/* ncols */
+	double	   *xs;				/* intersections (center) */
+	int			cap_xs;
+	double		ip_x,
+				ip_y,
+				scale_x,
+				scale_y;
+} CoverageIter;
+
+/*
+ * Start iterating the rows of a tile of ncols x nrows pixels whose
+ * geotransform (no skew) is ip_x, scale_x, ip_y, scale_y.  Returns false
+ * when the polygon covers nothing of the tile.
+ */
+extern bool CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
+						  int ncols, int nrows, double ip_x, double scale_x,
+						  double ip_y, double scale_y);
+
+/*
+ * Next row with some coverage: sets *row and w[c0..c1-1] (the weights in
+ * [0, 1] of columns c0..c1-1; other columns are 0).  False at the end.
+ */
+extern bool CoverageNextRow(CoverageIter *it, int *row, const double **w,
+							int *c0, int *c1);
+
+extern void CoverageEnd(CoverageIter *it);
+
+#endif							/* COVERAGE_H */

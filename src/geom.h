@@ -1,0 +1,58 @@
+/*
+ * geom.h
+ *	  Polygons for the zonal engine: PostGIS geometry -> WKB through
+ *	  PostGIS's own ST_AsBinary (called by OID, looked up at runtime), our
+ *	  WKB parser, and the SRID -> ellipsoid lookup in spatial_ref_sys.
+ */
+#ifndef ECO_GEOM_H
+#define ECO_GEOM_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+
+/* A (multi)polygon as closed rings of 2D points (Z/M dropped). */
+typedef struct Poly
+{
+	int			nrings;
+	int		   *ring_start;		/* index of the first point of each ring */
+	int		   *ring_npts;		/* points of each ring, closing point included */
+	int8	   *ring_sign;		/* +1 / -1: makes shells count +1 and holes -1 */
+	int			npts;
+	double	   *x;
+	double	   *y;
+	double		xmin,
+				ymin,
+				xmax,
+				ymax;
+	double		area;			/* planar area, in CRS units squared */
+} Poly;
+
+/*
+ * Read a geometry datum: SRID, validity and polygon rings.  Non-polygonal
+ * geometry and invalid polygons raise 22023.  An empty polygon gives
+ * nrings = 0.  The Poly is allocated in mcxt.
+ */
+extern void GeomReadPolygon(Datum geom, Poly *out, int32 *srid, MemoryContext mcxt);
+
+/* Parse WKB (ISO or EWKB flags) of a Polygon or MultiPolygon. */
+extern void WkbParsePolygon(const uint8 *wkb, Size len, Poly *out, MemoryContext mcxt);
+
+/* Ellipsoid of an SRID, from spatial_ref_sys.proj4text. */
+typedef struct SridInfo
+{
+	int32		srid;
+	bool		geographic;		/* +proj=longlat */
+	double		a;				/* semi-major axis, m */
+	double		f;				/* flattening */
+} SridInfo;
+
+extern void SridLookup(int32 srid, SridInfo *out);
+
+/*
+ * Area in m2 of the ellipsoidal quadrangle between latitudes lat1, lat2
+ * (degrees) and dlon degrees of longitude (exact, by the authalic q(phi)).
+ */
+extern double EllipsoidBandArea(const SridInfo *s, double lat1, double lat2, double dlon);
+
+#endif							/* ECO_GEOM_H */

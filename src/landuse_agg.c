@@ -1,0 +1,713 @@
+/*
+ * landuse_agg.c
+ *	  The zonal engine over PostGIS rasters: the aggregates landuse_area,
+ *	  landuse_transition and esv_value(raster, geometry, ...), the function
+ *	  esv_raster, and a test entry point of the raster reader.
+ *
+ *	  Each aggregate group holds one polygon: it is read (ST_AsBinary), checked
+ *	  (ST_IsValid) and prepared once, on the group's first tile, and kept in
+ *	  the expanded state; later tiles only check cheaply that the polygon is
+ *	  the same one (same toast pointer, else same bytes).  Each tile is read
+ *	  in place from its serialized form and swept row by row (coverage.c).
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "access/detoast.h"
+#include "common/hashfn.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/jsonb.h"
+#include "utils/memutils.h"
+
+#include "ecocomp.h"
+#include "esv.h"
+#include "landuse_state.h"
+#include "landuse_state_fns.h"
+#include "raster_reader.h"
+
+/* nodata value of the rasters esv_raster makes */
+#define ESV_RASTER_NODATA (-9999.0f)
+
+/*
+ * EsvModelGet, made safe to call from here.  esv.c's EsvModelLoad pallocs
+ * its "seen" array after SPI_connect (so in SPI's procedure context) and
+ * pfrees it after SPI_finish has deleted that context.  Deleted contexts of
+ * the default sizes are kept on a freelist for reuse, so that pfree puts a
+ * chunk of a dead context on its freelist, and the next context created
+ * with default sizes hands the same memory out twice (seen as crashes in
+ * the next statement after esv_raster).  Until esv.c is fixed (pfree before
+ * SPI_finish), take that recycled context right away, allocate in it so it
+ * is not "reset", and delete it: the reset on delete clears its freelist.
+ * Harmless when the model came from the cache.
+ */
+static EsvModel *
+LuEsvModelGet(FunctionCallInfo fcinfo, text *classification, text *scheme)
+{
+	EsvModel   *m = EsvModelGet(fcinfo, classification, scheme);
+	MemoryContext scrub = AllocSetContextCreate(CurrentMemoryContext,
+												"ecocomp scrub",
+												ALLOCSET_DEFAULT_SIZES);
+
+	(void) MemoryContextAlloc(scrub, 8);
+	MemoryContextDelete(scrub);
+	return m;
+}
+
+static void
+LuRequireArg(FunctionCallInfo fcinfo, int argno, const char *name)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", name)));
+}
+
+/* optional trailing arguments: aggregates cannot have defaults, so the
+ * shorter overloads share these C functions */
+static bool
+LuHasArg(FunctionCallInfo fcinfo, int argno)
+{
+	return PG_NARGS() > argno;
+}
+
+static int32
+LuBandArg(FunctionCallInfo fcinfo, int argno)
+{
+	if (!LuHasArg(fcinfo, argno))
+		return 1;
+	LuRequireArg(fcinfo, argno, "band");
+	return PG_GETARG_INT32(argno);
+}
+
+static int	LuParseMode(text *t);
+
+static int
+LuModeArg(FunctionCallInfo fcinfo, int argno)
+{
+	if (!LuHasArg(fcinfo, argno))
+		return COVERAGE_EXACT;
+	LuRequireArg(fcinfo, argno, "coverage");
+	return LuParseMode(PG_GETARG_TEXT_PP(argno));
+}
+
+static char *
+LuTextArg(FunctionCallInfo fcinfo, int argno, const char *name, const char *dflt)
+{
+	if (!LuHasArg(fcinfo, argno))
+		return pstrdup(dflt);
+	LuRequireArg(fcinfo, argno, name);
+	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
+}
+
+static int
+LuParseMode(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (strcmp(s, "exact") == 0)
+		return COVERAGE_EXACT;
+	if (strcmp(s, "center") == 0)
+		return COVERAGE_CENTER;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown coverage mode \"%s\"", s),
+			 errhint("Use 'exact' (area-weighted pixels) or 'center' (pixels whose centre is inside).")));
+	return COVERAGE_EXACT;		/* keep compiler quiet */
+}
+
+/* the group's state: new, or checked to have the same parameters */
+static LuState *
+LuBegin(LuState *st, MemoryContext aggcxt, int kind, int mode, int32 band)
+{
+	if (st == NULL)
+		return LuStateNew(aggcxt, kind, mode, band);
+	if (st->kind != kind)
+		elog(ERROR, "landuse_state of kind %s passed to an aggregate of kind %s",
+			 LuKindNames[st->kind], LuKindNames[kind]);
+	if (st->mode != mode)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("coverage mode changed from \"%s\" to \"%s\" within a group",
+						LuModeName(st->mode), LuModeName(mode))));
+	if (st->band != band)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("band changed from %d to %d within a group", st->band, band)));
+	return st;
+}
+
+static void
+LuTwoPolygons(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("a group of the land-use aggregate has more than one polygon"),
+			 errhint("Group by the polygon (e.g. its id), one polygon per group.")));
+}
+
+/*
+ * Prepare the group's polygon on its first row; on later rows only check
+ * that the polygon is the same.
+ */
+static void
+LuPrepareGeom(LuState *st, Datum gd)
+{
+	struct varlena *gv = (struct varlena *) DatumGetPointer(gd);
+	struct varlena *det;
+	bool		ondisk = VARATT_IS_EXTERNAL_ONDISK(gv);
+	struct varatt_external ve;
+	const char *data;
+	Size		len;
+	int32		srid;
+	uint64		h;
+
+	if (ondisk)
+		VARATT_EXTERNAL_GET_POINTER(ve, gv);
+	if (st->prepared)
+	{
+		if (ondisk && st->have_toast &&
+			ve.va_valueid == st->toast_valueid && ve.va_toastrelid == st->toast_relid)
+			return;
+		det = pg_detoast_datum_packed(gv);
+		if (VARSIZE_ANY_EXHDR(det) != st->geom_len ||
+			memcmp(VARDATA_ANY(det), st->geom_bytes, st->geom_len) != 0)
+			LuTwoPolygons();
+		if (det != gv)
+			pfree(det);
+		return;
+	}
+
+	det = pg_detoast_datum_packed(gv);
+	data = VARDATA_ANY(det);
+	len = VARSIZE_ANY_EXHDR(det);
+	h = hash_bytes_extended((const unsigned char *) data, (int) len, 0);
+	GeomReadPolygon(PointerGetDatum(det), &st->poly, &srid, st->hdr.eoh_context);
+	if ((st->flags & LU_FLAG_HAS_GEOM) && (st->geom_hash != h || st->srid != srid))
+		LuTwoPolygons();
+	SridLookup(srid, &st->sinfo);
+	st->geom_bytes = MemoryContextAlloc(st->hdr.eoh_context, Max(len, 1));
+	memcpy(st->geom_bytes, data, len);
+	st->geom_len = len;
+	if (ondisk)
+	{
+		st->have_toast = true;
+		st->toast_valueid = ve.va_valueid;
+		st->toast_relid = ve.va_toastrelid;
+	}
+	st->geom_hash = h;
+	st->srid = srid;
+	st->flags = LU_FLAG_HAS_GEOM | (st->sinfo.geographic ? LU_FLAG_GEOGRAPHIC : 0);
+	st->prepared = true;
+	if (det != gv)
+		pfree(det);
+}
+
+/* read a tile; false when it is empty (0 bands or 0 x 0: contributes nothing) */
+static bool
+LuReadRaster(Datum d, RastInfo *ri, const LuState *st, const char *what)
+{
+	struct varlena *v = (struct varlena *) PG_DETOAST_DATUM(d);
+
+	RastParse(v, ri);
+	if (ri->nbands == 0 || ri->width == 0 || ri->height == 0)
+		return false;
+	if (ri->skew_x != 0 || ri->skew_y != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s is skewed or rotated (skew %g, %g), which is not supported", what,
+						ri->skew_x, ri->skew_y),
+				 errhint("Warp it to a north-up grid first, e.g. with gdalwarp or ST_Transform.")));
+	if (!isfinite(ri->scale_x) || !isfinite(ri->scale_y) || ri->scale_x == 0 || ri->scale_y == 0 ||
+		!isfinite(ri->ip_x) || !isfinite(ri->ip_y))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has a degenerate geotransform (scale %g, %g)", what,
+						ri->scale_x, ri->scale_y)));
+	if (ri->srid != st->srid)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("SRID of %s (%d) differs from the SRID of the polygon (%d)", what,
+						ri->srid, st->srid),
+				 errhint("Transform the polygon with ST_Transform(geom, ST_SRID(rast)).")));
+	return true;
+}
+
+static inline double
+LuCellArea(const LuState *st, const RastInfo *ri, int row)
+{
+	if (st->flags & LU_FLAG_GEOGRAPHIC)
+		return EllipsoidBandArea(&st->sinfo, ri->ip_y + row * ri->scale_y,
+								 ri->ip_y + (row + 1) * ri->scale_y, fabs(ri->scale_x));
+	return fabs(ri->scale_x * ri->scale_y);
+}
+
+static inline int64
+LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
+{
+	int64		v;
+
+	if (b->isnodata)
+		return LU_NODATA;
+	v = RastIntPixel(b, idx);
+	return (hasnd && v == nd) ? LU_NODATA : v;
+}
+
+/* add the covered area of one tile (or aligned pair of tiles) to st */
+static void
+LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand *b2)
+{
+	const Poly *p = &st->poly;
+	CoverageIter it;
+	double		tx0 = ri->ip_x,
+				tx1 = ri->ip_x + ri->width * ri->scale_x,
+				ty0 = ri->ip_y,
+				ty1 = ri->ip_y + ri->height * ri->scale_y;
+	bool		hasnd1,
+				hasnd2 = false;
+	int64		nd1,
+				nd2 = 0;
+	int			row,
+				c0,
+				c1;
+	const double *w;
+
+	if (p->nrings == 0 ||
+		p->xmax < Min(tx0, tx1) || p->xmin > Max(tx0, tx1) ||
+		p->ymax < Min(ty0, ty1) || p->ymin > Max(ty0, ty1))
+		return;
+	if (!CoverageBegin(&it, p, st->mode, ri->width, ri->height,
+					   ri->ip_x, ri->scale_x, ri->ip_y, ri->scale_y))
+		return;
+	nd1 = RastIntNodata(b1, &hasnd1);
+	if (b2)
+		nd2 = RastIntNodata(b2, &hasnd2);
+	while (CoverageNextRow(&it, &row, &w, &c0, &c1))
+	{
+		double		ca = LuCellArea(st, ri, row);
+		int64		base = (int64) row * ri->width;
+		int64		cur_a = 0,
+					cur_b = 0;
+		double		run = 0;
+		int			c;
+
+		for (c = c0; c < c1; c++)
+		{
+			double		wt = w[c];
+			int64		a,
+						b = 0;
+
+			if (wt == 0)
+				continue;
+			a = LuKeyOf(b1, base + c, hasnd1, nd1);
+			if (b2)
+				b = LuKeyOf(b2, base + c, hasnd2, nd2);
+			if (run != 0 && (a != cur_a || b != cur_b))
+			{
+				LuAdd(st, cur_a, cur_b, run * ca);
+				run = 0;
+			}
+			cur_a = a;
+			cur_b = b;
+			run += wt;
+		}
+		if (run != 0)
+			LuAdd(st, cur_a, cur_b, run * ca);
+	}
+	CoverageEnd(&it);
+}
+
+static LuState *
+LuStateArg(FunctionCallInfo fcinfo, MemoryContext *aggcxt, const char *fname)
+{
+	if (!AggCheckCallContext(fcinfo, aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	if (PG_ARGISNULL(0))
+		return NULL;
+	return LuStateWritable(PG_GETARG_DATUM(0), *aggcxt);
+}
+
+#define LU_RETURN_STATE(st) \
+	do { if ((st) == NULL) PG_RETURN_NULL(); PG_RETURN_DATUM(EOHPGetRWDatum(&(st)->hdr)); } while (0)
+
+/*
+ * landuse_area_transfn(state, rast, geom, band, coverage)
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_area_transfn);
+Datum
+landuse_area_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_area_transfn");
+	RastInfo	ri;
+
+	if (PG_ARGISNULL(1))
+		LU_RETURN_STATE(st);	/* no tile: nothing to add */
+	LuRequireArg(fcinfo, 2, "geom");
+	st = LuBegin(st, aggcxt, LU_KIND_AREA, LuModeArg(fcinfo, 4), LuBandArg(fcinfo, 3));
+	LuPrepareGeom(st, PG_GETARG_DATUM(2));
+	if (LuReadRaster(PG_GETARG_DATUM(1), &ri, st, "rast"))
+	{
+		const RastBand *b = RastGetLanduseBand(&ri, st->band, "rast");
+
+		LuAccumulate(st, &ri, b, NULL);
+	}
+	LU_RETURN_STATE(st);
+}
+
+/*
+ * landuse_transition_transfn(state, rast_from, rast_to, geom, band, coverage)
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_transition_transfn);
+Datum
+landuse_transition_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_transition_transfn");
+	RastInfo	r1,
+				r2;
+	bool		ne1,
+				ne2;
+
+	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
+		LU_RETURN_STATE(st);
+	LuRequireArg(fcinfo, 1, "rast_from");
+	LuRequireArg(fcinfo, 2, "rast_to");
+	LuRequireArg(fcinfo, 3, "geom");
+	st = LuBegin(st, aggcxt, LU_KIND_TRANSITION, LuModeArg(fcinfo, 5), LuBandArg(fcinfo, 4));
+	LuPrepareGeom(st, PG_GETARG_DATUM(3));
+	ne1 = LuReadRaster(PG_GETARG_DATUM(1), &r1, st, "rast_from");
+	ne2 = LuReadRaster(PG_GETARG_DATUM(2), &r2, st, "rast_to");
+	if (ne1 != ne2 || r1.width != r2.width || r1.height != r2.height ||
+		r1.scale_x != r2.scale_x || r1.scale_y != r2.scale_y ||
+		r1.ip_x != r2.ip_x || r1.ip_y != r2.ip_y ||
+		r1.skew_x != r2.skew_x || r1.skew_y != r2.skew_y || r1.srid != r2.srid)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rast_from and rast_to are not aligned"),
+				 errdetail("rast_from is %dx%d at (%.17g, %.17g) with pixel %.17g x %.17g; rast_to is %dx%d at (%.17g, %.17g) with pixel %.17g x %.17g.",
+						   r1.width, r1.height, r1.ip_x, r1.ip_y, r1.scale_x, r1.scale_y,
+						   r2.width, r2.height, r2.ip_x, r2.ip_y, r2.scale_x, r2.scale_y),
+				 errhint("Pair the tiles of the two years that cover the same cells, e.g. JOIN ... ON ST_UpperLeftX/Y equal; both years must be on the same grid.")));
+	if (ne1)
+	{
+		const RastBand *b1 = RastGetLanduseBand(&r1, st->band, "rast_from");
+		const RastBand *b2 = RastGetLanduseBand(&r2, st->band, "rast_to");
+
+		LuAccumulate(st, &r1, b1, b2);
+	}
+	LU_RETURN_STATE(st);
+}
+
+/*
+ * esv_value_transfn(state, rast, geom, ea, classification, scheme, band)
+ *	  exact coverage; ea, classification and scheme travel in the state.
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(esv_value_transfn);
+Datum
+esv_value_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	LuState    *st = LuStateArg(fcinfo, &aggcxt, "esv_value_transfn");
+	RastInfo	ri;
+	double		ea;
+	char	   *cls,
+			   *sch;
+
+	if (PG_ARGISNULL(1))
+		LU_RETURN_STATE(st);
+	LuRequireArg(fcinfo, 2, "geom");
+	LuRequireArg(fcinfo, 3, "ea");
+	ea = PG_GETARG_FLOAT8(3);
+	EsvCheckEa(ea);
+	cls = LuTextArg(fcinfo, 4, "classification", "cnlucc");
+	sch = LuTextArg(fcinfo, 5, "scheme", "xie2015");
+	st = LuBegin(st, aggcxt, LU_KIND_ESV, COVERAGE_EXACT, LuBandArg(fcinfo, 6));
+	if (st->classification == NULL)
+	{
+		st->ea = ea;
+		st->classification = MemoryContextStrdup(st->hdr.eoh_context, cls);
+		st->scheme = MemoryContextStrdup(st->hdr.eoh_context, sch);
+	}
+	else if (st->ea != ea || strcmp(st->classification, cls) != 0 || strcmp(st->scheme, sch) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ea, classification and scheme must be the same in every row of a group")));
+	LuPrepareGeom(st, PG_GETARG_DATUM(2));
+	if (LuReadRaster(PG_GETARG_DATUM(1), &ri, st, "rast"))
+	{
+		const RastBand *b = RastGetLanduseBand(&ri, st->band, "rast");
+
+		LuAccumulate(st, &ri, b, NULL);
+	}
+	LU_RETURN_STATE(st);
+}
+
+/*
+ * landuse_state_combine(a, b): merge two partial states (parallel
+ * aggregation); NULL states are allowed, different modes are an error.
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_state_combine);
+Datum
+landuse_state_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_state_combine");
+	LuState    *src;
+
+	if (PG_ARGISNULL(1))
+		LU_RETURN_STATE(st);
+	src = LuStateRead(PG_GETARG_DATUM(1));
+	if (st == NULL)
+		st = LuStateNew(aggcxt, src->kind, src->mode, src->band);
+	LuMergeInto(st, src);
+	LU_RETURN_STATE(st);
+}
+
+static JsonbValue *
+LuPushKey(JsonbParseState **ps, int64 k)
+{
+	JsonbValue	v;
+	char	   *s = (k == LU_NODATA) ? pstrdup(LANDUSE_NODATA_KEY) : psprintf(INT64_FORMAT, k);
+
+	v.type = jbvString;
+	v.val.string.val = s;
+	v.val.string.len = strlen(s);
+	return pushJsonbValue(ps, WJB_KEY, &v);
+}
+
+static JsonbValue *
+LuPushHa(JsonbParseState **ps, double m2)
+{
+	JsonbValue	v;
+
+	v.type = jbvNumeric;
+	v.val.numeric = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(m2 / 1e4)));
+	return pushJsonbValue(ps, WJB_VALUE, &v);
+}
+
+/* landuse_area_final(state) -> {"<code>": ha, ..., "nodata": ha} */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_area_final);
+Datum
+landuse_area_final(PG_FUNCTION_ARGS)
+{
+	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
+	LuEntry    *e = LuSortedEntries(st);
+	JsonbParseState *ps = NULL;
+	JsonbValue *res;
+	bool		nodata_seen = false;
+	int			i;
+
+	pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
+	for (i = 0; i < st->nentries; i++)
+	{
+		LuPushKey(&ps, e[i].a);
+		LuPushHa(&ps, e[i].area);
+		if (e[i].a == LU_NODATA)
+			nodata_seen = true;
+	}
+	if (!nodata_seen)
+	{
+		LuPushKey(&ps, LU_NODATA);
+		LuPushHa(&ps, 0);
+	}
+	res = pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
+	PG_RETURN_JSONB_P(JsonbValueToJsonb(res));
+}
+
+/* landuse_transition_final(state) -> {"<from>": {"<to>": ha, ...}, ...} */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_transition_final);
+Datum
+landuse_transition_final(PG_FUNCTION_ARGS)
+{
+	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
+	LuEntry    *e = LuSortedEntries(st);
+	JsonbParseState *ps = NULL;
+	JsonbValue *res;
+	int			i;
+
+	pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
+	for (i = 0; i < st->nentries; i++)
+	{
+		if (i == 0 || e[i].a != e[i - 1].a)
+		{
+			if (i > 0)
+				pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
+			LuPushKey(&ps, e[i].a);
+			pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
+		}
+		LuPushKey(&ps, e[i].b);
+		LuPushHa(&ps, e[i].area);
+	}
+	if (st->nentries > 0)
+		pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
+	res = pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
+	PG_RETURN_JSONB_P(JsonbValueToJsonb(res));
+}
+
+/* esv_value_final(state) -> esv_summary, through the shared ESV core */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(esv_value_final);
+Datum
+esv_value_final(PG_FUNCTION_ARGS)
+{
+	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
+	LuEntry    *e = LuSortedEntries(st);
+	LanduseAreas areas;
+	EsvModel   *m;
+	EsvSummary	s;
+	int			i;
+
+	if (st->kind != LU_KIND_ESV || st->classification == NULL)
+		elog(ERROR, "esv_value_final needs a landuse_state of kind esv");
+	areas.n = 0;
+	areas.code = palloc(sizeof(int32) * Max(st->nentries, 1));
+	areas.area_ha = palloc(sizeof(double) * Max(st->nentries, 1));
+	areas.nodata_ha = 0;
+	for (i = 0; i < st->nentries; i++)
+	{
+		if (e[i].a == LU_NODATA)
+		{
+			areas.nodata_ha += e[i].area / 1e4;
+			continue;
+		}
+		if (e[i].a > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("land-use code " INT64_FORMAT " is not mapped in classification \"%s\" for ESV scheme \"%s\"",
+							e[i].a, st->classification, st->scheme)));
+		areas.code[areas.n] = (int32) e[i].a;
+		areas.area_ha[areas.n] = e[i].area / 1e4;
+		areas.n++;
+	}
+	m = LuEsvModelGet(fcinfo, cstring_to_text(st->classification), cstring_to_text(st->scheme));
+	EsvCompute(m, &areas, st->ea, &s);
+	PG_RETURN_DATUM(EsvSummaryToDatum(fcinfo, &s));
+}
+
+/*
+ * esv_raster(rast, ea, classification, scheme, band) -> raster
+ *	  One 32BF band: VC of the pixel's ecosystem, yuan/hm2/a; nodata in,
+ *	  nodata (-9999) out.
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(esv_raster);
+Datum
+esv_raster(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = (struct varlena *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	double		ea = PG_GETARG_FLOAT8(1);
+	int32		band = PG_GETARG_INT32(4);
+	RastInfo	ri;
+	const RastBand *b;
+	EsvModel   *m;
+	double	   *vc;
+	struct varlena *out;
+	float	   *px;
+	bool		hasnd;
+	int64		nd,
+				last_code = LU_NODATA;
+	float		last_val = 0;
+	int			e,
+				s,
+				r,
+				c;
+
+	EsvCheckEa(ea);
+	RastParse(v, &ri);
+	b = RastGetLanduseBand(&ri, band, "rast");
+	m = LuEsvModelGet(fcinfo, PG_GETARG_TEXT_PP(2), PG_GETARG_TEXT_PP(3));
+	vc = palloc0(sizeof(double) * Max(m->necosystems, 1));
+	for (e = 0; e < m->necosystems; e++)
+		for (s = 0; s < m->nservices; s++)
+			vc[e] += m->factor[e * m->nservices + s] * ea;
+	nd = RastIntNodata(b, &hasnd);
+	out = RastMakeFloat32(&ri, ESV_RASTER_NODATA, &px);
+	for (r = 0; r < ri.height; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (c = 0; c < ri.width; c++)
+		{
+			int64		idx = (int64) r * ri.width + c;
+			int64		k = LuKeyOf(b, idx, hasnd, nd);
+
+			if (k == LU_NODATA)
+			{
+				px[idx] = ESV_RASTER_NODATA;
+				continue;
+			}
+			if (k != last_code)
+			{
+				e = (k >= PG_INT32_MIN && k <= PG_INT32_MAX) ?
+					EsvModelEcosystemOf(m, (int32) k) : -1;
+				if (e < 0)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("land-use code " INT64_FORMAT " is not mapped in classification \"%s\" for ESV scheme \"%s\"",
+									k, m->classification, m->scheme),
+							 errdetail("Pixel (%d, %d) (1-based column, row) has code " INT64_FORMAT ".", c + 1, r + 1, k),
+							 errhint("Add a row to ecocomp.landuse_map, or set the code as the band's nodata value.")));
+				last_code = k;
+				last_val = (float) vc[e];
+				if (last_val == ESV_RASTER_NODATA)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("the ESV of code " INT64_FORMAT " equals the nodata value %g of the output raster",
+									k, (double) ESV_RASTER_NODATA)));
+			}
+			px[idx] = last_val;
+		}
+	}
+	PG_RETURN_POINTER(out);
+}
+
+/*
+ * _raster_check(bytea) -> text: run the serialized-raster reader over raw
+ * bytes (test entry point for corrupt and truncated rasters; the bytes of a
+ * raster come from _raster_bytes).
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(ecocomp_raster_check);
+Datum
+ecocomp_raster_check(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_P(0);
+	Size		n = VARSIZE(b) - VARHDRSZ;
+	struct varlena *v;
+	RastInfo	ri;
+	StringInfoData buf;
+	int			i;
+
+	/* the bytes include the 4-byte varlena word, which we rewrite */
+	if (n < 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("corrupt serialized raster"),
+				 errdetail("The datum is shorter than the 64-byte header.")));
+	v = palloc(n);
+	memcpy(v, VARDATA(b), n);
+	SET_VARSIZE(v, n);
+	RastParse(v, &ri);
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%dx%d srid=%d bands=%d", ri.width, ri.height, ri.srid, ri.nbands);
+	for (i = 0; i < ri.nbands; i++)
+		appendStringInfo(&buf, " %s%s%s", RastPixtypeName(ri.bands[i].pixtype),
+						 ri.bands[i].hasnodata ? psprintf("/nodata=%g", ri.bands[i].nodata) : "",
+						 ri.bands[i].offdb ? "/outdb" : "");
+	PG_RETURN_TEXT_P(cstring_to_text(buf.data));
+}
+
+/* _raster_bytes(raster) -> bytea: the serialized raster, byte for byte */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(ecocomp_raster_bytes);
+Datum
+ecocomp_raster_bytes(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = (struct varlena *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	Size		n = VARSIZE(v);
+	bytea	   *out = palloc(n + VARHDRSZ);
+
+	SET_VARSIZE(out, n + VARHDRSZ);
+	memcpy(VARDATA(out), v, n);
+	PG_RETURN_BYTEA_P(out);
+}

@@ -1,0 +1,298 @@
+/*
+ * raster_reader.c
+ *	  Bounds-checked reader of PostGIS's serialized raster (RFC1, version 0):
+ *
+ *		64-byte header (varlena word, version, numBands, scaleX, scaleY,
+ *		ipX, ipY, skewX, skewY, srid, width, height), then per band, each
+ *		starting on an 8-byte boundary from the start of the datum:
+ *		[pixtype|flags][pixbytes-1 padding][nodata: pixbytes]
+ *		in-db: [width*height*pixbytes pixels]  out-db: [bandno][path\0]
+ *		[zero padding to the next multiple of 8]
+ *
+ *	  Nothing is trusted: every offset is checked against VARSIZE before it
+ *	  is read, and the padding of the last band must end the datum exactly.
+ */
+#include "postgres.h"
+
+#include <float.h>
+
+#include "ecocomp.h"
+#include "raster_reader.h"
+
+#define BANDTYPE_FLAG_OFFDB		0x80
+#define BANDTYPE_FLAG_HASNODATA	0x40
+#define BANDTYPE_FLAG_ISNODATA	0x20
+#define BANDTYPE_PIXTYPE_MASK	0x0F
+
+static int
+RastPixbytes(int pixtype)
+{
+	switch (pixtype)
+	{
+		case RAST_PT_1BB:
+		case RAST_PT_2BUI:
+		case RAST_PT_4BUI:
+		case RAST_PT_8BSI:
+		case RAST_PT_8BUI:
+			return 1;
+		case RAST_PT_16BSI:
+		case RAST_PT_16BUI:
+			return 2;
+		case RAST_PT_32BSI:
+		case RAST_PT_32BUI:
+		case RAST_PT_32BF:
+			return 4;
+		case RAST_PT_64BF:
+			return 8;
+	}
+	return 0;
+}
+
+const char *
+RastPixtypeName(int pixtype)
+{
+	static const char *const names[] = {
+		"1BB", "2BUI", "4BUI", "8BSI", "8BUI", "16BSI", "16BUI", "32BSI",
+		"32BUI", NULL, "32BF", "64BF"
+	};
+
+	if (pixtype < 0 || pixtype >= (int) lengthof(names))
+		return NULL;
+	return names[pixtype];
+}
+
+bool
+RastPixtypeIsInteger(int pixtype)
+{
+	return pixtype >= RAST_PT_1BB && pixtype <= RAST_PT_32BUI;
+}
+
+static void
+RastCorrupt(const char *detail, int band)
+{
+	if (band > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("corrupt serialized raster"),
+				 errdetail("Band %d: %s.", band, detail)));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_EXCEPTION),
+			 errmsg("corrupt serialized raster"),
+			 errdetail("%c%s.", pg_toupper((unsigned char) detail[0]), detail + 1)));
+}
+
+void
+RastParse(const struct varlena *v, RastInfo *out)
+{
+	const uint8 *base = (const uint8 *) v;
+	Size		len;
+	Size		pos;
+	uint16		version,
+				nbands,
+				width,
+				height;
+	int			b;
+
+	if (VARATT_IS_EXTENDED(v))
+		elog(ERROR, "RastParse needs a detoasted datum");
+	len = VARSIZE(v);
+	if (len < RAST_HEADER_SIZE)
+		RastCorrupt("the datum is shorter than the 64-byte header", 0);
+
+	memcpy(&version, base + 4, 2);
+	memcpy(&nbands, base + 6, 2);
+	if (version != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("corrupt serialized raster"),
+				 errdetail("Serialization format version %u is not supported; only version 0 is.", version)));
+	memcpy(&out->scale_x, base + 8, 8);
+	memcpy(&out->scale_y, base + 16, 8);
+	memcpy(&out->ip_x, base + 24, 8);
+	memcpy(&out->ip_y, base + 32, 8);
+	memcpy(&out->skew_x, base + 40, 8);
+	memcpy(&out->skew_y, base + 48, 8);
+	memcpy(&out->srid, base + 56, 4);
+	memcpy(&width, base + 60, 2);
+	memcpy(&height, base + 62, 2);
+	out->nbands = nbands;
+	out->width = width;
+	out->height = height;
+	out->bands = nbands > 0 ? palloc0(sizeof(RastBand) * nbands) : NULL;
+
+	pos = RAST_HEADER_SIZE;
+	for (b = 0; b < nbands; b++)
+	{
+		RastBand   *bd = &out->bands[b];
+		uint8		t;
+		int			pb;
+
+		if (pos >= len)
+			RastCorrupt("the band starts after the end of the datum", b + 1);
+		t = base[pos];
+		bd->pixtype = t & BANDTYPE_PIXTYPE_MASK;
+		pb = RastPixbytes(bd->pixtype);
+		if (pb == 0)
+			RastCorrupt(psprintf("unknown pixel type %d", bd->pixtype), b + 1);
+		bd->pixbytes = pb;
+		bd->offdb = (t & BANDTYPE_FLAG_OFFDB) != 0;
+		bd->hasnodata = (t & BANDTYPE_FLAG_HASNODATA) != 0;
+		bd->isnodata = bd->hasnodata && (t & BANDTYPE_FLAG_ISNODATA) != 0;
+		pos += pb;				/* type byte and its padding */
+		if ((Size) pb > len - pos)
+			RastCorrupt("the nodata value is cut off", b + 1);
+		switch (bd->pixtype)
+		{
+			case RAST_PT_1BB:
+				bd->nodata = base[pos] & 0x01;
+				break;
+			case RAST_PT_2BUI:
+				bd->nodata = base[pos] & 0x03;
+				break;
+			case RAST_PT_4BUI:
+				bd->nodata = base[pos] & 0x0F;
+				break;
+			case RAST_PT_8BUI:
+				bd->nodata = base[pos];
+				break;
+			case RAST_PT_8BSI:
+				bd->nodata = (int8) base[pos];
+				break;
+			case RAST_PT_16BSI:
+				{
+					int16		x;
+
+					memcpy(&x, base + pos, 2);
+					bd->nodata = x;
+					break;
+				}
+			case RAST_PT_16BUI:
+				{
+					uint16		x;
+
+					memcpy(&x, base + pos, 2);
+					bd->nodata = x;
+					break;
+				}
+			case RAST_PT_32BSI:
+				{
+					int32		x;
+
+					memcpy(&x, base + pos, 4);
+					bd->nodata = x;
+					break;
+				}
+			case RAST_PT_32BUI:
+				{
+					uint32		x;
+
+					memcpy(&x, base + pos, 4);
+					bd->nodata = x;
+					break;
+				}
+			case RAST_PT_32BF:
+				{
+					float		x;
+
+					memcpy(&x, base + pos, 4);
+					bd->nodata = x;
+					break;
+				}
+			case RAST_PT_64BF:
+				memcpy(&bd->nodata, base + pos, 8);
+				break;
+		}
+		pos += pb;
+		if (bd->offdb)
+		{
+			const uint8 *nul;
+
+			if (pos >= len)
+				RastCorrupt("the out-db band number is cut off", b + 1);
+			bd->outdb_bandno = base[pos++];
+			nul = memchr(base + pos, 0, len - pos);
+			if (nul == NULL)
+				RastCorrupt("the out-db path is not terminated", b + 1);
+			bd->outdb_path = (const char *) (base + pos);
+			pos = (nul - base) + 1;
+		}
+		else
+		{
+			Size		n = (Size) width * (Size) height * (Size) pb;	/* < 2^35 */
+
+			if (n > len - pos)
+				RastCorrupt(psprintf("the pixel data (%zu bytes) extends past the end of the datum (%zu bytes left)",
+									 n, len - pos), b + 1);
+			bd->data = base + pos;
+			pos += n;
+		}
+		pos = TYPEALIGN(8, pos);
+		if (pos > len)
+			RastCorrupt("the padding after the band extends past the end of the datum", b + 1);
+	}
+	if (pos != len)
+		RastCorrupt(psprintf("%zu trailing bytes after the last band", len - pos), 0);
+}
+
+const RastBand *
+RastGetLanduseBand(const RastInfo *ri, int band, const char *what)
+{
+	const RastBand *b;
+
+	if (band < 1 || band > ri->nbands)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("band %d of %s is out of range", band, what),
+				 errdetail("The raster has %d band(s); bands are numbered from 1.", ri->nbands)));
+	b = &ri->bands[band - 1];
+	if (b->offdb)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("band %d of %s is an out-db band (file \"%s\", band %d), which is not supported",
+						band, what, b->outdb_path, b->outdb_bandno + 1),
+				 errhint("Load the band into the database (raster2pgsql without -R).")));
+	if (!RastPixtypeIsInteger(b->pixtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("band %d of %s has pixel type %s; land-use bands must have an integer pixel type",
+						band, what, RastPixtypeName(b->pixtype)),
+				 errhint("Reclassify the band to integer codes, e.g. with ST_Reclass or ST_MapAlgebra.")));
+	return b;
+}
+
+int64
+RastIntNodata(const RastBand *b, bool *has)
+{
+	*has = b->hasnodata;
+	return b->hasnodata ? (int64) b->nodata : 0;
+}
+
+struct varlena *
+RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels)
+{
+	Size		npix = (Size) ri->width * (Size) ri->height;
+	Size		len = TYPEALIGN(8, RAST_HEADER_SIZE + 4 + 4 + npix * 4);
+	uint8	   *p = palloc0(len);
+	uint16		u16;
+
+	SET_VARSIZE(p, len);
+	u16 = 0;
+	memcpy(p + 4, &u16, 2);		/* version */
+	u16 = 1;
+	memcpy(p + 6, &u16, 2);		/* numBands */
+	memcpy(p + 8, &ri->scale_x, 8);
+	memcpy(p + 16, &ri->scale_y, 8);
+	memcpy(p + 24, &ri->ip_x, 8);
+	memcpy(p + 32, &ri->ip_y, 8);
+	memcpy(p + 40, &ri->skew_x, 8);
+	memcpy(p + 48, &ri->skew_y, 8);
+	memcpy(p + 56, &ri->srid, 4);
+	u16 = (uint16) ri->width;
+	memcpy(p + 60, &u16, 2);
+	u16 = (uint16) ri->height;
+	memcpy(p + 62, &u16, 2);
+	p[64] = RAST_PT_32BF | BANDTYPE_FLAG_HASNODATA;
+	memcpy(p + 68, &nodata, 4);
+	*pixels = (float *) (p + 72);
+	return (struct varlena *) p;
+}

@@ -1,0 +1,114 @@
+/*
+ * raster_reader.h
+ *	  A bounds-checked reader of PostGIS's serialized raster (RFC1, format
+ *	  version 0), and a writer of one-band rasters in the same layout.
+ */
+#ifndef RASTER_READER_H
+#define RASTER_READER_H
+
+#include "postgres.h"
+
+/* PostGIS pixel types (librtcore.h rt_pixtype) */
+#define RAST_PT_1BB		0
+#define RAST_PT_2BUI	1
+#define RAST_PT_4BUI	2
+#define RAST_PT_8BSI	3
+#define RAST_PT_8BUI	4
+#define RAST_PT_16BSI	5
+#define RAST_PT_16BUI	6
+#define RAST_PT_32BSI	7
+#define RAST_PT_32BUI	8
+#define RAST_PT_32BF	10
+#define RAST_PT_64BF	11
+
+#define RAST_HEADER_SIZE 64
+
+typedef struct RastBand
+{
+	int			pixtype;
+	int			pixbytes;
+	bool		offdb;
+	bool		hasnodata;
+	bool		isnodata;		/* the whole band is nodata (honoured only with hasnodata) */
+	double		nodata;			/* nodata value, as stored */
+	const uint8 *data;			/* in-db pixels, row-major; NULL for out-db */
+	int			outdb_bandno;	/* 0-based band of the out-db file */
+	const char *outdb_path;
+} RastBand;
+
+typedef struct RastInfo
+{
+	int			nbands;
+	int			width;
+	int			height;
+	double		scale_x;
+	double		scale_y;
+	double		ip_x;
+	double		ip_y;
+	double		skew_x;
+	double		skew_y;
+	int32		srid;
+	RastBand   *bands;			/* nbands entries, palloc'd */
+} RastInfo;
+
+/*
+ * Parse a detoasted serialized raster of len bytes; every band, nodata
+ * value, payload and padding is checked to lie inside the datum.  Errors
+ * (SQLSTATE 22000) name what is wrong.
+ */
+extern void RastParse(const struct varlena *v, RastInfo *out);
+
+/* Human-readable pixel type name (PostGIS spelling) or NULL if unknown. */
+extern const char *RastPixtypeName(int pixtype);
+
+/* Is the pixel type one of the integer types that fit in int64? */
+extern bool RastPixtypeIsInteger(int pixtype);
+
+/*
+ * The band's validated land-use band: an in-db integer band.  Raises the
+ * user-facing errors: band out of range, out-db band (0A000), float band
+ * (22023).  band is 1-based.
+ */
+extern const RastBand *RastGetLanduseBand(const RastInfo *ri, int band, const char *what);
+
+/* Value of pixel (col,row) of an integer band, as int64. */
+static inline int64
+RastIntPixel(const RastBand *b, int64 idx)
+{
+	const uint8 *p = b->data;
+
+	switch (b->pixtype)
+	{
+		case RAST_PT_1BB:
+		case RAST_PT_2BUI:
+		case RAST_PT_4BUI:
+		case RAST_PT_8BUI:
+			return p[idx];
+		case RAST_PT_8BSI:
+			return ((const int8 *) p)[idx];
+		case RAST_PT_16BSI:
+			return ((const int16 *) p)[idx];
+		case RAST_PT_16BUI:
+			return ((const uint16 *) p)[idx];
+		case RAST_PT_32BSI:
+			return ((const int32 *) p)[idx];
+		case RAST_PT_32BUI:
+			return ((const uint32 *) p)[idx];
+	}
+	return 0;
+}
+
+/*
+ * PostGIS's nodata test for integer bands (rt_band_get_pixel): no nodata
+ * without HASNODATA; every pixel with ISNODATA; else equality with the
+ * nodata value after clamping it to the pixel type.
+ */
+extern int64 RastIntNodata(const RastBand *b, bool *has);
+
+/*
+ * Build a serialized one-band 32BF raster with the georeference of ri,
+ * nodata value nodata; returns the varlena and a pointer to its pixels.
+ */
+extern struct varlena *RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels);
+
+#endif							/* RASTER_READER_H */

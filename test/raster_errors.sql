@@ -1,0 +1,100 @@
+-- Bad inputs of the raster engine, each with its SQLSTATE.
+SET client_min_messages = warning;
+CREATE TABLE re_r AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
+	1, 1, 1, ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]]::double precision[][]) AS rast;
+-- like error_of, with the detail and hint
+CREATE FUNCTION re_error_detail(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text; h text;
+BEGIN
+	EXECUTE sql;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '') || coalesce(' / ' || nullif(h, ''), '');
+END $$;
+CREATE TABLE re_g AS SELECT 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry AS geom;
+
+-- float land-use band: 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '32BF'::text, 1.5, 0), geom) FROM re_g$$);
+SELECT error_of($$SELECT ecocomp.esv_raster(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '64BF'::text, 1.5, 0), 1000)$$);
+-- skewed or rotated raster: 0A000
+SELECT error_of($$SELECT ecocomp.landuse_area(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 10, 0, 32650), '8BUI'::text, 1, 0), geom) FROM re_g$$);
+SELECT error_of($$SELECT ecocomp.landuse_area(ST_SetRotation(rast, pi() / 6), geom) FROM re_r, re_g$$);
+-- SRID of raster and polygon differ: 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(ST_SetSRID(rast, 32651), geom) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, ST_SetSRID(geom, 4326)) FROM re_r, re_g$$);
+-- an SRID missing from spatial_ref_sys: 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(ST_SetSRID(rast, 990001), ST_SetSRID(geom, 990001)) FROM re_r, re_g$$);
+-- out-db band: 0A000 naming the band.  The raster is written as hex WKB
+-- (RFC2, big-endian): no file is opened, the band only names one.
+SELECT error_of(format($$SELECT ecocomp.landuse_area(%L::raster, geom) FROM re_g$$,
+	'00' || '0000' || '0001' ||
+	encode(float8send(100) || float8send(-100) || float8send(0) || float8send(400) || float8send(0) || float8send(0)
+	       || int4send(32650) || int2send(4::int2) || int2send(4::int2), 'hex') ||
+	'c4' || '00' || '00' || encode(convert_to('/data/landuse_2020.tif', 'UTF8'), 'hex') || '00'));
+-- band out of range: 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, geom, 2) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, geom, 0) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.esv_raster(rast, 1000, 'cnlucc', 'xie2015', 3) FROM re_r$$);
+-- unknown coverage mode: 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, geom, 1, 'centre') FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.landuse_transition(rast, rast, geom, 1, 'all_touched') FROM re_r, re_g$$);
+-- non-polygonal geometry: 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, 'SRID=32650;POINT(50 50)'::geometry) FROM re_r$$);
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, 'SRID=32650;LINESTRING(0 0,400 400)'::geometry) FROM re_r$$);
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, 'SRID=32650;GEOMETRYCOLLECTION(POLYGON((0 0,1 0,0 1,0 0)))'::geometry) FROM re_r$$);
+-- invalid polygon (a bow tie): 22023, with a hint to use ST_MakeValid
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 400,400 0,0 400,0 0))'::geometry) FROM re_r$$);
+SELECT re_error_detail($$SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 400,400 0,0 400,0 0))'::geometry) FROM re_r$$);
+-- the repaired polygon works
+SELECT ecocomp.landuse_area(rast, ST_CollectionExtract(ST_MakeValid('SRID=32650;POLYGON((0 0,400 400,400 0,0 400,0 0))'::geometry), 3)) AS repaired FROM re_r;
+-- NULL inputs: a NULL raster is skipped (a LEFT JOIN gives one); NULL
+-- polygon, band or coverage: 22004
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, NULL::geometry) FROM re_r$$);
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, geom, NULL::int) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, geom, 1, NULL::text) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.landuse_transition(rast, NULL::raster, geom) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.esv_value(rast, geom, NULL::float8) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.esv_value(rast, geom, 1000, NULL::text) FROM re_r, re_g$$);
+SELECT ecocomp.esv_raster(NULL::raster, 1000) IS NULL AS esv_raster_of_null_is_null;
+-- two different polygons in one group: 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, g) FROM re_r, (VALUES ('SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry), ('SRID=32650;POLYGON((0 0,300 0,0 300,0 0))')) v(g)$$);
+-- the coverage mode or band changing within a group: 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(rast, geom, 1, m) FROM re_r, re_g, (VALUES ('exact'), ('center')) v(m)$$);
+-- tiles of the two years not aligned: 22023
+SELECT error_of($$SELECT ecocomp.landuse_transition(rast, ST_SetUpperLeft(rast, 100, 400), geom) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.landuse_transition(rast, ST_Resize(rast, 2, 2), geom) FROM re_r, re_g$$);
+-- ESV arguments: negative E_a 22023, unknown scheme 42704
+SELECT error_of($$SELECT ecocomp.esv_value(rast, geom, -1) FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.esv_value(rast, geom, 1000, 'cnlucc', 'nope') FROM re_r, re_g$$);
+SELECT error_of($$SELECT ecocomp.esv_raster(rast, 'NaN') FROM re_r$$);
+-- the aggregate support functions outside an aggregate
+SELECT error_of($$SELECT ecocomp.landuse_area_transfn(NULL, rast, geom) FROM re_r, re_g$$);
+
+-- Corrupt and truncated serialized rasters, through the reader's test
+-- entry point (the bytes of a good raster, then damaged): 22000
+SELECT ecocomp._raster_check(ecocomp._raster_bytes(rast)) AS good FROM re_r;
+SELECT length(ecocomp._raster_bytes(rast)) AS bytes FROM re_r;  -- 64 + 1 + 1 + 16, padded to 88
+SELECT re_error_detail($$SELECT ecocomp._raster_check(substring(ecocomp._raster_bytes(rast) FROM 1 FOR 40)) FROM re_r$$);
+SELECT re_error_detail($$SELECT ecocomp._raster_check(substring(ecocomp._raster_bytes(rast) FROM 1 FOR 80)) FROM re_r$$);
+SELECT re_error_detail($$SELECT ecocomp._raster_check(substring(ecocomp._raster_bytes(rast) FROM 1 FOR 65)) FROM re_r$$);
+SELECT re_error_detail($$SELECT ecocomp._raster_check(ecocomp._raster_bytes(rast) || '\x0000000000000000'::bytea) FROM re_r$$);
+-- version 1 (byte 4)
+SELECT re_error_detail($$SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(rast), 4, 1)) FROM re_r$$);
+-- pixel type 9 (unused in PostGIS 3.3) and 13
+SELECT re_error_detail($$SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(rast), 64, 9)) FROM re_r$$);
+SELECT re_error_detail($$SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(rast), 64, 13)) FROM re_r$$);
+-- 2 bands announced, 1 present
+SELECT re_error_detail($$SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(rast), 6, 2)) FROM re_r$$);
+-- a larger width than the pixels present (byte 60: width 4 -> 200)
+SELECT re_error_detail($$SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(rast), 60, 200)) FROM re_r$$);
+-- out-db flag on an in-db band whose bytes hold no NUL: the path is not
+-- terminated (bytes 81..87 are the last pixel and the padding)
+SELECT re_error_detail($$SELECT ecocomp._raster_check(set_byte(set_byte(set_byte(set_byte(set_byte(set_byte(set_byte(set_byte(
+	ecocomp._raster_bytes(rast), 64, 132), 81, 7), 82, 7), 83, 7), 84, 7), 85, 7), 86, 7), 87, 7)) FROM re_r$$);
+-- 16BSI band: the nodata value is read at its aligned place
+SELECT ecocomp._raster_check(ecocomp._raster_bytes(ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 0, 1, -1, 0, 0, 0), '16BSI'::text, 5, -32768))) AS int16_band;
+SELECT ecocomp._raster_check(ecocomp._raster_bytes(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(3, 3, 0, 0, 1, -1, 0, 0, 4326), '8BUI'::text, 5, 255), '32BUI'::text, 7, NULL))) AS two_bands;
+
+DROP FUNCTION re_error_detail(text);
+DROP TABLE re_r, re_g;
