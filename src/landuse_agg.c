@@ -33,31 +33,6 @@
 /* nodata value of the rasters esv_raster makes */
 #define ESV_RASTER_NODATA (-9999.0f)
 
-/*
- * EsvModelGet, made safe to call from here.  esv.c's EsvModelLoad pallocs
- * its "seen" array after SPI_connect (so in SPI's procedure context) and
- * pfrees it after SPI_finish has deleted that context.  Deleted contexts of
- * the default sizes are kept on a freelist for reuse, so that pfree puts a
- * chunk of a dead context on its freelist, and the next context created
- * with default sizes hands the same memory out twice (seen as crashes in
- * the next statement after esv_raster).  Until esv.c is fixed (pfree before
- * SPI_finish), take that recycled context right away, allocate in it so it
- * is not "reset", and delete it: the reset on delete clears its freelist.
- * Harmless when the model came from the cache.
- */
-static EsvModel *
-LuEsvModelGet(FunctionCallInfo fcinfo, text *classification, text *scheme)
-{
-	EsvModel   *m = EsvModelGet(fcinfo, classification, scheme);
-	MemoryContext scrub = AllocSetContextCreate(CurrentMemoryContext,
-												"ecocomp scrub",
-												ALLOCSET_DEFAULT_SIZES);
-
-	(void) MemoryContextAlloc(scrub, 8);
-	MemoryContextDelete(scrub);
-	return m;
-}
-
 static void
 LuRequireArg(FunctionCallInfo fcinfo, int argno, const char *name)
 {
@@ -583,7 +558,7 @@ esv_value_final(PG_FUNCTION_ARGS)
 		areas.area_ha[areas.n] = e[i].area / 1e4;
 		areas.n++;
 	}
-	m = LuEsvModelGet(fcinfo, cstring_to_text(st->classification), cstring_to_text(st->scheme));
+	m = EsvModelGet(fcinfo, cstring_to_text(st->classification), cstring_to_text(st->scheme));
 	EsvCompute(m, &areas, st->ea, &s);
 	PG_RETURN_DATUM(EsvSummaryToDatum(fcinfo, &s));
 }
@@ -618,7 +593,7 @@ esv_raster(PG_FUNCTION_ARGS)
 	EsvCheckEa(ea);
 	RastParse(v, &ri);
 	b = RastGetLanduseBand(&ri, band, "rast");
-	m = LuEsvModelGet(fcinfo, PG_GETARG_TEXT_PP(2), PG_GETARG_TEXT_PP(3));
+	m = EsvModelGet(fcinfo, PG_GETARG_TEXT_PP(2), PG_GETARG_TEXT_PP(3));
 	vc = palloc0(sizeof(double) * Max(m->necosystems, 1));
 	for (e = 0; e < m->necosystems; e++)
 		for (s = 0; s < m->nservices; s++)

@@ -14,12 +14,12 @@ WHERE o.classid IN ('pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_class'::regcl
   AND pg_catalog.obj_description(o.objid, (SELECT relname FROM pg_catalog.pg_class WHERE oid = o.classid)) IS NULL
 ORDER BY 1;
 
--- every function is PARALLEL SAFE unless it writes (copy_*), none
+-- every function is PARALLEL SAFE unless it writes (copy_*, create_accounts), none
 -- is SECURITY DEFINER or carries a SET clause, none is VOLATILE unless it writes
 SELECT p.oid::regprocedure AS function, p.proparallel, p.provolatile, p.prosecdef, p.proconfig
 FROM pg_catalog.pg_proc p JOIN ext_objects o ON o.objid = p.oid AND o.classid = 'pg_catalog.pg_proc'::regclass
 WHERE (p.proparallel <> 's' OR p.provolatile = 'v' OR p.prosecdef OR p.proconfig IS NOT NULL)
-  AND p.proname NOT IN ('copy_esv_scheme', 'copy_gep_param_set')
+  AND p.proname NOT IN ('copy_esv_scheme', 'copy_gep_param_set', 'create_accounts')
 ORDER BY 1;
 
 -- every aggregate has a combine function and a state type that is not internal

@@ -6,6 +6,22 @@
 -- pg_dump keeps it, and QGIS reads the declared geometry type and SRID.
 ------------------------------------------------------------------------------
 
+CREATE FUNCTION @extschema@.single_srid(what text, min_srid integer, max_srid integer)
+RETURNS integer
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $$
+BEGIN
+	IF min_srid IS DISTINCT FROM max_srid THEN
+		RAISE EXCEPTION '% come in different SRIDs: % and %', what, min_srid, max_srid
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Reproject the rasters of one year to one SRID (gdalwarp -t_srs) before loading them.';
+	END IF;
+	RETURN min_srid;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.single_srid(text, integer, integer) IS
+	'The SRID of a set of rasters whose smallest and largest SRID are given, or an error naming them when they differ (used by the account views)';
+
 CREATE FUNCTION @extschema@.create_accounts(target_schema text, srid integer)
 RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -23,16 +39,15 @@ BEGIN
 	SELECT pg_catalog.quote_ident(n.nspname) INTO g
 	FROM pg_catalog.pg_extension x JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace
 	WHERE x.extname = 'postgis';
-	EXECUTE pg_catalog.format('SELECT 1 FROM %s.spatial_ref_sys WHERE srid = $1', g) USING srid;
-	IF srid <= 0 OR NOT FOUND THEN
+	EXECUTE pg_catalog.format('SELECT CASE WHEN proj4text LIKE ''%%+proj=longlat%%''
+		THEN ''%1$s.ST_Area(b.geom::%1$s.geography) / 1e4'' ELSE ''%1$s.ST_Area(b.geom) / 1e4'' END
+		FROM %1$s.spatial_ref_sys WHERE srid = $1', g) INTO area_ha USING srid;
+	IF srid <= 0 OR area_ha IS NULL THEN
 		RAISE EXCEPTION 'SRID % is not in spatial_ref_sys', srid
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Use the SRID of your boundaries and rasters, e.g. 4547 or 32650.';
 	END IF;
 	geom := pg_catalog.format('%s.geometry(MultiPolygon, %s)', g, srid);
-	EXECUTE pg_catalog.format('SELECT CASE WHEN proj4text LIKE ''%%+proj=longlat%%''
-		THEN ''%1$s.ST_Area(b.geom::%1$s.geography) / 1e4'' ELSE ''%1$s.ST_Area(b.geom) / 1e4'' END
-		FROM %1$s.spatial_ref_sys WHERE srid = $1', g) INTO area_ha USING srid;
 
 	EXECUTE pg_catalog.format('CREATE SCHEMA IF NOT EXISTS %s', s);
 
@@ -113,7 +128,9 @@ BEGIN
 	EXECUTE pg_catalog.format($$
 		CREATE OR REPLACE VIEW %1$s.region_landuse AS
 		WITH yrs AS (
-			SELECT l.year, l.classification, min(%3$s.ST_SRID(l.rast)) AS srid
+			SELECT l.year, l.classification,
+				   %2$s.single_srid(pg_catalog.format('land-use rasters of %%s (%%s)', l.year, l.classification),
+						pg_catalog.min(%3$s.ST_SRID(l.rast)), pg_catalog.max(%3$s.ST_SRID(l.rast))) AS srid
 			FROM %1$s.landuse_raster l GROUP BY l.year, l.classification
 		), reg AS (
 			SELECT r.region_id, r.level, y.year, y.classification, %3$s.ST_Transform(r.geom, y.srid) AS g
