@@ -5,8 +5,9 @@
 \pset footer off
 \echo
 \echo '== Part 2: accounts in schema demo (create_accounts(''demo'', 32650): UTM 50N, metres)'
-\echo 'City shapes, land-use rasters (90 m, CNLUCC codes, 2000/2010/2020), E_a per year and the'
-\echo 'GDP of 2000 and 2010 are SYNTHETIC; 2020 GDP is seed 000''s.  District shapes and the split'
+\echo 'City shapes, land-use rasters (300 m, CNLUCC codes, 2000/2010/2020), E_a (3452 yuan/hm2/a,'
+\echo 'the value seed 003 uses, for every year) and the GDP of 2000 and 2010 are SYNTHETIC; 2020'
+\echo 'GDP is seed 000''s.  District shapes and the split'
 \echo 'of each zone''s footprint among its districts (by population) are synthetic too.'
 SELECT ecocomp.create_accounts('demo', 32650);
 
@@ -15,20 +16,20 @@ INSERT INTO demo.region (region_id, name, level, province, geom)
 SELECT 100 + c.n, c.city, 'city', c.province,
 	   ST_SetSRID(ST_Multi(ST_MakePolygon(ST_MakeLine(ARRAY(
 		   SELECT ST_MakePoint(
-					  300000 + (c.n % 5) * 40000 + rr * cos(a),
-					  4000000 + (c.n / 5) * 40000 + rr * sin(a))
+					  300000 + (c.n % 5) * 120000 + rr * cos(a),
+					  4000000 + (c.n / 5) * 120000 + rr * sin(a))
 		   FROM generate_series(0, 48) k,
 				LATERAL (SELECT 2 * pi() * (k % 48) / 48 AS a) aa,
-				LATERAL (SELECT 12000 * (1 + 0.25 * sin(3 * a + c.n) + 0.1 * cos(7 * a)) AS rr) r
+				LATERAL (SELECT 40000 * (1 + 0.25 * sin(3 * a + c.n) + 0.1 * cos(7 * a)) AS rr) r
 		   ORDER BY k)))), 32650)
 FROM (SELECT row_number() OVER (ORDER BY city) - 1 AS n, city, province FROM demo_city) c;
 
--- land-use rasters: one 90 m raster per city bounding box and year, tiled 128 x 128.
+-- land-use rasters: one 300 m raster per city bounding box and year, tiled 128 x 128.
 -- Blocks of 20 x 20 pixels get a class from a fixed pattern; construction (51)
 -- spreads over forest and dry land from 2000 to 2020; a few blocks are nodata (255).
 INSERT INTO demo.landuse_raster (year, classification, rast)
 SELECT y.year, 'cnlucc', ST_Tile(
-		ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(b.w, b.h, b.x0, b.y0, 90, -90, 0, 0, 32650), '8BUI'::text, 0, 255),
+		ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(b.w, b.h, b.x0, b.y0, 300, -300, 0, 0, 32650), '8BUI'::text, 0, 255),
 			1, 1, 1, (
 			SELECT array_agg(rowv ORDER BY j) FROM (
 				SELECT j, array_agg((
@@ -42,17 +43,18 @@ SELECT y.year, 'cnlucc', ST_Tile(
 				GROUP BY j) q)),
 		128, 128)
 FROM (SELECT region_id, ST_XMin(geom) AS x0, ST_YMax(geom) AS y0,
-			 ceil((ST_XMax(geom) - ST_XMin(geom)) / 90)::int AS w,
-			 ceil((ST_YMax(geom) - ST_YMin(geom)) / 90)::int AS h
+			 ceil((ST_XMax(geom) - ST_XMin(geom)) / 300)::int AS w,
+			 ceil((ST_YMax(geom) - ST_YMin(geom)) / 300)::int AS h
 	  FROM demo.region WHERE level = 'city') b,
 	 (VALUES (2000), (2010), (2020)) y(year);
 
 -- statistics: 2020 GDP from seed 000 (billion yuan -> yuan); 2000 and 2010
--- GDP and every E_a are synthetic
+-- GDP are synthetic; E_a 3452 yuan/hm2/a in every year (constant prices, so
+-- the ESV change is the land-use change)
 INSERT INTO demo.region_stat (region_id, year, gdp_yuan, ea_yuan_per_hm2)
 SELECT r.region_id, y.year, c.gdp_billion_yuan * 1e9 * y.gdp_factor, y.ea
 FROM demo.region r JOIN demo_city c ON c.city = r.name,
-	 (VALUES (2000, 0.30, 1200.0), (2010, 0.65, 2400.0), (2020, 1.0, 3452.0)) y(year, gdp_factor, ea);
+	 (VALUES (2000, 0.30, 3452.0), (2010, 0.65, 3452.0), (2020, 1.0, 3452.0)) y(year, gdp_factor, ea);
 ANALYZE demo.landuse_raster;
 
 \echo

@@ -33,6 +33,17 @@ psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION ecocomp CASCADE" 2>&1 | grep -v
 for part in demo/[0-9]*.sql; do
   psql -qX -v ON_ERROR_STOP=1 -f "$part"
 done
+# a map of the 2020 compensation priority by city, made by GDAL's
+# PostgreSQL driver (the one QGIS uses) and gdaldem
+mkdir -p demo/out
+conn="PG:host=$PGHOST port=$PGPORT user=postgres dbname=ecocomp_demo"
+gdal_rasterize -q -ot Byte -a_nodata 0 -tr 1000 1000 -a class \
+  -sql "SELECT geom, CASE priority WHEN 'high' THEN 4 WHEN 'medium' THEN 3 WHEN 'low' THEN 2 ELSE 1 END AS class FROM demo.city_compensation WHERE year = 2020" \
+  "$conn" "$tmp/priority.tif"
+gdaldem color-relief -q -alpha -of PNG "$tmp/priority.tif" demo/priority_colors.txt demo/out/compensation_priority_2020.png
+echo
+echo "Map of the 2020 compensation priority (dark red high, red medium, orange low, pale very low):"
+echo "  demo/out/compensation_priority_2020.png"
 if [ "${ECOCOMP_DEMO_KEEP:-0}" = 1 ]; then
   echo
   echo "The demo cluster is still running; connect with:"
