@@ -98,6 +98,15 @@ work_mem = 64MB
 log_min_messages = warning
 ${ECOCOMP_EXTRA_CONF:-}
 CONF
+  # pg_cron (Debian package postgresql-15-cron), for the scheduled-refresh
+  # test: jobs run as background workers, so no TCP connection is needed
+  if [ -e "$($PG_CONFIG --pkglibdir)/pg_cron.so" ]; then
+    cat >>"$dir/data/postgresql.conf" <<CONF
+shared_preload_libraries = 'pg_cron'
+cron.database_name = 'postgres'
+cron.use_background_workers = on
+CONF
+  fi
   ECOCOMP_CLUSTER_DIR=$dir
   ECOCOMP_CLUSTER_BIN=$bin
   if [ "${ECOCOMP_VALGRIND:-0}" = 1 ]; then

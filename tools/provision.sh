@@ -10,6 +10,7 @@ ECOCOMP_PACKAGES=(
   postgresql-15-postgis-3          # postgis, postgis_raster
   postgis                          # raster2pgsql, shp2pgsql (loading examples, demo)
   gdal-bin                         # ogrinfo: the GIS-client check; gdal_rasterize for maps
+  postgresql-15-cron               # the scheduled-refresh test
 )
 
 missing=()

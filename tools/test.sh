@@ -105,6 +105,8 @@ for f in $(ls test/shell/*.sh 2>/dev/null | sort); do
   start=$(date +%s)
   if ECOCOMP_ROOT=$ECOCOMP_ROOT ECOCOMP_TMP=$tmp bash "$f" >"$tmp/$n.log" 2>&1; then
     printf 'shell %-28s ... ok %6ss\n' "$n" "$(( $(date +%s) - start ))"
+    # ECOCOMP_VERBOSE=1 shows what passing shell tests printed
+    [ "${ECOCOMP_VERBOSE:-0}" = 1 ] && sed 's/^/    /' "$tmp/$n.log"
     passed=$((passed + 1))
   else
     printf 'shell %-28s ... FAILED %6ss\n' "$n" "$(( $(date +%s) - start ))"
