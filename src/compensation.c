@@ -18,34 +18,6 @@
 
 #include "ecocomp.h"
 
-/* Elements of a one-dimensional float8[] without NULLs. */
-static double *
-Float8ArrayValues(ArrayType *a, const char *what, int *n)
-{
-	Datum	   *elems;
-	bool	   *nulls;
-	int			i;
-	double	   *out;
-
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a one-dimensional array", what)));
-	deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-					  &elems, &nulls, n);
-	out = palloc(sizeof(double) * Max(*n, 1));
-	for (i = 0; i < *n; i++)
-	{
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s must not contain NULL (element %d)", what, i + 1)));
-		out[i] = DatumGetFloat8(elems[i]);
-		EcoCheckNonNegative(out[i], what);
-	}
-	return out;
-}
-
 /*
  * standard_equivalent_value(price float8[] yuan/kg, yield float8[] kg/hm2,
  *							 area float8[] hm2) -> yuan/hm2/a
@@ -58,9 +30,9 @@ standard_equivalent_value(PG_FUNCTION_ARGS)
 				ny,
 				na,
 				j;
-	double	   *price = Float8ArrayValues(PG_GETARG_ARRAYTYPE_P(0), "price (yuan/kg)", &np);
-	double	   *yield = Float8ArrayValues(PG_GETARG_ARRAYTYPE_P(1), "yield (kg/hm2)", &ny);
-	double	   *area = Float8ArrayValues(PG_GETARG_ARRAYTYPE_P(2), "sown area (hm2)", &na);
+	double	   *price = EcoFloat8ArrayNonNegative(PG_GETARG_ARRAYTYPE_P(0), "price (yuan/kg)", &np);
+	double	   *yield = EcoFloat8ArrayNonNegative(PG_GETARG_ARRAYTYPE_P(1), "yield (kg/hm2)", &ny);
+	double	   *area = EcoFloat8ArrayNonNegative(PG_GETARG_ARRAYTYPE_P(2), "sown area (hm2)", &na);
 	double		value = 0,
 				total_area = 0;
 

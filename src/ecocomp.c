@@ -12,6 +12,7 @@
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_extension.h"
+#include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -92,4 +93,73 @@ EcoSchemaName(void)
 	if (name == NULL)
 		elog(ERROR, "schema of extension ecocomp not found");
 	return pstrdup(quote_identifier(name));
+}
+
+double *
+EcoFloat8ArrayNonNegative(ArrayType *a, const char *what, int *n)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			i;
+	double	   *out;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a one-dimensional array", what)));
+	deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &elems, &nulls, n);
+	out = palloc(sizeof(double) * Max(*n, 1));
+	for (i = 0; i < *n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s must not contain NULL (element %d)", what, i + 1)));
+		out[i] = DatumGetFloat8(elems[i]);
+		EcoCheckNonNegative(out[i], what);
+	}
+	return out;
+}
+
+#define ECO_FN_CACHE_SIZE 8
+
+typedef struct EcoFnCache
+{
+	int			n;
+	char	   *k1[ECO_FN_CACHE_SIZE];
+	char	   *k2[ECO_FN_CACHE_SIZE];
+	void	   *model[ECO_FN_CACHE_SIZE];
+} EcoFnCache;
+
+void *
+EcoFnCacheGet(FunctionCallInfo fcinfo, const char *k1, const char *k2)
+{
+	EcoFnCache *cache = (EcoFnCache *) fcinfo->flinfo->fn_extra;
+	int			i;
+
+	if (cache == NULL)
+		return NULL;
+	for (i = 0; i < cache->n; i++)
+		if (strcmp(cache->k1[i], k1) == 0 && strcmp(cache->k2[i], k2) == 0)
+			return cache->model[i];
+	return NULL;
+}
+
+void
+EcoFnCachePut(FunctionCallInfo fcinfo, const char *k1, const char *k2, void *model)
+{
+	EcoFnCache *cache = (EcoFnCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EcoFnCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (cache->n >= ECO_FN_CACHE_SIZE)
+		return;
+	cache->k1[cache->n] = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, k1);
+	cache->k2[cache->n] = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, k2);
+	cache->model[cache->n] = model;
+	cache->n++;
 }

@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "utils/array.h"
 
 #if PG_VERSION_NUM >= 160000
 #define FUNCTION_PREFIX
@@ -25,5 +26,20 @@ extern void EcoCheckPositive(double v, const char *what);
 
 /* Quoted name of the schema the extension lives in (palloc'd). */
 extern char *EcoSchemaName(void);
+
+/*
+ * Elements of a one-dimensional float8[] that must be finite, non-negative
+ * and not NULL (22023 / 22004 naming what); *n gets the element count.
+ */
+extern double *EcoFloat8ArrayNonNegative(ArrayType *a, const char *what, int *n);
+
+/*
+ * A small per-query cache in fn_extra of models loaded from the reference
+ * tables, keyed by two strings (e.g. classification and scheme): the tables
+ * are read once per statement.  Get returns NULL when absent; Put keeps the
+ * model (allocated in fn_mcxt) while there is room.
+ */
+extern void *EcoFnCacheGet(FunctionCallInfo fcinfo, const char *k1, const char *k2);
+extern void EcoFnCachePut(FunctionCallInfo fcinfo, const char *k1, const char *k2, void *model);
 
 #endif							/* ECOCOMP_H */

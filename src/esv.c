@@ -28,13 +28,6 @@ const char *const EsvGroupNames[ESV_NGROUPS] = {
 	"provisioning", "regulating", "supporting", "cultural"
 };
 
-/* Models loaded during this query, kept in fn_extra. */
-typedef struct EsvModelCache
-{
-	int			n;
-	EsvModel   *model[8];
-} EsvModelCache;
-
 static EsvGroup
 EsvGroupFromName(const char *name, const char *scheme, const char *service)
 {
@@ -222,23 +215,13 @@ EsvModelGet(FunctionCallInfo fcinfo, text *classification, text *scheme)
 {
 	char	   *cls = text_to_cstring(classification);
 	char	   *sch = text_to_cstring(scheme);
-	EsvModelCache *cache = (EsvModelCache *) fcinfo->flinfo->fn_extra;
-	EsvModel   *m;
-	int			i;
+	EsvModel   *m = EcoFnCacheGet(fcinfo, cls, sch);
 
-	if (cache == NULL)
+	if (m == NULL)
 	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EsvModelCache));
-		fcinfo->flinfo->fn_extra = cache;
+		m = EsvModelLoad(cls, sch, fcinfo->flinfo->fn_mcxt);
+		EcoFnCachePut(fcinfo, cls, sch, m);
 	}
-	for (i = 0; i < cache->n; i++)
-		if (strcmp(cache->model[i]->classification, cls) == 0 &&
-			strcmp(cache->model[i]->scheme, sch) == 0)
-			return cache->model[i];
-
-	m = EsvModelLoad(cls, sch, fcinfo->flinfo->fn_mcxt);
-	if (cache->n < (int) lengthof(cache->model))
-		cache->model[cache->n++] = m;
 	return m;
 }
 

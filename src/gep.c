@@ -126,33 +126,6 @@ GepRecord(FunctionCallInfo fcinfo, int n, const double *v)
 	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 
-static double *
-GepFloat8Array(ArrayType *a, const char *what, int *n)
-{
-	Datum	   *elems;
-	bool	   *nulls;
-	double	   *out;
-	int			i;
-
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a one-dimensional array", what)));
-	deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-					  &elems, &nulls, n);
-	out = palloc(sizeof(double) * Max(*n, 1));
-	for (i = 0; i < *n; i++)
-	{
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s must not contain NULL (element %d)", what, i + 1)));
-		out[i] = DatumGetFloat8(elems[i]);
-		EcoCheckNonNegative(out[i], what);
-	}
-	return out;
-}
-
 /* gep_agricultural_products(output_kg_per_a float8[], price_yuan_per_kg float8[]) -> yuan/a */
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(gep_agricultural_products);
 Datum
@@ -161,8 +134,8 @@ gep_agricultural_products(PG_FUNCTION_ARGS)
 	int			ne,
 				np,
 				i;
-	double	   *e = GepFloat8Array(PG_GETARG_ARRAYTYPE_P(0), "output_kg_per_a", &ne);
-	double	   *p = GepFloat8Array(PG_GETARG_ARRAYTYPE_P(1), "price_yuan_per_kg", &np);
+	double	   *e = EcoFloat8ArrayNonNegative(PG_GETARG_ARRAYTYPE_P(0), "output_kg_per_a", &ne);
+	double	   *p = EcoFloat8ArrayNonNegative(PG_GETARG_ARRAYTYPE_P(1), "price_yuan_per_kg", &np);
 	double		v = 0;
 
 	if (ne != np)
@@ -561,12 +534,6 @@ typedef struct GepModel
 	int		   *lt_of_code;
 } GepModel;
 
-typedef struct GepModelCache
-{
-	int			n;
-	GepModel   *model[8];
-} GepModelCache;
-
 static uint64
 GepQuery(const char *sql, int nargs, const char *a1)
 {
@@ -710,23 +677,13 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 static GepModel *
 GepModelGet(FunctionCallInfo fcinfo, const char *param_set, const char *classification)
 {
-	GepModelCache *cache = (GepModelCache *) fcinfo->flinfo->fn_extra;
-	GepModel   *m;
-	int			i;
+	GepModel   *m = EcoFnCacheGet(fcinfo, param_set, classification);
 
-	if (cache == NULL)
+	if (m == NULL)
 	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(GepModelCache));
-		fcinfo->flinfo->fn_extra = cache;
+		m = GepModelLoad(param_set, classification, fcinfo->flinfo->fn_mcxt);
+		EcoFnCachePut(fcinfo, param_set, classification, m);
 	}
-	for (i = 0; i < cache->n; i++)
-		if (strcmp(cache->model[i]->param_set, param_set) == 0 &&
-			strcmp(cache->model[i]->classification, classification) == 0)
-			return cache->model[i];
-
-	m = GepModelLoad(param_set, classification, fcinfo->flinfo->fn_mcxt);
-	if (cache->n < (int) lengthof(cache->model))
-		cache->model[cache->n++] = m;
 	return m;
 }
 
