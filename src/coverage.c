@@ -44,15 +44,6 @@
 #include "coverage.h"
 
 static int
-CovEdgeCmp(const void *a, const void *b)
-{
-	double		ya = ((const CovEdge *) a)->ymin;
-	double		yb = ((const CovEdge *) b)->ymin;
-
-	return (ya > yb) - (ya < yb);
-}
-
-static int
 DoubleCmp(const void *a, const void *b)
 {
 	double		x = *(const double *) a;
@@ -104,10 +95,17 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 						ymax = Max(py, qy);
 			bool		keep;
 
+			/*
+			 * Edges wholly right of the tile never matter (exact: they
+			 * cover nothing of it; center: their crossings are right of
+			 * every centre).  Center mode keeps edges wholly left of the
+			 * tile only for the parity of their crossings.
+			 */
 			if (mode == COVERAGE_EXACT)
 				keep = (py != qy) && ymax > 0 && ymin < nrows && Min(px, qx) < ncols;
 			else
-				keep = ymax >= 0.5 - 1e-6 && ymin <= nrows - 0.5 + 1e-6;
+				keep = ymax >= 0.5 - 1e-6 && ymin <= nrows - 0.5 + 1e-6 &&
+					Min(px, qx) <= ncols + 1 && !(py == qy && Max(px, qx) < -1);
 			if (keep)
 			{
 				CovEdge    *e;
@@ -125,6 +123,7 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 				e->ymin = ymin;
 				e->ymax = ymax;
 				e->sign = p->ring_sign[r];
+				e->left = Max(px, qx) < -1;
 				/* GEOS overlay orientation: reverse rings of sign +1 */
 				if (p->ring_sign[r] > 0)
 				{
@@ -147,7 +146,37 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 	}
 	if (it->nedges == 0)
 		return false;
-	qsort(it->edges, it->nedges, sizeof(CovEdge), CovEdgeCmp);
+	/*
+	 * Order by the row where each edge starts (a counting sort; rows are
+	 * activated whole, and the exact tests are per edge).
+	 */
+	{
+		int		   *count = palloc0(sizeof(int) * (nrows + 1));
+		CovEdge    *sorted = palloc(sizeof(CovEdge) * it->nedges);
+		int			i,
+					sum = 0;
+
+		for (i = 0; i < it->nedges; i++)
+		{
+			double		y = it->edges[i].ymin;
+			int			b = (y <= 0) ? 0 : (y >= nrows) ? nrows - 1 : (int) y;
+
+			it->edges[i].startrow = b;
+			count[b]++;
+		}
+		for (i = 0; i <= nrows; i++)
+		{
+			int			c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < it->nedges; i++)
+			sorted[count[it->edges[i].startrow]++] = it->edges[i];
+		pfree(it->edges);
+		pfree(count);
+		it->edges = sorted;
+	}
 	it->active = palloc(sizeof(int) * it->nedges);
 	it->acc = palloc0(sizeof(double) * (ncols + 2));
 	it->w = palloc0(sizeof(double) * ncols);
@@ -330,9 +359,10 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 			double		yc = r + 0.5;
 			double		wyc = it->ip_y + (r + 0.5) * it->scale_y;
 			bool		down = it->scale_y < 0; /* pixel y grows as world y falls */
-			int			nx = 0;
+			int			nx = 0,
+						nleft = 0;
 
-			while (it->next < it->nedges && it->edges[it->next].ymin <= yc + 1e-6)
+			while (it->next < it->nedges && it->edges[it->next].startrow <= r)
 				it->active[it->nactive++] = it->next++;
 			for (i = 0, j = 0; i < it->nactive; i++)
 				if (it->edges[it->active[i]].ymax >= yc - 1e-6)
@@ -344,9 +374,9 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 					break;
 				continue;
 			}
-			if (it->nactive > it->cap_xs)
+			if (it->nactive + 1 > it->cap_xs)
 			{
-				it->cap_xs = it->nactive;
+				it->cap_xs = it->nactive + 1;
 				it->xs = repalloc(it->xs, sizeof(double) * it->cap_xs);
 			}
 			for (i = 0; i < it->nactive; i++)
@@ -386,7 +416,28 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 				/* pixel-y range [y1, y2) holds the centre line */
 				hit = down ? (wyc > ylo && wyc <= yhi) : (wyc >= ylo && wyc < yhi);
 				if (hit)
-					it->xs[nx++] = (wyc - ylo) * (xhi - xlo) / (yhi - ylo) + xlo;
+				{
+					if (e->left)
+						nleft++;
+					else
+						it->xs[nx++] = (wyc - ylo) * (xhi - xlo) / (yhi - ylo) + xlo;
+				}
+			}
+			/* an odd number of crossings left of the tile opens a span */
+			if (nleft % 2 == 1)
+				it->xs[nx++] = (it->scale_x > 0) ? -HUGE_VAL : HUGE_VAL;
+			/*
+			 * crossings right of the tile were dropped: an odd count left
+			 * means the last span runs out of the tile
+			 */
+			if (nx % 2 == 1)
+			{
+				if (nx + 1 > it->cap_xs)
+				{
+					it->cap_xs = nx + 1;
+					it->xs = repalloc(it->xs, sizeof(double) * it->cap_xs);
+				}
+				it->xs[nx++] = (it->scale_x > 0) ? HUGE_VAL : -HUGE_VAL;
 			}
 			if (nx > 1)
 				qsort(it->xs, nx, sizeof(double), it->scale_x > 0 ? DirCmpPos : DirCmpNeg);
@@ -400,7 +451,7 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 			double		sum;
 			int			cmin = ncols;
 
-			while (it->next < it->nedges && it->edges[it->next].ymin < ybot)
+			while (it->next < it->nedges && it->edges[it->next].startrow <= r)
 				it->active[it->nactive++] = it->next++;
 			for (i = 0, j = 0; i < it->nactive; i++)
 				if (it->edges[it->active[i]].ymax > ytop)

@@ -26,6 +26,9 @@ typedef struct CovEdge
 	double		ymin,
 				ymax;
 	double		sign;			/* ring sign: +1 shell, -1 hole */
+	int			startrow;		/* first row the edge can touch */
+	bool		left;			/* center mode: wholly left of the tile, only
+								 * the parity of its crossings matters */
 	double		wx0,
 				wy0,
 				wx1,

@@ -257,6 +257,34 @@ LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
 	return (hasnd && v == nd) ? LU_NODATA : v;
 }
 
+/*
+ * Dense accumulation of one row for 8- and 16-bit bands: dense[v - off] +=
+ * w * ca; the slots used are listed in touched (weights are positive, so a
+ * zero slot is unused).
+ */
+#define LU_DENSE_ROW(T) \
+	do { \
+		const T *row = ((const T *) b1->data) + base; \
+		for (c = c0; c < c1; c++) \
+		{ \
+			double		wt = w[c]; \
+			int64		v; \
+			double	   *slot; \
+			if (wt == 0) \
+				continue; \
+			v = row[c]; \
+			if (hasnd1 && v == nd1) \
+			{ \
+				ndarea += wt * ca; \
+				continue; \
+			} \
+			slot = &dense[v - off]; \
+			if (*slot == 0) \
+				touched[ntouched++] = (int32) (v - off); \
+			*slot += wt * ca; \
+		} \
+	} while (0)
+
 /* add the covered area of one tile (or aligned pair of tiles) to st */
 static void
 LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand *b2)
@@ -275,6 +303,12 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 				c0,
 				c1;
 	const double *w;
+	bool		use_dense;
+	double	   *dense = NULL;
+	int32	   *touched = NULL;
+	int			ntouched = 0;
+	int64		off = 0;
+	double		ndarea = 0;
 
 	if (p->nrings == 0 ||
 		p->xmax < Min(tx0, tx1) || p->xmin > Max(tx0, tx1) ||
@@ -286,6 +320,18 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 	nd1 = RastIntNodata(b1, &hasnd1);
 	if (b2)
 		nd2 = RastIntNodata(b2, &hasnd2);
+	use_dense = (b2 == NULL && !b1->isnodata && b1->pixbytes <= 2);
+	if (use_dense)
+	{
+		if (st->dense == NULL)
+		{
+			st->dense = MemoryContextAllocZero(st->hdr.eoh_context, sizeof(double) * 65536);
+			st->touched = MemoryContextAlloc(st->hdr.eoh_context, sizeof(int32) * 65536);
+		}
+		dense = st->dense;
+		touched = st->touched;
+		off = (b1->pixtype == RAST_PT_8BSI) ? -128 : (b1->pixtype == RAST_PT_16BSI) ? -32768 : 0;
+	}
 	while (CoverageNextRow(&it, &row, &w, &c0, &c1))
 	{
 		double		ca = LuCellArea(st, ri, row);
@@ -295,6 +341,25 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 		double		run = 0;
 		int			c;
 
+		if (use_dense)
+		{
+			switch (b1->pixtype)
+			{
+				case RAST_PT_8BSI:
+					LU_DENSE_ROW(int8);
+					break;
+				case RAST_PT_16BSI:
+					LU_DENSE_ROW(int16);
+					break;
+				case RAST_PT_16BUI:
+					LU_DENSE_ROW(uint16);
+					break;
+				default:		/* 1BB, 2BUI, 4BUI, 8BUI: one byte per pixel */
+					LU_DENSE_ROW(uint8);
+					break;
+			}
+			continue;
+		}
 		for (c = c0; c < c1; c++)
 		{
 			double		wt = w[c];
@@ -319,6 +384,18 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 			LuAdd(st, cur_a, cur_b, run * ca);
 	}
 	CoverageEnd(&it);
+	if (use_dense)
+	{
+		int			i;
+
+		for (i = 0; i < ntouched; i++)
+		{
+			LuAdd(st, touched[i] + off, 0, dense[touched[i]]);
+			dense[touched[i]] = 0;
+		}
+		if (ndarea != 0)
+			LuAdd(st, LU_NODATA, 0, ndarea);
+	}
 }
 
 static LuState *
