@@ -182,6 +182,8 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 	it->w = palloc0(sizeof(double) * ncols);
 	it->cap_xs = 64;
 	it->xs = palloc(sizeof(double) * it->cap_xs);
+	it->cap_spans = 16;
+	it->spans = palloc(sizeof(int) * it->cap_spans);
 	return true;
 }
 
@@ -198,6 +200,8 @@ CoverageEnd(CoverageIter *it)
 		pfree(it->w);
 	if (it->xs)
 		pfree(it->xs);
+	if (it->spans)
+		pfree(it->spans);
 	memset(it, 0, sizeof(CoverageIter));
 }
 
@@ -312,16 +316,57 @@ CenterFill(CoverageIter *it, double xa, double xb, int *c0, int *c1)
 {
 	int			a = CenterFirstAfter(it, xa);
 	int			b = CenterFirstAfter(it, xb);
-	int			c;
 
 	if (a >= b)
 		return;
-	for (c = a; c < b; c++)
-		it->w[c] = 1.0;
+	if (2 * (it->nspans + 1) > it->cap_spans)
+	{
+		it->cap_spans = Max(2 * it->cap_spans, 16);
+		it->spans = repalloc(it->spans, sizeof(int) * it->cap_spans);
+	}
+	if (it->nspans > 0 && a < it->spans[2 * it->nspans - 1])
+		it->spans_unsorted = true;
+	it->spans[2 * it->nspans] = a;
+	it->spans[2 * it->nspans + 1] = b;
+	it->nspans++;
 	if (a < *c0)
 		*c0 = a;
 	if (b > *c1)
 		*c1 = b;
+}
+
+static int
+SpanCmp(const void *x, const void *y)
+{
+	int			a = ((const int *) x)[0],
+				b = ((const int *) y)[0];
+
+	return (a > b) - (a < b);
+}
+
+/* sort and merge overlapping spans (horizontal edges add their own) */
+static void
+CenterMergeSpans(CoverageIter *it)
+{
+	int			i,
+				n = 0;
+
+	qsort(it->spans, it->nspans, 2 * sizeof(int), SpanCmp);
+	for (i = 0; i < it->nspans; i++)
+	{
+		int			a = it->spans[2 * i],
+					b = it->spans[2 * i + 1];
+
+		if (n > 0 && a <= it->spans[2 * n - 1])
+			it->spans[2 * n - 1] = Max(it->spans[2 * n - 1], b);
+		else
+		{
+			it->spans[2 * n] = a;
+			it->spans[2 * n + 1] = b;
+			n++;
+		}
+	}
+	it->nspans = n;
 }
 
 static int
@@ -337,13 +382,10 @@ DirCmpNeg(const void *a, const void *b)
 }
 
 bool
-CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
+CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1,
+				const int **spans, int *nspans)
 {
 	int			ncols = it->ncols;
-
-	/* clear the previous row's weights */
-	if (it->row > 0)
-		memset(it->w, 0, sizeof(double) * ncols);
 
 	while (it->row < it->nrows)
 	{
@@ -361,6 +403,9 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 			bool		down = it->scale_y < 0; /* pixel y grows as world y falls */
 			int			nx = 0,
 						nleft = 0;
+
+			it->nspans = 0;
+			it->spans_unsorted = false;
 
 			while (it->next < it->nedges && it->edges[it->next].startrow <= r)
 				it->active[it->nactive++] = it->next++;
@@ -503,9 +548,22 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 		if (lo < hi)
 		{
 			*row = r;
-			*w = it->w;
 			*c0 = lo;
 			*c1 = hi;
+			if (it->mode == COVERAGE_CENTER)
+			{
+				if (it->spans_unsorted)
+					CenterMergeSpans(it);
+				*w = NULL;
+				*spans = it->spans;
+				*nspans = it->nspans;
+			}
+			else
+			{
+				*w = it->w;
+				*spans = NULL;
+				*nspans = -1;
+			}
 			return true;
 		}
 	}

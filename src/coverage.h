@@ -53,6 +53,10 @@ typedef struct CoverageIter
 	double	   *w;				/* ncols */
 	double	   *xs;				/* intersections (center) */
 	int			cap_xs;
+	int		   *spans;			/* center: [a, b) column spans of the row */
+	int			nspans;
+	int			cap_spans;
+	bool		spans_unsorted;
 	double		ip_x,
 				ip_y,
 				scale_x,
@@ -69,11 +73,13 @@ extern bool CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 						  double ip_y, double scale_y);
 
 /*
- * Next row with some coverage: sets *row and w[c0..c1-1] (the weights in
- * [0, 1] of columns c0..c1-1; other columns are 0).  False at the end.
+ * Next row with some coverage.  exact: sets *row and w[c0..c1-1] (the
+ * weights in [0, 1] of columns c0..c1-1; other columns are 0).  center:
+ * sets *row and nspans sorted, disjoint column spans [spans[2i],
+ * spans[2i+1]) of the pixels inside (w is NULL).  False at the end.
  */
 extern bool CoverageNextRow(CoverageIter *it, int *row, const double **w,
-							int *c0, int *c1);
+							int *c0, int *c1, const int **spans, int *nspans);
 
 extern void CoverageEnd(CoverageIter *it);
 

@@ -258,30 +258,79 @@ LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
 }
 
 /*
- * Dense accumulation of one row for 8- and 16-bit bands: dense[v - off] +=
- * w * ca; the slots used are listed in touched (weights are positive, so a
- * zero slot is unused).
+ * Dense accumulation for 8- and 16-bit bands: dense[v - off] += area; the
+ * slots used are listed in touched (areas are positive, so a zero slot is
+ * unused).  Pixels are taken in runs of equal codes: a run costs one
+ * update, and whole pixels are counted in an integer apart from the
+ * fractions of boundary pixels.
  */
+#define LU_DENSE_FLUSH(v, area) \
+	do { \
+		if (hasnd1 && (v) == nd1) \
+			ndarea += (area); \
+		else \
+		{ \
+			double	   *slot_ = &dense[(v) - off]; \
+			if (*slot_ == 0) \
+				touched[ntouched++] = (int32) ((v) - off); \
+			*slot_ += (area); \
+		} \
+	} while (0)
+
 #define LU_DENSE_ROW(T) \
 	do { \
-		const T *row = ((const T *) b1->data) + base; \
-		for (c = c0; c < c1; c++) \
+		const T *row_ = ((const T *) b1->data) + base; \
+		if (nspans >= 0) \
 		{ \
-			double		wt = w[c]; \
-			int64		v; \
-			double	   *slot; \
-			if (wt == 0) \
-				continue; \
-			v = row[c]; \
-			if (hasnd1 && v == nd1) \
+			int			s_; \
+			for (s_ = 0; s_ < nspans; s_++) \
 			{ \
-				ndarea += wt * ca; \
-				continue; \
+				int			c_ = spans[2 * s_], \
+							e_ = spans[2 * s_ + 1]; \
+				int64		prev_ = row_[c_]; \
+				int			n_ = 0; \
+				for (; c_ < e_; c_++) \
+				{ \
+					int64		v_ = row_[c_]; \
+					if (v_ != prev_) \
+					{ \
+						LU_DENSE_FLUSH(prev_, n_ * ca); \
+						prev_ = v_; \
+						n_ = 0; \
+					} \
+					n_++; \
+				} \
+				LU_DENSE_FLUSH(prev_, n_ * ca); \
 			} \
-			slot = &dense[v - off]; \
-			if (*slot == 0) \
-				touched[ntouched++] = (int32) (v - off); \
-			*slot += wt * ca; \
+		} \
+		else \
+		{ \
+			int64		prev_ = row_[c0]; \
+			int			n_ = 0; \
+			double		f_ = 0; \
+			int			c_; \
+			for (c_ = c0; c_ < c1; c_++) \
+			{ \
+				double		wt_ = w[c_]; \
+				int64		v_; \
+				if (wt_ == 0) \
+					continue; \
+				v_ = row_[c_]; \
+				if (v_ != prev_) \
+				{ \
+					if (n_ || f_ != 0) \
+						LU_DENSE_FLUSH(prev_, (n_ + f_) * ca); \
+					prev_ = v_; \
+					n_ = 0; \
+					f_ = 0; \
+				} \
+				if (wt_ == 1.0) \
+					n_++; \
+				else \
+					f_ += wt_; \
+			} \
+			if (n_ || f_ != 0) \
+				LU_DENSE_FLUSH(prev_, (n_ + f_) * ca); \
 		} \
 	} while (0)
 
@@ -301,8 +350,10 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 				nd2 = 0;
 	int			row,
 				c0,
-				c1;
+				c1,
+				nspans;
 	const double *w;
+	const int  *spans;
 	bool		use_dense;
 	double	   *dense = NULL;
 	int32	   *touched = NULL;
@@ -332,14 +383,15 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 		touched = st->touched;
 		off = (b1->pixtype == RAST_PT_8BSI) ? -128 : (b1->pixtype == RAST_PT_16BSI) ? -32768 : 0;
 	}
-	while (CoverageNextRow(&it, &row, &w, &c0, &c1))
+	while (CoverageNextRow(&it, &row, &w, &c0, &c1, &spans, &nspans))
 	{
 		double		ca = LuCellArea(st, ri, row);
 		int64		base = (int64) row * ri->width;
 		int64		cur_a = 0,
 					cur_b = 0;
 		double		run = 0;
-		int			c;
+		int			c,
+					s;
 
 		if (use_dense)
 		{
@@ -360,25 +412,32 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 			}
 			continue;
 		}
-		for (c = c0; c < c1; c++)
+		/* generic: 32-bit codes, all-nodata bands, pairs of bands */
+		for (s = 0; s < (nspans >= 0 ? nspans : 1); s++)
 		{
-			double		wt = w[c];
-			int64		a,
-						b = 0;
+			int			from = (nspans >= 0) ? spans[2 * s] : c0;
+			int			to = (nspans >= 0) ? spans[2 * s + 1] : c1;
 
-			if (wt == 0)
-				continue;
-			a = LuKeyOf(b1, base + c, hasnd1, nd1);
-			if (b2)
-				b = LuKeyOf(b2, base + c, hasnd2, nd2);
-			if (run != 0 && (a != cur_a || b != cur_b))
+			for (c = from; c < to; c++)
 			{
-				LuAdd(st, cur_a, cur_b, run * ca);
-				run = 0;
+				double		wt = w ? w[c] : 1.0;
+				int64		a,
+							b = 0;
+
+				if (wt == 0)
+					continue;
+				a = LuKeyOf(b1, base + c, hasnd1, nd1);
+				if (b2)
+					b = LuKeyOf(b2, base + c, hasnd2, nd2);
+				if (run != 0 && (a != cur_a || b != cur_b))
+				{
+					LuAdd(st, cur_a, cur_b, run * ca);
+					run = 0;
+				}
+				cur_a = a;
+				cur_b = b;
+				run += wt;
 			}
-			cur_a = a;
-			cur_b = b;
-			run += wt;
 		}
 		if (run != 0)
 			LuAdd(st, cur_a, cur_b, run * ca);
