@@ -179,11 +179,13 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 	}
 	it->active = palloc(sizeof(int) * it->nedges);
 	it->acc = palloc0(sizeof(double) * (ncols + 2));
-	it->w = palloc0(sizeof(double) * ncols);
+	it->tmark = palloc0(sizeof(bool) * (ncols + 2));
+	it->tcols = palloc(sizeof(int) * (ncols + 2));
 	it->cap_xs = 64;
 	it->xs = palloc(sizeof(double) * it->cap_xs);
 	it->cap_spans = 16;
 	it->spans = palloc(sizeof(int) * it->cap_spans);
+	it->wts = palloc(sizeof(double) * it->cap_spans / 2);
 	return true;
 }
 
@@ -196,8 +198,12 @@ CoverageEnd(CoverageIter *it)
 		pfree(it->active);
 	if (it->acc)
 		pfree(it->acc);
-	if (it->w)
-		pfree(it->w);
+	if (it->tmark)
+		pfree(it->tmark);
+	if (it->tcols)
+		pfree(it->tcols);
+	if (it->wts)
+		pfree(it->wts);
 	if (it->xs)
 		pfree(it->xs);
 	if (it->spans)
@@ -205,10 +211,22 @@ CoverageEnd(CoverageIter *it)
 	memset(it, 0, sizeof(CoverageIter));
 }
 
+static inline void
+AccAdd(CoverageIter *it, int k, double v)
+{
+	if (!it->tmark[k])
+	{
+		it->tmark[k] = true;
+		it->tcols[it->ntcols++] = k;
+	}
+	it->acc[k] += v;
+}
+
 /* one piece of an edge within a row strip and within one column (or outside) */
 static inline void
-AccPiece(double *acc, int ncols, double xa, double xb, double dy, int *cmin)
+AccPiece(CoverageIter *it, double xa, double xb, double dy)
 {
+	int			ncols = it->ncols;
 	double		xm = 0.5 * (xa + xb);
 	int			k;
 	double		f;
@@ -217,25 +235,23 @@ AccPiece(double *acc, int ncols, double xa, double xb, double dy, int *cmin)
 		return;
 	if (xm <= 0)
 	{
-		acc[0] += dy;
-		*cmin = 0;
+		AccAdd(it, 0, dy);
 		return;
 	}
 	k = (int) xm;
 	if (k >= ncols)
 		k = ncols - 1;
 	f = (k + 1) - xm;
-	acc[k] += dy * f;
-	acc[k + 1] += dy * (1.0 - f);
-	if (k < *cmin)
-		*cmin = k;
+	AccAdd(it, k, dy * f);
+	AccAdd(it, k + 1, dy * (1.0 - f));
 }
 
 /* an edge clipped to the strip [r, r+1]: from (xa, ya) to (xb, yb) */
 static void
-AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
-		   double sign, int *cmin)
+AccSegment(CoverageIter *it, double xa, double ya, double xb, double yb,
+		   double sign)
 {
+	int			ncols = it->ncols;
 	double		dx = xb - xa;
 	double		lo,
 				hi;
@@ -246,7 +262,7 @@ AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
 	if (dx == 0 || floor(xa) == floor(xb) || (xa >= ncols && xb >= ncols) ||
 		(xa <= 0 && xb <= 0))
 	{
-		AccPiece(acc, ncols, xa, xb, sign * (yb - ya), cmin);
+		AccPiece(it, xa, xb, sign * (yb - ya));
 		return;
 	}
 	/* cut at the integer columns between xa and xb, within [0, ncols] */
@@ -263,7 +279,7 @@ AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
 		{
 			double		y = ya + (bound - xa) * (yb - ya) / dx;
 
-			AccPiece(acc, ncols, px, bound, sign * (y - py), cmin);
+			AccPiece(it, px, bound, sign * (y - py));
 			px = bound;
 			py = y;
 		}
@@ -277,12 +293,12 @@ AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
 		{
 			double		y = ya + (bound - xa) * (yb - ya) / dx;
 
-			AccPiece(acc, ncols, px, bound, sign * (y - py), cmin);
+			AccPiece(it, px, bound, sign * (y - py));
 			px = bound;
 			py = y;
 		}
 	}
-	AccPiece(acc, ncols, px, xb, sign * (yb - py), cmin);
+	AccPiece(it, px, xb, sign * (yb - py));
 }
 
 /*
@@ -381,9 +397,18 @@ DirCmpNeg(const void *a, const void *b)
 	return DoubleCmp(b, a);
 }
 
+static int
+IntCmp(const void *a, const void *b)
+{
+	int			x = *(const int *) a,
+				y = *(const int *) b;
+
+	return (x > y) - (x < y);
+}
+
 bool
-CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1,
-				const int **spans, int *nspans)
+CoverageNextRow(CoverageIter *it, int *row, const int **spans,
+				const double **wts, int *nspans)
 {
 	int			ncols = it->ncols;
 
@@ -494,7 +519,7 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1,
 			double		ytop = r,
 						ybot = r + 1.0;
 			double		sum;
-			int			cmin = ncols;
+			int			k;
 
 			while (it->next < it->nedges && it->edges[it->next].startrow <= r)
 				it->active[it->nactive++] = it->next++;
@@ -508,7 +533,7 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1,
 					break;
 				continue;
 			}
-			memset(it->acc, 0, sizeof(double) * (ncols + 2));
+			it->ntcols = 0;
 			for (i = 0; i < it->nactive; i++)
 			{
 				CovEdge    *e = &it->edges[it->active[i]];
@@ -524,46 +549,70 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1,
 				xa = (ya == e->y0) ? e->x0 : (ya == e->y1) ? e->x1 : e->x0 + (ya - e->y0) * t;
 				xb = (yb == e->y0) ? e->x0 : (yb == e->y1) ? e->x1 : e->x0 + (yb - e->y0) * t;
 				if (e->y1 > e->y0)
-					AccSegment(it->acc, ncols, xa, ya, xb, yb, e->sign, &cmin);
+					AccSegment(it, xa, ya, xb, yb, e->sign);
 				else
-					AccSegment(it->acc, ncols, xb, yb, xa, ya, e->sign, &cmin);
+					AccSegment(it, xb, yb, xa, ya, e->sign);
 			}
-			if (cmin >= ncols)
+			if (it->ntcols == 0)
 				continue;
-			sum = 0;
-			for (i = 0; i < cmin; i++)
-				it->w[i] = 0;
-			for (i = cmin; i < ncols; i++)
+
+			/*
+			 * The prefix sums are constant between the columns where an
+			 * edge added something: one span per stretch.
+			 */
+			if (it->ntcols > 1)
+				qsort(it->tcols, it->ntcols, sizeof(int), IntCmp);
+			if (it->ntcols > it->cap_spans / 2)
 			{
+				it->cap_spans = 2 * it->ntcols;
+				it->spans = repalloc(it->spans, sizeof(int) * it->cap_spans);
+				it->wts = repalloc(it->wts, sizeof(double) * it->cap_spans / 2);
+			}
+			it->nspans = 0;
+			sum = 0;
+			for (k = 0; k < it->ntcols; k++)
+			{
+				int			col = it->tcols[k];
+				int			end = (k + 1 < it->ntcols) ? it->tcols[k + 1] : ncols;
 				double		v;
 
-				sum += it->acc[i];
+				sum += it->acc[col];
+				it->acc[col] = 0;
+				it->tmark[col] = false;
+				if (col >= ncols)
+					continue;
 				v = it->orient * sum;
-				/* rounding noise only: w is in [0, 1] for valid polygons */
-				it->w[i] = (v < 1e-12) ? 0.0 : (v > 1.0) ? 1.0 : v;
+				/* rounding noise only: the weight is in [0, 1] for valid polygons */
+				if (v < 1e-12)
+					continue;
+				if (v > 1.0 - 1e-12)
+					v = 1.0;
+				end = Min(end, ncols);
+				if (it->nspans > 0 && it->wts[it->nspans - 1] == v &&
+					it->spans[2 * it->nspans - 1] == col)
+					it->spans[2 * it->nspans - 1] = end;
+				else
+				{
+					it->spans[2 * it->nspans] = col;
+					it->spans[2 * it->nspans + 1] = end;
+					it->wts[it->nspans] = v;
+					it->nspans++;
+				}
 			}
-			lo = cmin;
-			hi = ncols;
+			if (it->nspans > 0)
+			{
+				lo = it->spans[0];
+				hi = it->spans[2 * it->nspans - 1];
+			}
 		}
 		if (lo < hi)
 		{
 			*row = r;
-			*c0 = lo;
-			*c1 = hi;
-			if (it->mode == COVERAGE_CENTER)
-			{
-				if (it->spans_unsorted)
-					CenterMergeSpans(it);
-				*w = NULL;
-				*spans = it->spans;
-				*nspans = it->nspans;
-			}
-			else
-			{
-				*w = it->w;
-				*spans = NULL;
-				*nspans = -1;
-			}
+			if (it->mode == COVERAGE_CENTER && it->spans_unsorted)
+				CenterMergeSpans(it);
+			*spans = it->spans;
+			*wts = (it->mode == COVERAGE_CENTER) ? NULL : it->wts;
+			*nspans = it->nspans;
 			return true;
 		}
 	}

@@ -50,10 +50,13 @@ typedef struct CoverageIter
 	int			nactive;
 	int			row;			/* next row to produce */
 	double	   *acc;			/* ncols + 2 */
-	double	   *w;				/* ncols */
 	double	   *xs;				/* intersections (center) */
 	int			cap_xs;
-	int		   *spans;			/* center: [a, b) column spans of the row */
+	int		   *spans;			/* [a, b) column spans of the row */
+	double	   *wts;			/* exact: the weight of each span */
+	int		   *tcols;			/* exact: columns whose acc is set */
+	int			ntcols;
+	bool	   *tmark;
 	int			nspans;
 	int			cap_spans;
 	bool		spans_unsorted;
@@ -73,13 +76,13 @@ extern bool CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 						  double ip_y, double scale_y);
 
 /*
- * Next row with some coverage.  exact: sets *row and w[c0..c1-1] (the
- * weights in [0, 1] of columns c0..c1-1; other columns are 0).  center:
- * sets *row and nspans sorted, disjoint column spans [spans[2i],
- * spans[2i+1]) of the pixels inside (w is NULL).  False at the end.
+ * Next row with some coverage: sets *row and nspans sorted, disjoint column
+ * spans [spans[2i], spans[2i+1]) whose pixels are covered by the weight
+ * wts[i] in (0, 1] (exact), or inside (center: wts is NULL).  Pixels of
+ * the row outside the spans are not covered.  False at the end.
  */
-extern bool CoverageNextRow(CoverageIter *it, int *row, const double **w,
-							int *c0, int *c1, const int **spans, int *nspans);
+extern bool CoverageNextRow(CoverageIter *it, int *row, const int **spans,
+							const double **wts, int *nspans);
 
 extern void CoverageEnd(CoverageIter *it);
 

@@ -260,9 +260,9 @@ LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
 /*
  * Dense accumulation for 8- and 16-bit bands: dense[v - off] += area; the
  * slots used are listed in touched (areas are positive, so a zero slot is
- * unused).  Pixels are taken in runs of equal codes: a run costs one
- * update, and whole pixels are counted in an integer apart from the
- * fractions of boundary pixels.
+ * unused).  Each span of the row has one weight (1 in center mode and in
+ * the interior in exact mode), and its pixels are taken in runs of equal
+ * codes, one update per run.
  */
 #define LU_DENSE_FLUSH(v, area) \
 	do { \
@@ -280,57 +280,26 @@ LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
 #define LU_DENSE_ROW(T) \
 	do { \
 		const T *row_ = ((const T *) b1->data) + base; \
-		if (nspans >= 0) \
+		int			s_; \
+		for (s_ = 0; s_ < nspans; s_++) \
 		{ \
-			int			s_; \
-			for (s_ = 0; s_ < nspans; s_++) \
-			{ \
-				int			c_ = spans[2 * s_], \
-							e_ = spans[2 * s_ + 1]; \
-				int64		prev_ = row_[c_]; \
-				int			n_ = 0; \
-				for (; c_ < e_; c_++) \
-				{ \
-					int64		v_ = row_[c_]; \
-					if (v_ != prev_) \
-					{ \
-						LU_DENSE_FLUSH(prev_, n_ * ca); \
-						prev_ = v_; \
-						n_ = 0; \
-					} \
-					n_++; \
-				} \
-				LU_DENSE_FLUSH(prev_, n_ * ca); \
-			} \
-		} \
-		else \
-		{ \
-			int64		prev_ = row_[c0]; \
+			int			c_ = spans[2 * s_], \
+						e_ = spans[2 * s_ + 1]; \
+			double		a_ = (wts ? wts[s_] : 1.0) * ca; \
+			int64		prev_ = row_[c_]; \
 			int			n_ = 0; \
-			double		f_ = 0; \
-			int			c_; \
-			for (c_ = c0; c_ < c1; c_++) \
+			for (; c_ < e_; c_++) \
 			{ \
-				double		wt_ = w[c_]; \
-				int64		v_; \
-				if (wt_ == 0) \
-					continue; \
-				v_ = row_[c_]; \
+				int64		v_ = row_[c_]; \
 				if (v_ != prev_) \
 				{ \
-					if (n_ || f_ != 0) \
-						LU_DENSE_FLUSH(prev_, (n_ + f_) * ca); \
+					LU_DENSE_FLUSH(prev_, n_ * a_); \
 					prev_ = v_; \
 					n_ = 0; \
-					f_ = 0; \
 				} \
-				if (wt_ == 1.0) \
-					n_++; \
-				else \
-					f_ += wt_; \
+				n_++; \
 			} \
-			if (n_ || f_ != 0) \
-				LU_DENSE_FLUSH(prev_, (n_ + f_) * ca); \
+			LU_DENSE_FLUSH(prev_, n_ * a_); \
 		} \
 	} while (0)
 
@@ -349,10 +318,8 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 	int64		nd1,
 				nd2 = 0;
 	int			row,
-				c0,
-				c1,
 				nspans;
-	const double *w;
+	const double *wts;
 	const int  *spans;
 	bool		use_dense;
 	double	   *dense = NULL;
@@ -383,7 +350,7 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 		touched = st->touched;
 		off = (b1->pixtype == RAST_PT_8BSI) ? -128 : (b1->pixtype == RAST_PT_16BSI) ? -32768 : 0;
 	}
-	while (CoverageNextRow(&it, &row, &w, &c0, &c1, &spans, &nspans))
+	while (CoverageNextRow(&it, &row, &spans, &wts, &nspans))
 	{
 		double		ca = LuCellArea(st, ri, row);
 		int64		base = (int64) row * ri->width;
@@ -413,19 +380,15 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 			continue;
 		}
 		/* generic: 32-bit codes, all-nodata bands, pairs of bands */
-		for (s = 0; s < (nspans >= 0 ? nspans : 1); s++)
+		for (s = 0; s < nspans; s++)
 		{
-			int			from = (nspans >= 0) ? spans[2 * s] : c0;
-			int			to = (nspans >= 0) ? spans[2 * s + 1] : c1;
+			double		wt = wts ? wts[s] : 1.0;
 
-			for (c = from; c < to; c++)
+			for (c = spans[2 * s]; c < spans[2 * s + 1]; c++)
 			{
-				double		wt = w ? w[c] : 1.0;
 				int64		a,
 							b = 0;
 
-				if (wt == 0)
-					continue;
 				a = LuKeyOf(b1, base + c, hasnd1, nd1);
 				if (b2)
 					b = LuKeyOf(b2, base + c, hasnd2, nd2);
