@@ -99,7 +99,8 @@ DECLARE f text := '/tmp/ecocomp_raster_agg_' || pg_backend_pid() || '.bin';
 BEGIN
 	EXECUTE format('COPY ra_states TO %L (FORMAT binary)', f);
 	CREATE TABLE ra_states2 (s ecocomp.landuse_state);
-	EXECUTE format('COPY ra_states2 FROM %L (FORMAT binary)', f);
+	-- read the file back and remove it
+	EXECUTE format('COPY ra_states2 FROM PROGRAM %L (FORMAT binary)', format('cat %s && rm -f %s', f, f));
 END $$;
 SELECT a.s::text = b.s::text AS binary_round_trip, b.s
 FROM (SELECT s, row_number() OVER () n FROM ra_states) a JOIN (SELECT s, row_number() OVER () n FROM ra_states2) b USING (n);
