@@ -127,8 +127,10 @@ LuBegin(LuState *st, MemoryContext aggcxt, int kind, int mode, int32 band)
 	if (st == NULL)
 		return LuStateNew(aggcxt, kind, mode, band);
 	if (st->kind != kind)
-		elog(ERROR, "landuse_state of kind %s passed to an aggregate of kind %s",
-			 LuKindNames[st->kind], LuKindNames[kind]);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("land-use state of kind \"%s\" passed to an aggregate of kind \"%s\"",
+						LuKindNames[st->kind], LuKindNames[kind])));
 	if (st->mode != mode)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -661,7 +663,10 @@ esv_value_final(PG_FUNCTION_ARGS)
 	int			i;
 
 	if (st->kind != LU_KIND_ESV || st->classification == NULL)
-		elog(ERROR, "esv_value_final needs a landuse_state of kind esv");
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("esv_value_final needs a land-use state of kind \"esv\", not \"%s\"",
+						LuKindNames[st->kind])));
 	areas.n = 0;
 	areas.code = palloc(sizeof(int32) * Max(st->nentries, 1));
 	areas.area_ha = palloc(sizeof(double) * Max(st->nentries, 1));

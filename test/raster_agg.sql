@@ -126,6 +126,10 @@ SELECT error_of($$SELECT ra_merge(s) FROM (VALUES
 SELECT error_of($$SELECT ra_merge(s) FROM (VALUES
 	('kind=area;mode=exact;band=1;srid=0;flags=1;geom=0000000000000001;ea=0;classification=;scheme=;hist=11:0=1'::ecocomp.landuse_state),
 	('kind=area;mode=exact;band=1;srid=0;flags=1;geom=0000000000000002;ea=0;classification=;scheme=;hist=11:0=1')) v(s)$$);
+SELECT error_of($$SELECT ra_merge(s) FROM (VALUES
+	('kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=1'::ecocomp.landuse_state),
+	('kind=transition;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:12=1')) v(s)$$);
+SELECT error_of($$SELECT ecocomp.esv_value_final('kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=1')$$);
 
 -- Transition matrix on the hand-checkable 4 x 4 pair (100 m pixels, 1 ha)
 --   year 1: 1 1 2 2 / 1 1 2 2 / 3 3 4 4 / 3 3 4 nd
