@@ -47,6 +47,15 @@ SELECT 'west-left',
 	(SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) FROM rx_wl),
 	(SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry, 1, 'center') FROM rx_wl),
 	(SELECT jsonb_object_agg((vc).value::int, (vc).count) FROM (SELECT ST_ValueCount(ST_Clip(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry)) AS vc FROM rx_wl) q);
+-- Every integer pixel type gives the same areas (codes shifted to -3..0 for
+-- the signed types: 1,2,3,4 -> -3,-2,-1,0 with nodata 0 -> -4)
+SELECT t AS pixtype, ecocomp.landuse_area(
+	ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), t, 0, nd), 1, 1, 1,
+		CASE WHEN t LIKE '%SI' THEN ARRAY[[-3,-3,-2,-2],[-3,-3,-2,-2],[-1,-1,0,0],[-1,-1,0,-4]]
+		     ELSE ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]] END::double precision[][]),
+	'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) AS exact
+FROM (VALUES ('4BUI', 0), ('8BUI', 0), ('16BUI', 0), ('32BUI', 0), ('8BSI', -4), ('16BSI', -4), ('32BSI', -4)) v(t, nd)
+GROUP BY t ORDER BY t;
 -- A square (50,50)-(250,250) with a hole (100,100)-(200,200): the outer
 -- square covers col 0 row 3 by 1/4 (50x50), ... by hand per cell (ha):
 --   cells of rows 1..3 and cols 0..2 (x,y in 0..300): outer square overlap
