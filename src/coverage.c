@@ -44,15 +44,6 @@
 #include "coverage.h"
 
 static int
-CovEdgeCmp(const void *a, const void *b)
-{
-	double		ya = ((const CovEdge *) a)->ymin;
-	double		yb = ((const CovEdge *) b)->ymin;
-
-	return (ya > yb) - (ya < yb);
-}
-
-static int
 DoubleCmp(const void *a, const void *b)
 {
 	double		x = *(const double *) a;
@@ -104,10 +95,17 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 						ymax = Max(py, qy);
 			bool		keep;
 
+			/*
+			 * Edges wholly right of the tile never matter (exact: they
+			 * cover nothing of it; center: their crossings are right of
+			 * every centre).  Center mode keeps edges wholly left of the
+			 * tile only for the parity of their crossings.
+			 */
 			if (mode == COVERAGE_EXACT)
 				keep = (py != qy) && ymax > 0 && ymin < nrows && Min(px, qx) < ncols;
 			else
-				keep = ymax >= 0.5 - 1e-6 && ymin <= nrows - 0.5 + 1e-6;
+				keep = ymax >= 0.5 - 1e-6 && ymin <= nrows - 0.5 + 1e-6 &&
+					Min(px, qx) <= ncols + 1 && !(py == qy && Max(px, qx) < -1);
 			if (keep)
 			{
 				CovEdge    *e;
@@ -125,6 +123,7 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 				e->ymin = ymin;
 				e->ymax = ymax;
 				e->sign = p->ring_sign[r];
+				e->left = Max(px, qx) < -1;
 				/* GEOS overlay orientation: reverse rings of sign +1 */
 				if (p->ring_sign[r] > 0)
 				{
@@ -147,12 +146,46 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 	}
 	if (it->nedges == 0)
 		return false;
-	qsort(it->edges, it->nedges, sizeof(CovEdge), CovEdgeCmp);
+	/*
+	 * Order by the row where each edge starts (a counting sort; rows are
+	 * activated whole, and the exact tests are per edge).
+	 */
+	{
+		int		   *count = palloc0(sizeof(int) * (nrows + 1));
+		CovEdge    *sorted = palloc(sizeof(CovEdge) * it->nedges);
+		int			i,
+					sum = 0;
+
+		for (i = 0; i < it->nedges; i++)
+		{
+			double		y = it->edges[i].ymin;
+			int			b = (y <= 0) ? 0 : (y >= nrows) ? nrows - 1 : (int) y;
+
+			it->edges[i].startrow = b;
+			count[b]++;
+		}
+		for (i = 0; i <= nrows; i++)
+		{
+			int			c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < it->nedges; i++)
+			sorted[count[it->edges[i].startrow]++] = it->edges[i];
+		pfree(it->edges);
+		pfree(count);
+		it->edges = sorted;
+	}
 	it->active = palloc(sizeof(int) * it->nedges);
 	it->acc = palloc0(sizeof(double) * (ncols + 2));
-	it->w = palloc0(sizeof(double) * ncols);
+	it->tmark = palloc0(sizeof(bool) * (ncols + 2));
+	it->tcols = palloc(sizeof(int) * (ncols + 2));
 	it->cap_xs = 64;
 	it->xs = palloc(sizeof(double) * it->cap_xs);
+	it->cap_spans = 16;
+	it->spans = palloc(sizeof(int) * it->cap_spans);
+	it->wts = palloc(sizeof(double) * it->cap_spans / 2);
 	return true;
 }
 
@@ -165,17 +198,35 @@ CoverageEnd(CoverageIter *it)
 		pfree(it->active);
 	if (it->acc)
 		pfree(it->acc);
-	if (it->w)
-		pfree(it->w);
+	if (it->tmark)
+		pfree(it->tmark);
+	if (it->tcols)
+		pfree(it->tcols);
+	if (it->wts)
+		pfree(it->wts);
 	if (it->xs)
 		pfree(it->xs);
+	if (it->spans)
+		pfree(it->spans);
 	memset(it, 0, sizeof(CoverageIter));
+}
+
+static inline void
+AccAdd(CoverageIter *it, int k, double v)
+{
+	if (!it->tmark[k])
+	{
+		it->tmark[k] = true;
+		it->tcols[it->ntcols++] = k;
+	}
+	it->acc[k] += v;
 }
 
 /* one piece of an edge within a row strip and within one column (or outside) */
 static inline void
-AccPiece(double *acc, int ncols, double xa, double xb, double dy, int *cmin)
+AccPiece(CoverageIter *it, double xa, double xb, double dy)
 {
+	int			ncols = it->ncols;
 	double		xm = 0.5 * (xa + xb);
 	int			k;
 	double		f;
@@ -184,25 +235,23 @@ AccPiece(double *acc, int ncols, double xa, double xb, double dy, int *cmin)
 		return;
 	if (xm <= 0)
 	{
-		acc[0] += dy;
-		*cmin = 0;
+		AccAdd(it, 0, dy);
 		return;
 	}
 	k = (int) xm;
 	if (k >= ncols)
 		k = ncols - 1;
 	f = (k + 1) - xm;
-	acc[k] += dy * f;
-	acc[k + 1] += dy * (1.0 - f);
-	if (k < *cmin)
-		*cmin = k;
+	AccAdd(it, k, dy * f);
+	AccAdd(it, k + 1, dy * (1.0 - f));
 }
 
 /* an edge clipped to the strip [r, r+1]: from (xa, ya) to (xb, yb) */
 static void
-AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
-		   double sign, int *cmin)
+AccSegment(CoverageIter *it, double xa, double ya, double xb, double yb,
+		   double sign)
 {
+	int			ncols = it->ncols;
 	double		dx = xb - xa;
 	double		lo,
 				hi;
@@ -213,7 +262,7 @@ AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
 	if (dx == 0 || floor(xa) == floor(xb) || (xa >= ncols && xb >= ncols) ||
 		(xa <= 0 && xb <= 0))
 	{
-		AccPiece(acc, ncols, xa, xb, sign * (yb - ya), cmin);
+		AccPiece(it, xa, xb, sign * (yb - ya));
 		return;
 	}
 	/* cut at the integer columns between xa and xb, within [0, ncols] */
@@ -230,7 +279,7 @@ AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
 		{
 			double		y = ya + (bound - xa) * (yb - ya) / dx;
 
-			AccPiece(acc, ncols, px, bound, sign * (y - py), cmin);
+			AccPiece(it, px, bound, sign * (y - py));
 			px = bound;
 			py = y;
 		}
@@ -244,12 +293,12 @@ AccSegment(double *acc, int ncols, double xa, double ya, double xb, double yb,
 		{
 			double		y = ya + (bound - xa) * (yb - ya) / dx;
 
-			AccPiece(acc, ncols, px, bound, sign * (y - py), cmin);
+			AccPiece(it, px, bound, sign * (y - py));
 			px = bound;
 			py = y;
 		}
 	}
-	AccPiece(acc, ncols, px, xb, sign * (yb - py), cmin);
+	AccPiece(it, px, xb, sign * (yb - py));
 }
 
 /*
@@ -283,16 +332,57 @@ CenterFill(CoverageIter *it, double xa, double xb, int *c0, int *c1)
 {
 	int			a = CenterFirstAfter(it, xa);
 	int			b = CenterFirstAfter(it, xb);
-	int			c;
 
 	if (a >= b)
 		return;
-	for (c = a; c < b; c++)
-		it->w[c] = 1.0;
+	if (2 * (it->nspans + 1) > it->cap_spans)
+	{
+		it->cap_spans = Max(2 * it->cap_spans, 16);
+		it->spans = repalloc(it->spans, sizeof(int) * it->cap_spans);
+	}
+	if (it->nspans > 0 && a < it->spans[2 * it->nspans - 1])
+		it->spans_unsorted = true;
+	it->spans[2 * it->nspans] = a;
+	it->spans[2 * it->nspans + 1] = b;
+	it->nspans++;
 	if (a < *c0)
 		*c0 = a;
 	if (b > *c1)
 		*c1 = b;
+}
+
+static int
+SpanCmp(const void *x, const void *y)
+{
+	int			a = ((const int *) x)[0],
+				b = ((const int *) y)[0];
+
+	return (a > b) - (a < b);
+}
+
+/* sort and merge overlapping spans (horizontal edges add their own) */
+static void
+CenterMergeSpans(CoverageIter *it)
+{
+	int			i,
+				n = 0;
+
+	qsort(it->spans, it->nspans, 2 * sizeof(int), SpanCmp);
+	for (i = 0; i < it->nspans; i++)
+	{
+		int			a = it->spans[2 * i],
+					b = it->spans[2 * i + 1];
+
+		if (n > 0 && a <= it->spans[2 * n - 1])
+			it->spans[2 * n - 1] = Max(it->spans[2 * n - 1], b);
+		else
+		{
+			it->spans[2 * n] = a;
+			it->spans[2 * n + 1] = b;
+			n++;
+		}
+	}
+	it->nspans = n;
 }
 
 static int
@@ -307,14 +397,20 @@ DirCmpNeg(const void *a, const void *b)
 	return DoubleCmp(b, a);
 }
 
+static int
+IntCmp(const void *a, const void *b)
+{
+	int			x = *(const int *) a,
+				y = *(const int *) b;
+
+	return (x > y) - (x < y);
+}
+
 bool
-CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
+CoverageNextRow(CoverageIter *it, int *row, const int **spans,
+				const double **wts, int *nspans)
 {
 	int			ncols = it->ncols;
-
-	/* clear the previous row's weights */
-	if (it->row > 0)
-		memset(it->w, 0, sizeof(double) * ncols);
 
 	while (it->row < it->nrows)
 	{
@@ -330,9 +426,13 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 			double		yc = r + 0.5;
 			double		wyc = it->ip_y + (r + 0.5) * it->scale_y;
 			bool		down = it->scale_y < 0; /* pixel y grows as world y falls */
-			int			nx = 0;
+			int			nx = 0,
+						nleft = 0;
 
-			while (it->next < it->nedges && it->edges[it->next].ymin <= yc + 1e-6)
+			it->nspans = 0;
+			it->spans_unsorted = false;
+
+			while (it->next < it->nedges && it->edges[it->next].startrow <= r)
 				it->active[it->nactive++] = it->next++;
 			for (i = 0, j = 0; i < it->nactive; i++)
 				if (it->edges[it->active[i]].ymax >= yc - 1e-6)
@@ -344,9 +444,9 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 					break;
 				continue;
 			}
-			if (it->nactive > it->cap_xs)
+			if (it->nactive + 1 > it->cap_xs)
 			{
-				it->cap_xs = it->nactive;
+				it->cap_xs = it->nactive + 1;
 				it->xs = repalloc(it->xs, sizeof(double) * it->cap_xs);
 			}
 			for (i = 0; i < it->nactive; i++)
@@ -386,7 +486,28 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 				/* pixel-y range [y1, y2) holds the centre line */
 				hit = down ? (wyc > ylo && wyc <= yhi) : (wyc >= ylo && wyc < yhi);
 				if (hit)
-					it->xs[nx++] = (wyc - ylo) * (xhi - xlo) / (yhi - ylo) + xlo;
+				{
+					if (e->left)
+						nleft++;
+					else
+						it->xs[nx++] = (wyc - ylo) * (xhi - xlo) / (yhi - ylo) + xlo;
+				}
+			}
+			/* an odd number of crossings left of the tile opens a span */
+			if (nleft % 2 == 1)
+				it->xs[nx++] = (it->scale_x > 0) ? -HUGE_VAL : HUGE_VAL;
+			/*
+			 * crossings right of the tile were dropped: an odd count left
+			 * means the last span runs out of the tile
+			 */
+			if (nx % 2 == 1)
+			{
+				if (nx + 1 > it->cap_xs)
+				{
+					it->cap_xs = nx + 1;
+					it->xs = repalloc(it->xs, sizeof(double) * it->cap_xs);
+				}
+				it->xs[nx++] = (it->scale_x > 0) ? HUGE_VAL : -HUGE_VAL;
 			}
 			if (nx > 1)
 				qsort(it->xs, nx, sizeof(double), it->scale_x > 0 ? DirCmpPos : DirCmpNeg);
@@ -398,9 +519,9 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 			double		ytop = r,
 						ybot = r + 1.0;
 			double		sum;
-			int			cmin = ncols;
+			int			k;
 
-			while (it->next < it->nedges && it->edges[it->next].ymin < ybot)
+			while (it->next < it->nedges && it->edges[it->next].startrow <= r)
 				it->active[it->nactive++] = it->next++;
 			for (i = 0, j = 0; i < it->nactive; i++)
 				if (it->edges[it->active[i]].ymax > ytop)
@@ -412,7 +533,7 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 					break;
 				continue;
 			}
-			memset(it->acc, 0, sizeof(double) * (ncols + 2));
+			it->ntcols = 0;
 			for (i = 0; i < it->nactive; i++)
 			{
 				CovEdge    *e = &it->edges[it->active[i]];
@@ -428,33 +549,70 @@ CoverageNextRow(CoverageIter *it, int *row, const double **w, int *c0, int *c1)
 				xa = (ya == e->y0) ? e->x0 : (ya == e->y1) ? e->x1 : e->x0 + (ya - e->y0) * t;
 				xb = (yb == e->y0) ? e->x0 : (yb == e->y1) ? e->x1 : e->x0 + (yb - e->y0) * t;
 				if (e->y1 > e->y0)
-					AccSegment(it->acc, ncols, xa, ya, xb, yb, e->sign, &cmin);
+					AccSegment(it, xa, ya, xb, yb, e->sign);
 				else
-					AccSegment(it->acc, ncols, xb, yb, xa, ya, e->sign, &cmin);
+					AccSegment(it, xb, yb, xa, ya, e->sign);
 			}
-			if (cmin >= ncols)
+			if (it->ntcols == 0)
 				continue;
-			sum = 0;
-			for (i = 0; i < cmin; i++)
-				it->w[i] = 0;
-			for (i = cmin; i < ncols; i++)
+
+			/*
+			 * The prefix sums are constant between the columns where an
+			 * edge added something: one span per stretch.
+			 */
+			if (it->ntcols > 1)
+				qsort(it->tcols, it->ntcols, sizeof(int), IntCmp);
+			if (it->ntcols > it->cap_spans / 2)
 			{
+				it->cap_spans = 2 * it->ntcols;
+				it->spans = repalloc(it->spans, sizeof(int) * it->cap_spans);
+				it->wts = repalloc(it->wts, sizeof(double) * it->cap_spans / 2);
+			}
+			it->nspans = 0;
+			sum = 0;
+			for (k = 0; k < it->ntcols; k++)
+			{
+				int			col = it->tcols[k];
+				int			end = (k + 1 < it->ntcols) ? it->tcols[k + 1] : ncols;
 				double		v;
 
-				sum += it->acc[i];
+				sum += it->acc[col];
+				it->acc[col] = 0;
+				it->tmark[col] = false;
+				if (col >= ncols)
+					continue;
 				v = it->orient * sum;
-				/* rounding noise only: w is in [0, 1] for valid polygons */
-				it->w[i] = (v < 1e-12) ? 0.0 : (v > 1.0) ? 1.0 : v;
+				/* rounding noise only: the weight is in [0, 1] for valid polygons */
+				if (v < 1e-12)
+					continue;
+				if (v > 1.0 - 1e-12)
+					v = 1.0;
+				end = Min(end, ncols);
+				if (it->nspans > 0 && it->wts[it->nspans - 1] == v &&
+					it->spans[2 * it->nspans - 1] == col)
+					it->spans[2 * it->nspans - 1] = end;
+				else
+				{
+					it->spans[2 * it->nspans] = col;
+					it->spans[2 * it->nspans + 1] = end;
+					it->wts[it->nspans] = v;
+					it->nspans++;
+				}
 			}
-			lo = cmin;
-			hi = ncols;
+			if (it->nspans > 0)
+			{
+				lo = it->spans[0];
+				hi = it->spans[2 * it->nspans - 1];
+			}
 		}
 		if (lo < hi)
 		{
 			*row = r;
-			*w = it->w;
-			*c0 = lo;
-			*c1 = hi;
+			if (it->mode == COVERAGE_CENTER && it->spans_unsorted)
+				CenterMergeSpans(it);
+			*spans = it->spans;
+			*wts = (it->mode == COVERAGE_CENTER) ? NULL : it->wts;
+			*nspans = it->nspans;
 			return true;
 		}
 	}

@@ -26,6 +26,9 @@ typedef struct CovEdge
 	double		ymin,
 				ymax;
 	double		sign;			/* ring sign: +1 shell, -1 hole */
+	int			startrow;		/* first row the edge can touch */
+	bool		left;			/* center mode: wholly left of the tile, only
+								 * the parity of its crossings matters */
 	double		wx0,
 				wy0,
 				wx1,
@@ -47,9 +50,16 @@ typedef struct CoverageIter
 	int			nactive;
 	int			row;			/* next row to produce */
 	double	   *acc;			/* ncols + 2 */
-	double	   *w;				/* ncols */
 	double	   *xs;				/* intersections (center) */
 	int			cap_xs;
+	int		   *spans;			/* [a, b) column spans of the row */
+	double	   *wts;			/* exact: the weight of each span */
+	int		   *tcols;			/* exact: columns whose acc is set */
+	int			ntcols;
+	bool	   *tmark;
+	int			nspans;
+	int			cap_spans;
+	bool		spans_unsorted;
 	double		ip_x,
 				ip_y,
 				scale_x,
@@ -66,11 +76,13 @@ extern bool CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 						  double ip_y, double scale_y);
 
 /*
- * Next row with some coverage: sets *row and w[c0..c1-1] (the weights in
- * [0, 1] of columns c0..c1-1; other columns are 0).  False at the end.
+ * Next row with some coverage: sets *row and nspans sorted, disjoint column
+ * spans [spans[2i], spans[2i+1]) whose pixels are covered by the weight
+ * wts[i] in (0, 1] (exact), or inside (center: wts is NULL).  Pixels of
+ * the row outside the spans are not covered.  False at the end.
  */
-extern bool CoverageNextRow(CoverageIter *it, int *row, const double **w,
-							int *c0, int *c1);
+extern bool CoverageNextRow(CoverageIter *it, int *row, const int **spans,
+							const double **wts, int *nspans);
 
 extern void CoverageEnd(CoverageIter *it);
 

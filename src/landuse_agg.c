@@ -102,8 +102,10 @@ LuBegin(LuState *st, MemoryContext aggcxt, int kind, int mode, int32 band)
 	if (st == NULL)
 		return LuStateNew(aggcxt, kind, mode, band);
 	if (st->kind != kind)
-		elog(ERROR, "landuse_state of kind %s passed to an aggregate of kind %s",
-			 LuKindNames[st->kind], LuKindNames[kind]);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("land-use state of kind \"%s\" passed to an aggregate of kind \"%s\"",
+						LuKindNames[st->kind], LuKindNames[kind])));
 	if (st->mode != mode)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -232,6 +234,52 @@ LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
 	return (hasnd && v == nd) ? LU_NODATA : v;
 }
 
+/*
+ * Dense accumulation for 8- and 16-bit bands: dense[v - off] += area; the
+ * slots used are listed in touched (areas are positive, so a zero slot is
+ * unused).  Each span of the row has one weight (1 in center mode and in
+ * the interior in exact mode), and its pixels are taken in runs of equal
+ * codes, one update per run.
+ */
+#define LU_DENSE_FLUSH(v, area) \
+	do { \
+		if (hasnd1 && (v) == nd1) \
+			ndarea += (area); \
+		else \
+		{ \
+			double	   *slot_ = &dense[(v) - off]; \
+			if (*slot_ == 0) \
+				touched[ntouched++] = (int32) ((v) - off); \
+			*slot_ += (area); \
+		} \
+	} while (0)
+
+#define LU_DENSE_ROW(T) \
+	do { \
+		const T *row_ = ((const T *) b1->data) + base; \
+		int			s_; \
+		for (s_ = 0; s_ < nspans; s_++) \
+		{ \
+			int			c_ = spans[2 * s_], \
+						e_ = spans[2 * s_ + 1]; \
+			double		a_ = (wts ? wts[s_] : 1.0) * ca; \
+			int64		prev_ = row_[c_]; \
+			int			n_ = 0; \
+			for (; c_ < e_; c_++) \
+			{ \
+				int64		v_ = row_[c_]; \
+				if (v_ != prev_) \
+				{ \
+					LU_DENSE_FLUSH(prev_, n_ * a_); \
+					prev_ = v_; \
+					n_ = 0; \
+				} \
+				n_++; \
+			} \
+			LU_DENSE_FLUSH(prev_, n_ * a_); \
+		} \
+	} while (0)
+
 /* add the covered area of one tile (or aligned pair of tiles) to st */
 static void
 LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand *b2)
@@ -247,9 +295,15 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 	int64		nd1,
 				nd2 = 0;
 	int			row,
-				c0,
-				c1;
-	const double *w;
+				nspans;
+	const double *wts;
+	const int  *spans;
+	bool		use_dense;
+	double	   *dense = NULL;
+	int32	   *touched = NULL;
+	int			ntouched = 0;
+	int64		off = 0;
+	double		ndarea = 0;
 
 	if (p->nrings == 0 ||
 		p->xmax < Min(tx0, tx1) || p->xmin > Max(tx0, tx1) ||
@@ -261,39 +315,86 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 	nd1 = RastIntNodata(b1, &hasnd1);
 	if (b2)
 		nd2 = RastIntNodata(b2, &hasnd2);
-	while (CoverageNextRow(&it, &row, &w, &c0, &c1))
+	use_dense = (b2 == NULL && !b1->isnodata && b1->pixbytes <= 2);
+	if (use_dense)
+	{
+		if (st->dense == NULL)
+		{
+			st->dense = MemoryContextAllocZero(st->hdr.eoh_context, sizeof(double) * 65536);
+			st->touched = MemoryContextAlloc(st->hdr.eoh_context, sizeof(int32) * 65536);
+		}
+		dense = st->dense;
+		touched = st->touched;
+		off = (b1->pixtype == RAST_PT_8BSI) ? -128 : (b1->pixtype == RAST_PT_16BSI) ? -32768 : 0;
+	}
+	while (CoverageNextRow(&it, &row, &spans, &wts, &nspans))
 	{
 		double		ca = LuCellArea(st, ri, row);
 		int64		base = (int64) row * ri->width;
 		int64		cur_a = 0,
 					cur_b = 0;
 		double		run = 0;
-		int			c;
+		int			c,
+					s;
 
-		for (c = c0; c < c1; c++)
+		if (use_dense)
 		{
-			double		wt = w[c];
-			int64		a,
-						b = 0;
-
-			if (wt == 0)
-				continue;
-			a = LuKeyOf(b1, base + c, hasnd1, nd1);
-			if (b2)
-				b = LuKeyOf(b2, base + c, hasnd2, nd2);
-			if (run != 0 && (a != cur_a || b != cur_b))
+			switch (b1->pixtype)
 			{
-				LuAdd(st, cur_a, cur_b, run * ca);
-				run = 0;
+				case RAST_PT_8BSI:
+					LU_DENSE_ROW(int8);
+					break;
+				case RAST_PT_16BSI:
+					LU_DENSE_ROW(int16);
+					break;
+				case RAST_PT_16BUI:
+					LU_DENSE_ROW(uint16);
+					break;
+				default:		/* 1BB, 2BUI, 4BUI, 8BUI: one byte per pixel */
+					LU_DENSE_ROW(uint8);
+					break;
 			}
-			cur_a = a;
-			cur_b = b;
-			run += wt;
+			continue;
+		}
+		/* generic: 32-bit codes, all-nodata bands, pairs of bands */
+		for (s = 0; s < nspans; s++)
+		{
+			double		wt = wts ? wts[s] : 1.0;
+
+			for (c = spans[2 * s]; c < spans[2 * s + 1]; c++)
+			{
+				int64		a,
+							b = 0;
+
+				a = LuKeyOf(b1, base + c, hasnd1, nd1);
+				if (b2)
+					b = LuKeyOf(b2, base + c, hasnd2, nd2);
+				if (run != 0 && (a != cur_a || b != cur_b))
+				{
+					LuAdd(st, cur_a, cur_b, run * ca);
+					run = 0;
+				}
+				cur_a = a;
+				cur_b = b;
+				run += wt;
+			}
 		}
 		if (run != 0)
 			LuAdd(st, cur_a, cur_b, run * ca);
 	}
 	CoverageEnd(&it);
+	if (use_dense)
+	{
+		int			i;
+
+		for (i = 0; i < ntouched; i++)
+		{
+			LuAdd(st, touched[i] + off, 0, dense[touched[i]]);
+			dense[touched[i]] = 0;
+		}
+		if (ndarea != 0)
+			LuAdd(st, LU_NODATA, 0, ndarea);
+	}
 }
 
 static LuState *
@@ -537,7 +638,10 @@ esv_value_final(PG_FUNCTION_ARGS)
 	int			i;
 
 	if (st->kind != LU_KIND_ESV || st->classification == NULL)
-		elog(ERROR, "esv_value_final needs a landuse_state of kind esv");
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("esv_value_final needs a land-use state of kind \"esv\", not \"%s\"",
+						LuKindNames[st->kind])));
 	areas.n = 0;
 	areas.code = palloc(sizeof(int32) * Max(st->nentries, 1));
 	areas.area_ha = palloc(sizeof(double) * Max(st->nentries, 1));

@@ -355,8 +355,10 @@ LuMergeInto(LuState *dst, const LuState *src)
 	int			i;
 
 	if (dst->kind != src->kind)
-		elog(ERROR, "cannot combine landuse_state of kinds %s and %s",
-			 LuKindNames[dst->kind], LuKindNames[src->kind]);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine land-use states of kinds \"%s\" and \"%s\"",
+						LuKindNames[dst->kind], LuKindNames[src->kind])));
 	if (dst->mode != src->mode)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -62,6 +62,9 @@ typedef struct LuState
 	Oid			toast_valueid;
 	char	   *geom_bytes;		/* detoasted geometry datum, to compare */
 	Size		geom_len;
+	/* per-tile dense accumulator of 8- and 16-bit codes (lazily allocated) */
+	double	   *dense;			/* 65536 slots, index = code - offset */
+	int32	   *touched;		/* slots in use, to flush and clear */
 } LuState;
 
 #endif							/* LANDUSE_STATE_H */

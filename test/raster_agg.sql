@@ -99,7 +99,8 @@ DECLARE f text := '/tmp/ecocomp_raster_agg_' || pg_backend_pid() || '.bin';
 BEGIN
 	EXECUTE format('COPY ra_states TO %L (FORMAT binary)', f);
 	CREATE TABLE ra_states2 (s ecocomp.landuse_state);
-	EXECUTE format('COPY ra_states2 FROM %L (FORMAT binary)', f);
+	-- read the file back and remove it
+	EXECUTE format('COPY ra_states2 FROM PROGRAM %L (FORMAT binary)', format('cat %s && rm -f %s', f, f));
 END $$;
 SELECT a.s::text = b.s::text AS binary_round_trip, b.s
 FROM (SELECT s, row_number() OVER () n FROM ra_states) a JOIN (SELECT s, row_number() OVER () n FROM ra_states2) b USING (n);
@@ -125,6 +126,10 @@ SELECT error_of($$SELECT ra_merge(s) FROM (VALUES
 SELECT error_of($$SELECT ra_merge(s) FROM (VALUES
 	('kind=area;mode=exact;band=1;srid=0;flags=1;geom=0000000000000001;ea=0;classification=;scheme=;hist=11:0=1'::ecocomp.landuse_state),
 	('kind=area;mode=exact;band=1;srid=0;flags=1;geom=0000000000000002;ea=0;classification=;scheme=;hist=11:0=1')) v(s)$$);
+SELECT error_of($$SELECT ra_merge(s) FROM (VALUES
+	('kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=1'::ecocomp.landuse_state),
+	('kind=transition;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:12=1')) v(s)$$);
+SELECT error_of($$SELECT ecocomp.esv_value_final('kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=1')$$);
 
 -- Transition matrix on the hand-checkable 4 x 4 pair (100 m pixels, 1 ha)
 --   year 1: 1 1 2 2 / 1 1 2 2 / 3 3 4 4 / 3 3 4 nd

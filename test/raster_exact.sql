@@ -30,6 +30,32 @@ FROM rx_r4;
 SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,0 400,400 0,0 0))'::geometry) AS exact_reversed FROM rx_r4;
 -- the PostGIS side of the centre count
 SELECT (ST_ValueCount(ST_Clip(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry))).* FROM rx_r4 ORDER BY 1;
+-- The same cells on a south-up grid (scale_y > 0, rows listed from the
+-- bottom) give the same areas; on a grid whose columns run west (scale_x <
+-- 0) too in exact mode, while in center mode the centres on the diagonal
+-- now end their spans on the other side, and ST_Clip agrees: {1: 1, 3: 4, 4: 1}
+CREATE TABLE rx_su AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 0, 100, 100, 0, 0, 32650), '8BUI'::text, 0, 0),
+	1, 1, 1, ARRAY[[3,3,4,0],[3,3,4,4],[1,1,2,2],[1,1,2,2]]::double precision[][]) AS rast;
+CREATE TABLE rx_wl AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 400, 400, -100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
+	1, 1, 1, ARRAY[[2,2,1,1],[2,2,1,1],[4,4,3,3],[0,4,3,3]]::double precision[][]) AS rast;
+SELECT 'south-up' AS grid,
+	(SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) FROM rx_su) AS exact,
+	(SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry, 1, 'center') FROM rx_su) AS center,
+	(SELECT jsonb_object_agg((vc).value::int, (vc).count) FROM (SELECT ST_ValueCount(ST_Clip(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry)) AS vc FROM rx_su) q) AS postgis_counts
+UNION ALL
+SELECT 'west-left',
+	(SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) FROM rx_wl),
+	(SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry, 1, 'center') FROM rx_wl),
+	(SELECT jsonb_object_agg((vc).value::int, (vc).count) FROM (SELECT ST_ValueCount(ST_Clip(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry)) AS vc FROM rx_wl) q);
+-- Every integer pixel type gives the same areas (codes shifted to -3..0 for
+-- the signed types: 1,2,3,4 -> -3,-2,-1,0 with nodata 0 -> -4)
+SELECT t AS pixtype, ecocomp.landuse_area(
+	ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), t, 0, nd), 1, 1, 1,
+		CASE WHEN t LIKE '%SI' THEN ARRAY[[-3,-3,-2,-2],[-3,-3,-2,-2],[-1,-1,0,0],[-1,-1,0,-4]]
+		     ELSE ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]] END::double precision[][]),
+	'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) AS exact
+FROM (VALUES ('4BUI', 0), ('8BUI', 0), ('16BUI', 0), ('32BUI', 0), ('8BSI', -4), ('16BSI', -4), ('32BSI', -4)) v(t, nd)
+GROUP BY t ORDER BY t;
 -- A square (50,50)-(250,250) with a hole (100,100)-(200,200): the outer
 -- square covers col 0 row 3 by 1/4 (50x50), ... by hand per cell (ha):
 --   cells of rows 1..3 and cols 0..2 (x,y in 0..300): outer square overlap
@@ -135,4 +161,4 @@ SELECT round(hand.m2::numeric, 1) AS hand_m2,
 	abs(ST_Area(ST_GeomFromText('POLYGON((10.001 60.199, 10.002 60.199, 10.002 60.2, 10.001 60.2, 10.001 60.199))', 4326)::geography) / hand.m2 - 1) < 1e-6 AS geography_is_hand
 FROM hand;
 
-DROP TABLE rx_r4, rx_full, rx_tiles, rx_zone, rx_gfull, rx_gtiles, rx_gzone;
+DROP TABLE rx_r4, rx_su, rx_wl, rx_full, rx_tiles, rx_zone, rx_gfull, rx_gtiles, rx_gzone;
