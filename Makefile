@@ -35,4 +35,4 @@ test:
 demo:
 	bash tools/demo.sh
 bench:
-	bash bench/run.sh
+	bash bench/zonal.sh
