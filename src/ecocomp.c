@@ -56,7 +56,7 @@ EcoCheckPositive(double v, const char *what)
 }
 
 /* pg_extension.extnamespace of ext (get_extension_schema is static before PG 16) */
-static Oid
+Oid
 EcoExtensionSchema(Oid ext)
 {
 	Relation	rel;

@@ -24,6 +24,9 @@ extern void EcoCheckFinite(double v, const char *what);
 extern void EcoCheckNonNegative(double v, const char *what);
 extern void EcoCheckPositive(double v, const char *what);
 
+/* Namespace of an installed extension (InvalidOid if not found). */
+extern Oid	EcoExtensionSchema(Oid ext);
+
 /* Quoted name of the schema the extension lives in (palloc'd). */
 extern char *EcoSchemaName(void);
 

@@ -43,27 +43,6 @@ typedef struct PostgisFns
 
 static PostgisFns pgis;
 
-static Oid
-GeomExtensionSchema(Oid ext)
-{
-	Relation	rel;
-	SysScanDesc scan;
-	ScanKeyData key;
-	HeapTuple	tup;
-	Oid			nsp = InvalidOid;
-
-	rel = table_open(ExtensionRelationId, AccessShareLock);
-	ScanKeyInit(&key, Anum_pg_extension_oid, BTEqualStrategyNumber, F_OIDEQ,
-				ObjectIdGetDatum(ext));
-	scan = systable_beginscan(rel, ExtensionOidIndexId, true, NULL, 1, &key);
-	tup = systable_getnext(scan);
-	if (HeapTupleIsValid(tup))
-		nsp = ((Form_pg_extension) GETSTRUCT(tup))->extnamespace;
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
-	return nsp;
-}
-
 static void
 GeomLookupFn(FmgrInfo *fi, Oid nsp, const char *name, Oid geomtype)
 {
@@ -88,7 +67,7 @@ GeomPostgisInit(void)
 				 errmsg("extension \"postgis\" is not installed in this database")));
 	if (ext == pgis.ext)
 		return;
-	nsp = GeomExtensionSchema(ext);
+	nsp = EcoExtensionSchema(ext);
 	geomtype = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 							   CStringGetDatum("geometry"), ObjectIdGetDatum(nsp));
 	if (!OidIsValid(geomtype))
