@@ -163,3 +163,23 @@ EcoFnCachePut(FunctionCallInfo fcinfo, const char *k1, const char *k2, void *mod
 	cache->model[cache->n] = model;
 	cache->n++;
 }
+
+int
+EcoLookupCode(const int32 *codes, const int *values, int n, int32 code)
+{
+	int			lo = 0,
+				hi = n - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (codes[mid] == code)
+			return values[mid];
+		if (codes[mid] < code)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}

@@ -24,6 +24,12 @@ extern void EcoCheckFinite(double v, const char *what);
 extern void EcoCheckNonNegative(double v, const char *what);
 extern void EcoCheckPositive(double v, const char *what);
 
+/*
+ * values[i] for the i with codes[i] == code in codes[0..n-1] sorted
+ * ascending (land-use code -> model index), or -1 when absent.
+ */
+extern int	EcoLookupCode(const int32 *codes, const int *values, int n, int32 code);
+
 /* Namespace of an installed extension (InvalidOid if not found). */
 extern Oid	EcoExtensionSchema(Oid ext);
 

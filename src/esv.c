@@ -228,21 +228,7 @@ EsvModelGet(FunctionCallInfo fcinfo, text *classification, text *scheme)
 int
 EsvModelEcosystemOf(const EsvModel *m, int32 code)
 {
-	int			lo = 0,
-				hi = m->ncodes - 1;
-
-	while (lo <= hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (m->code[mid] == code)
-			return m->eco_of_code[mid];
-		if (m->code[mid] < code)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
+	return EcoLookupCode(m->code, m->eco_of_code, m->ncodes, code);
 }
 
 void

@@ -690,21 +690,7 @@ GepModelGet(FunctionCallInfo fcinfo, const char *param_set, const char *classifi
 static int
 GepLandTypeOfCode(const GepModel *m, int32 code)
 {
-	int			lo = 0,
-				hi = m->ncodes - 1;
-
-	while (lo <= hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (m->code[mid] == code)
-			return m->lt_of_code[mid];
-		if (m->code[mid] < code)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
+	return EcoLookupCode(m->code, m->lt_of_code, m->ncodes, code);
 }
 
 /* ------------------------------------------------------------------------
