@@ -52,6 +52,67 @@ DoubleCmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Append the edge from vertex a to vertex b of ring r (pixel coordinates
+ * through ix0 + x * ix1, iy0 + y * iy1) when it can matter for the tile.
+ */
+static void
+CovAddEdge(CoverageIter *it, int *cap, const Poly *p, int r, int a, int b,
+		   double ix0, double ix1, double iy0, double iy1)
+{
+	double		px = ix0 + p->x[a] * ix1,
+				py = iy0 + p->y[a] * iy1,
+				qx = ix0 + p->x[b] * ix1,
+				qy = iy0 + p->y[b] * iy1;
+	double		ymin = Min(py, qy),
+				ymax = Max(py, qy);
+	bool		keep;
+	CovEdge    *e;
+
+	/*
+	 * Edges wholly right of the tile never matter (exact: they cover nothing
+	 * of it; center: their crossings are right of every centre).  Center
+	 * mode keeps edges wholly left of the tile only for the parity of their
+	 * crossings.
+	 */
+	if (it->mode == COVERAGE_EXACT)
+		keep = (py != qy) && ymax > 0 && ymin < it->nrows && Min(px, qx) < it->ncols;
+	else
+		keep = ymax >= 0.5 - 1e-6 && ymin <= it->nrows - 0.5 + 1e-6 &&
+			Min(px, qx) <= it->ncols + 1 && !(py == qy && Max(px, qx) < -1);
+	if (!keep)
+		return;
+	if (it->nedges == *cap)
+	{
+		*cap *= 2;
+		it->edges = repalloc_huge(it->edges, sizeof(CovEdge) * *cap);
+	}
+	e = &it->edges[it->nedges++];
+	e->x0 = px;
+	e->y0 = py;
+	e->x1 = qx;
+	e->y1 = qy;
+	e->ymin = ymin;
+	e->ymax = ymax;
+	e->sign = p->ring_sign[r];
+	e->left = Max(px, qx) < -1;
+	/* GEOS overlay orientation: reverse rings of sign +1 */
+	if (p->ring_sign[r] > 0)
+	{
+		e->wx0 = p->x[b];
+		e->wy0 = p->y[b];
+		e->wx1 = p->x[a];
+		e->wy1 = p->y[a];
+	}
+	else
+	{
+		e->wx0 = p->x[a];
+		e->wy0 = p->y[a];
+		e->wx1 = p->x[b];
+		e->wy1 = p->y[b];
+	}
+}
+
 bool
 CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 			  int ncols, int nrows, double ip_x, double scale_x,
@@ -81,68 +142,40 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 	{
 		int			s = p->ring_start[r],
 					n = p->ring_npts[r],
-					k;
-		double		px,
-					py;
+					k,
+					chain = -1;	/* first vertex of a run of edges left of the tile */
+		double		px = ix0 + p->x[s] * ix1;
 
-		px = ix0 + p->x[s] * ix1;
-		py = iy0 + p->y[s] * iy1;
 		for (k = 1; k < n; k++)
 		{
 			double		qx = ix0 + p->x[s + k] * ix1;
-			double		qy = iy0 + p->y[s + k] * iy1;
-			double		ymin = Min(py, qy),
-						ymax = Max(py, qy);
-			bool		keep;
 
 			/*
-			 * Edges wholly right of the tile never matter (exact: they
-			 * cover nothing of it; center: their crossings are right of
-			 * every centre).  Center mode keeps edges wholly left of the
-			 * tile only for the parity of their crossings.
+			 * Center mode: edges wholly left of the tile matter only for the
+			 * parity of their crossings.  A run of them crosses the centre
+			 * line of a row an odd number of times exactly when its two ends
+			 * lie on opposite sides of it, so the run is replaced by the one
+			 * segment joining its ends (also left of the tile): far fewer
+			 * active edges per row when a polygon spans many tiles.
 			 */
-			if (mode == COVERAGE_EXACT)
-				keep = (py != qy) && ymax > 0 && ymin < nrows && Min(px, qx) < ncols;
-			else
-				keep = ymax >= 0.5 - 1e-6 && ymin <= nrows - 0.5 + 1e-6 &&
-					Min(px, qx) <= ncols + 1 && !(py == qy && Max(px, qx) < -1);
-			if (keep)
+			if (mode == COVERAGE_CENTER && Max(px, qx) < -1)
 			{
-				CovEdge    *e;
-
-				if (it->nedges == cap)
+				if (chain < 0)
+					chain = s + k - 1;
+			}
+			else
+			{
+				if (chain >= 0)
 				{
-					cap *= 2;
-					it->edges = repalloc_huge(it->edges, sizeof(CovEdge) * cap);
+					CovAddEdge(it, &cap, p, r, chain, s + k - 1, ix0, ix1, iy0, iy1);
+					chain = -1;
 				}
-				e = &it->edges[it->nedges++];
-				e->x0 = px;
-				e->y0 = py;
-				e->x1 = qx;
-				e->y1 = qy;
-				e->ymin = ymin;
-				e->ymax = ymax;
-				e->sign = p->ring_sign[r];
-				e->left = Max(px, qx) < -1;
-				/* GEOS overlay orientation: reverse rings of sign +1 */
-				if (p->ring_sign[r] > 0)
-				{
-					e->wx0 = p->x[s + k];
-					e->wy0 = p->y[s + k];
-					e->wx1 = p->x[s + k - 1];
-					e->wy1 = p->y[s + k - 1];
-				}
-				else
-				{
-					e->wx0 = p->x[s + k - 1];
-					e->wy0 = p->y[s + k - 1];
-					e->wx1 = p->x[s + k];
-					e->wy1 = p->y[s + k];
-				}
+				CovAddEdge(it, &cap, p, r, s + k - 1, s + k, ix0, ix1, iy0, iy1);
 			}
 			px = qx;
-			py = qy;
 		}
+		if (chain >= 0)
+			CovAddEdge(it, &cap, p, r, chain, s + n - 1, ix0, ix1, iy0, iy1);
 	}
 	if (it->nedges == 0)
 		return false;
