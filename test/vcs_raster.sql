@@ -9,30 +9,34 @@ SET client_min_messages = warning;
 --   VCS = NPP * 2.2 * 1.63 = NPP * 3.586: 500 -> 1793, -3000 -> -10758
 CREATE TABLE vr_dn AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 1000, 500, -500, 0, 0, 32650), '16BSI'::text, 0, -1),
 	1, 1, 1, ARRAY[[5000, 32767], [-30000, -1]]::double precision[][]) AS rast;
-SELECT (ST_DumpValues(ecocomp.npp_from_modis(rast))).valarray AS npp_g_c_m2,
-	   (ST_DumpValues(ecocomp.vcs(ecocomp.npp_from_modis(rast)))).valarray AS vcs_g_co2_m2
+SELECT (ST_DumpValues(ecocomp.npp_from_modis(rast, 1))).valarray AS npp_g_c_m2,
+	   (ST_DumpValues(ecocomp.vcs(ecocomp.npp_from_modis(rast, 1), 1))).valarray AS vcs_g_co2_m2
 FROM vr_dn;
 -- same georeference, one 32BF band with nodata -FLT_MAX
-SELECT ST_Georeference(ecocomp.npp_from_modis(rast)) = ST_Georeference(rast) AS same_georeference,
-	   ST_SRID(ecocomp.npp_from_modis(rast)) AS srid, ST_NumBands(ecocomp.npp_from_modis(rast)) AS bands,
-	   ST_BandPixelType(ecocomp.npp_from_modis(rast)) AS pixtype, ST_BandNoDataValue(ecocomp.npp_from_modis(rast)) AS nodata
+SELECT ST_Georeference(ecocomp.npp_from_modis(rast, 1)) = ST_Georeference(rast) AS same_georeference,
+	   ST_SRID(ecocomp.npp_from_modis(rast, 1)) AS srid, ST_NumBands(ecocomp.npp_from_modis(rast, 1)) AS bands,
+	   ST_BandPixelType(ecocomp.npp_from_modis(rast, 1)) AS pixtype, ST_BandNoDataValue(ecocomp.npp_from_modis(rast, 1)) AS nodata
 FROM vr_dn;
 -- every fill / non-vegetated code 32761..32767 is masked (7 of 8 pixels), 32700 is valid (3270)
 SELECT (ST_DumpValues(ecocomp.npp_from_modis(ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(8, 1, 0, 0, 500, -500, 0, 0, 32650), '16BSI'::text, 0, NULL),
-	1, 1, 1, ARRAY[[32700, 32761, 32762, 32763, 32764, 32765, 32766, 32767]]::double precision[][])))).valarray AS fill_codes;
+	1, 1, 1, ARRAY[[32700, 32761, 32762, 32763, 32764, 32765, 32766, 32767]]::double precision[][]), 1))).valarray AS fill_codes;
 -- vcs of a 64BF NPP raster and of an 8BUI one (any numeric band):
 --   12.5 * 3.586 = 44.825; 100 * 3.586 = 358.6; nodata 0 stays nodata
 SELECT (ST_DumpValues(ecocomp.vcs(ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(2, 1, 0, 0, 1, -1, 0, 0, 32650), '64BF'::text, 0, 0),
-	1, 1, 1, ARRAY[[12.5, 0]]::double precision[][])))).valarray AS vcs_64bf,
+	1, 1, 1, ARRAY[[12.5, 0]]::double precision[][]), 1))).valarray AS vcs_64bf,
 	   (ST_DumpValues(ecocomp.vcs(ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(2, 1, 0, 0, 1, -1, 0, 0, 32650), '8BUI'::text, 0, 0),
-	1, 1, 1, ARRAY[[100, 0]]::double precision[][])))).valarray AS vcs_8bui;
+	1, 1, 1, ARRAY[[100, 0]]::double precision[][]), 1))).valarray AS vcs_8bui;
 -- the second band
 SELECT (ST_DumpValues(ecocomp.vcs(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 0, 1, -1, 0, 0, 32650), '32BF'::text, 1, NULL), '32BF'::text, 10, NULL), 2))).valarray AS vcs_band2;
 -- all-nodata raster: all nodata out; empty raster (0 x 0): an empty raster out
-SELECT (ST_DumpValues(ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(2, 1, 0, 0, 1, -1, 0, 0, 32650), '32BF'::text, 7, 7)))).valarray AS all_nodata;
-SELECT ST_IsEmpty(ecocomp.npp_from_modis(ST_MakeEmptyRaster(0, 0, 0, 0, 1, -1, 0, 0, 32650))) AS empty_npp,
-	   ST_IsEmpty(ecocomp.vcs(ST_MakeEmptyRaster(0, 0, 0, 0, 1, -1, 0, 0, 32650))) AS empty_vcs;
-SELECT ecocomp.vcs(NULL::raster) IS NULL AS vcs_null, ecocomp.npp_from_modis(NULL::raster) IS NULL AS npp_null;
+SELECT (ST_DumpValues(ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(2, 1, 0, 0, 1, -1, 0, 0, 32650), '32BF'::text, 7, 7), 1))).valarray AS all_nodata;
+SELECT ST_IsEmpty(ecocomp.npp_from_modis(ST_MakeEmptyRaster(0, 0, 0, 0, 1, -1, 0, 0, 32650), 1)) AS empty_npp,
+	   ST_IsEmpty(ecocomp.vcs(ST_MakeEmptyRaster(0, 0, 0, 0, 1, -1, 0, 0, 32650), 1)) AS empty_vcs;
+SELECT ecocomp.vcs(NULL::raster, 1) IS NULL AS vcs_null, ecocomp.npp_from_modis(NULL::raster, 1) IS NULL AS npp_null;
+-- the raster versions take the band without a default, so untyped literals
+-- still resolve to the float8 / integer versions: 100 * 3.586 = 358.6
+SELECT round(ecocomp.vcs('100')::numeric, 6) AS vcs_literal, ecocomp.vcs(NULL) IS NULL AS vcs_null_literal,
+	   ecocomp.npp_from_modis('5000') AS npp_literal;
 
 -- 2. Scale transformation (eq. 1).  Coarse NPP: 3x2 pixels of 90 m from
 -- (0, 180), g C/m2/a, nodata -1:
@@ -75,7 +79,7 @@ SELECT (ST_DumpValues(ecocomp.npp_downscale(n.rast, d.rast, 2008, 40))).valarray
 FROM vr_npp n, vr_dist d;
 -- the whole pipeline from MODIS digital numbers to VCS: A's vegetated
 -- pixels in 2010: 430 * 3.586 = 1541.98
-SELECT round(ST_Value(ecocomp.vcs(ecocomp.npp_downscale(ecocomp.npp_from_modis(ST_Reclass(n.rast, '0-600:0-6000', '16BSI')), d.rast, 2010, 40)), 1, 2)::numeric, 2) AS vcs_a_2010
+SELECT round(ST_Value(ecocomp.vcs(ecocomp.npp_downscale(ecocomp.npp_from_modis(ST_Reclass(n.rast, '0-600:0-6000', '16BSI'), 1), d.rast, 2010, 40), 1), 1, 2)::numeric, 2) AS vcs_a_2010
 FROM vr_npp n, vr_dist d;
 -- grids not aligned: one coarse pixel x 0..100, y 0..100 (NPP 100) under a
 -- 4x4 fine raster of 30 m from (0, 120).  Fine centres x = 15, 45, 75 and
@@ -191,11 +195,11 @@ WHERE r.level = 'mine';
 SELECT count(*) AS pixels, sum(area_m2) AS area_m2, count(destroyed_year) AS destroyed, count(restored_year) AS restored FROM vr_mine_pixel;
 -- every year: background, downscaled VCS on the disturbance grid, joined on pixel_id
 WITH bg AS (
-	SELECT m.year, ecocomp.npp_background(ecocomp.npp_from_modis(m.rast), d.rast, m.year) AS npp_bg
+	SELECT m.year, ecocomp.npp_background(ecocomp.npp_from_modis(m.rast, 1), d.rast, m.year) AS npp_bg
 	FROM vr_modis m JOIN vr_disturbance d ON ST_Intersects(ST_ConvexHull(m.rast), ST_ConvexHull(d.rast))
 	GROUP BY m.year
 ), vcs AS (
-	SELECT m.year, d.rid, ecocomp.vcs(ecocomp.npp_downscale(ecocomp.npp_from_modis(m.rast), d.rast, m.year, bg.npp_bg)) AS rast
+	SELECT m.year, d.rid, ecocomp.vcs(ecocomp.npp_downscale(ecocomp.npp_from_modis(m.rast, 1), d.rast, m.year, bg.npp_bg), 1) AS rast
 	FROM vr_modis m JOIN bg USING (year)
 	JOIN vr_disturbance d ON ST_Intersects(ST_ConvexHull(m.rast), ST_ConvexHull(d.rast))
 )
@@ -279,32 +283,32 @@ RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 
 -- 7. Bad inputs, each with its SQLSTATE
 -- MODIS value outside -30000..32700 that is not a fill code: 22023
-SELECT error_of($$SELECT ecocomp.npp_from_modis(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 32650), '16BSI'::text, -30001, NULL))$$);
-SELECT error_of($$SELECT ecocomp.npp_from_modis(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 32650), '16BSI'::text, 32701, NULL))$$);
+SELECT error_of($$SELECT ecocomp.npp_from_modis(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 32650), '16BSI'::text, -30001, NULL), 1)$$);
+SELECT error_of($$SELECT ecocomp.npp_from_modis(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 32650), '16BSI'::text, 32701, NULL), 1)$$);
 -- float band of digital numbers: 22023
-SELECT error_of($$SELECT ecocomp.npp_from_modis(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 32650), '32BF'::text, 1, NULL))$$);
+SELECT error_of($$SELECT ecocomp.npp_from_modis(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 32650), '32BF'::text, 1, NULL), 1)$$);
 -- band out of range: 22023
 SELECT error_of($$SELECT ecocomp.npp_from_modis(rast, 2) FROM vr_dn$$);
 SELECT error_of($$SELECT ecocomp.vcs(rast, 0) FROM vr_dn$$);
-SELECT error_of($$SELECT ecocomp.vcs(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 32650))$$);
+SELECT error_of($$SELECT ecocomp.vcs(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 32650), 1)$$);
 SELECT error_of($$SELECT * FROM ecocomp.pixel_values((SELECT rast FROM vr_dist), 3)$$);
 SELECT error_of($$SELECT ecocomp.npp_downscale(n.rast, d.rast, 2010, 40, 2) FROM vr_npp n, vr_dist d$$);
 SELECT error_of($$SELECT ecocomp.vcs_trend(rast, year, 2) FROM vr_years$$);
 -- NULL band (the functions are STRICT: NULL out)
 SELECT ecocomp.vcs(rast, NULL) IS NULL AS null_band FROM vr_dn;
 -- skewed raster: 0A000
-SELECT error_of($$SELECT ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0.5, 0, 32650), '32BF'::text, 1, NULL))$$);
+SELECT error_of($$SELECT ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0.5, 0, 32650), '32BF'::text, 1, NULL), 1)$$);
 SELECT error_of($$SELECT ecocomp.npp_downscale(rast, ST_SetRotation(rast, 0.3), 2010, 40) FROM vr_npp$$);
 SELECT error_of($$SELECT c.* FROM vr_dist, ecocomp.pixel_coverage(ST_SetSkew(rast, 1, 0), ST_MakeEnvelope(0, 0, 10, 10, 32650)) c$$);
 -- out-db band: 0A000 (hex WKB, RFC2, big-endian; no file is opened)
-SELECT error_of(format($$SELECT ecocomp.vcs(%L::raster)$$,
+SELECT error_of(format($$SELECT ecocomp.vcs(%L::raster, 1)$$,
 	'00' || '0000' || '0001' ||
 	encode(float8send(100) || float8send(-100) || float8send(0) || float8send(400) || float8send(0) || float8send(0)
 	       || int4send(32650) || int2send(4::int2) || int2send(4::int2), 'hex') ||
 	'ca' || '00000000' || '00' || encode(convert_to('/data/npp_2020.tif', 'UTF8'), 'hex') || '00'));
 -- infinite NPP: 22023; VCS beyond the 32BF range: 22003
-SELECT error_of($$SELECT ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 0, 1, -1, 0, 0, 32650), '64BF'::text, 'Infinity'::float8, NULL))$$);
-SELECT error_of($$SELECT ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 0, 1, -1, 0, 0, 32650), '64BF'::text, 1e38, NULL))$$);
+SELECT error_of($$SELECT ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 0, 1, -1, 0, 0, 32650), '64BF'::text, 'Infinity'::float8, NULL), 1)$$);
+SELECT error_of($$SELECT ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 0, 1, -1, 0, 0, 32650), '64BF'::text, 1e38, NULL), 1)$$);
 -- SRID mismatch: 22023
 SELECT error_of($$SELECT ecocomp.npp_downscale(ST_SetSRID(n.rast, 4326), d.rast, 2010, 40) FROM vr_npp n, vr_dist d$$);
 SELECT error_of($$SELECT ecocomp.npp_background(ST_SetSRID(n.rast, 32651), d.rast, 2010) FROM vr_npp n, vr_dist d$$);

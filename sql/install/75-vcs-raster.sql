@@ -8,14 +8,17 @@
 -- The install script runs with PostGIS's schema on search_path.
 ------------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.npp_from_modis(rast raster, band integer DEFAULT 1)
+-- The band has no DEFAULT here: with one, npp_from_modis('...') and
+-- vcs('NaN') (untyped literals, valid calls of the float8 / integer
+-- versions) would become ambiguous between the two overloads.
+CREATE FUNCTION @extschema@.npp_from_modis(rast raster, band integer)
 RETURNS raster
 AS 'MODULE_PATHNAME', 'npp_from_modis_raster'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.npp_from_modis(raster, integer) IS
 	'One-band 32BF raster of NPP in g C/m2/a from MOD17A3HGF Npp_500m digital numbers (integer band): DN * 0.1 (0.0001 kg C/m2); the fill and non-vegetated codes 32761..32767 and the band''s nodata become nodata (-3.4028235e38); other values outside -30000..32700 are an error';
 
-CREATE FUNCTION @extschema@.vcs(rast raster, band integer DEFAULT 1)
+CREATE FUNCTION @extschema@.vcs(rast raster, band integer)
 RETURNS raster
 AS 'MODULE_PATHNAME', 'vcs_raster'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
