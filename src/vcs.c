@@ -28,10 +28,8 @@
 #include "utils/float.h"
 
 #include "ecocomp.h"
+#include "vcs.h"
 
-#define VCS_PER_NPP (2.2 * 1.63)
-#define MODIS_NPP_MAX_VALID 32700
-#define MODIS_NPP_MIN_VALID (-30000)
 #define VCS_STATE_HDR 3
 #define VCS_STATE_CAP0 32		/* years; grows by doubling */
 
