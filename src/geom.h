@@ -9,6 +9,8 @@
 
 #include "postgres.h"
 
+#include <math.h>
+
 #include "fmgr.h"
 
 /* A (multi)polygon as closed rings of 2D points (Z/M dropped). */
@@ -54,5 +56,19 @@ extern void SridLookup(int32 srid, SridInfo *out);
  * (degrees) and dlon degrees of longitude (exact, by the authalic q(phi)).
  */
 extern double EllipsoidBandArea(const SridInfo *s, double lat1, double lat2, double dlon);
+
+/*
+ * Area in m2 of a cell of row `row` of a grid with origin y ip_y and pixel
+ * size scale_x, scale_y: ellipsoidal when geographic, else planar.
+ */
+static inline double
+GridCellArea(const SridInfo *s, bool geographic, double ip_y, double scale_x,
+			 double scale_y, int row)
+{
+	if (geographic)
+		return EllipsoidBandArea(s, ip_y + row * scale_y, ip_y + (row + 1) * scale_y,
+								 fabs(scale_x));
+	return fabs(scale_x * scale_y);
+}
 
 #endif							/* ECO_GEOM_H */

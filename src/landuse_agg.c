@@ -217,10 +217,8 @@ LuReadRaster(Datum d, RastInfo *ri, const LuState *st, const char *what)
 static inline double
 LuCellArea(const LuState *st, const RastInfo *ri, int row)
 {
-	if (st->flags & LU_FLAG_GEOGRAPHIC)
-		return EllipsoidBandArea(&st->sinfo, ri->ip_y + row * ri->scale_y,
-								 ri->ip_y + (row + 1) * ri->scale_y, fabs(ri->scale_x));
-	return fabs(ri->scale_x * ri->scale_y);
+	return GridCellArea(&st->sinfo, (st->flags & LU_FLAG_GEOGRAPHIC) != 0,
+						ri->ip_y, ri->scale_x, ri->scale_y, row);
 }
 
 static inline int64

@@ -742,10 +742,11 @@ pixel_coverage(PG_FUNCTION_ARGS)
 				ty0,
 				ty1;
 	int			row,
-				c0,
-				c1,
+				nspans,
+				s,
 				c;
-	const double *w;
+	const int  *spans;
+	const double *wts;
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (!VrRead(PG_GETARG_DATUM(0), &ri, "rast"))
@@ -767,30 +768,30 @@ pixel_coverage(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 	if (!CoverageBegin(&it, &poly, mode, ri.width, ri.height, ri.ip_x, ri.scale_x, ri.ip_y, ri.scale_y))
 		return (Datum) 0;
-	while (CoverageNextRow(&it, &row, &w, &c0, &c1))
+	while (CoverageNextRow(&it, &row, &spans, &wts, &nspans))
 	{
 		double		y = ri.ip_y + (row + 0.5) * ri.scale_y;
-		/* the cell area as the raster engine measures it (landuse_agg.c) */
-		double		ca = si.geographic ?
-			EllipsoidBandArea(&si, ri.ip_y + row * ri.scale_y, ri.ip_y + (row + 1) * ri.scale_y, ax) :
-			ax * ay;
+		/* the cell area as the raster engine measures it */
+		double		ca = GridCellArea(&si, si.geographic, ri.ip_y, ri.scale_x, ri.scale_y, row);
 
 		CHECK_FOR_INTERRUPTS();
-		for (c = c0; c < c1; c++)
+		for (s = 0; s < nspans; s++)
 		{
-			Datum		values[5];
-			bool		nulls[5] = {0};
-			double		x;
+			double		wt = wts ? wts[s] : 1.0;	/* center mode: inside */
 
-			if (w[c] <= 0)
-				continue;
-			x = ri.ip_x + (c + 0.5) * ri.scale_x;
-			values[0] = Int64GetDatum(VrPixelId(x, y, ax, ay));
-			values[1] = Float8GetDatum(x);
-			values[2] = Float8GetDatum(y);
-			values[3] = Float8GetDatum(w[c]);
-			values[4] = Float8GetDatum(w[c] * ca);
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			for (c = spans[2 * s]; c < spans[2 * s + 1]; c++)
+			{
+				Datum		values[5];
+				bool		nulls[5] = {0};
+				double		x = ri.ip_x + (c + 0.5) * ri.scale_x;
+
+				values[0] = Int64GetDatum(VrPixelId(x, y, ax, ay));
+				values[1] = Float8GetDatum(x);
+				values[2] = Float8GetDatum(y);
+				values[3] = Float8GetDatum(wt);
+				values[4] = Float8GetDatum(wt * ca);
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			}
 		}
 	}
 	CoverageEnd(&it);
