@@ -17,6 +17,8 @@
 #include <float.h>
 
 #include "ecocomp.h"
+#include "utils/memutils.h"
+
 #include "raster_reader.h"
 
 #define BANDTYPE_FLAG_OFFDB		0x80
@@ -268,17 +270,25 @@ RastIntNodata(const RastBand *b, bool *has)
 }
 
 struct varlena *
-RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels)
+RastMakeFloat32Bands(const RastInfo *ri, int nbands, float nodata, float **px)
 {
 	Size		npix = (Size) ri->width * (Size) ri->height;
-	Size		len = TYPEALIGN(8, RAST_HEADER_SIZE + 4 + 4 + npix * 4);
-	uint8	   *p = palloc0(len);
+	Size		bandlen = TYPEALIGN(8, 8 + npix * 4);	/* type, pad, nodata, pixels */
+	Size		len = RAST_HEADER_SIZE + nbands * bandlen;
+	uint8	   *p;
 	uint16		u16;
+	Size		off = RAST_HEADER_SIZE;
+	int			b;
 
+	if (len > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a %d x %d raster of %d 32BF bands is too large", ri->width, ri->height, nbands)));
+	p = palloc0(len);
 	SET_VARSIZE(p, len);
 	u16 = 0;
 	memcpy(p + 4, &u16, 2);		/* version */
-	u16 = 1;
+	u16 = (uint16) nbands;
 	memcpy(p + 6, &u16, 2);		/* numBands */
 	memcpy(p + 8, &ri->scale_x, 8);
 	memcpy(p + 16, &ri->scale_y, 8);
@@ -291,8 +301,18 @@ RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels)
 	memcpy(p + 60, &u16, 2);
 	u16 = (uint16) ri->height;
 	memcpy(p + 62, &u16, 2);
-	p[64] = RAST_PT_32BF | BANDTYPE_FLAG_HASNODATA;
-	memcpy(p + 68, &nodata, 4);
-	*pixels = (float *) (p + 72);
+	for (b = 0; b < nbands; b++)
+	{
+		p[off] = RAST_PT_32BF | BANDTYPE_FLAG_HASNODATA;
+		memcpy(p + off + 4, &nodata, 4);
+		px[b] = (float *) (p + off + 8);
+		off += bandlen;
+	}
 	return (struct varlena *) p;
+}
+
+struct varlena *
+RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels)
+{
+	return RastMakeFloat32Bands(ri, 1, nodata, pixels);
 }

@@ -111,4 +111,7 @@ extern int64 RastIntNodata(const RastBand *b, bool *has);
  */
 extern struct varlena *RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels);
 
+/* The same with nbands 32BF bands; px[b] receives the pixels of band b. */
+extern struct varlena *RastMakeFloat32Bands(const RastInfo *ri, int nbands, float nodata, float **px);
+
 #endif							/* RASTER_READER_H */

@@ -34,7 +34,6 @@
 /* nodata of every raster made here: NPP and VCS can be negative */
 #define VR_NODATA (-FLT_MAX)
 /* serialized band flag (raster_reader.c) */
-#define VR_BANDTYPE_FLAG_HASNODATA 0x40
 /* PostGIS's float equality (FLT_EQ of librtcore) */
 /* data of a one-dimensional array without NULLs (checked by the callers) */
 #define VR_ARR_DATA(a) ((double *) ((char *) (a) + ARR_OVERHEAD_NONULLS(1)))
@@ -151,53 +150,6 @@ VrToFloat(double v, const char *what)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s %g does not fit in a 32BF pixel", what, v)));
 	return (float) v;
-}
-
-/*
- * A serialized raster of nbands 32BF bands (nodata VR_NODATA) with the
- * georeference of ri; px[b] receives the pixels of band b.
- */
-static struct varlena *
-VrMakeFloat32Bands(const RastInfo *ri, int nbands, float **px)
-{
-	Size		npix = (Size) ri->width * (Size) ri->height;
-	Size		bandlen = TYPEALIGN(8, 8 + npix * 4);
-	Size		len = RAST_HEADER_SIZE + nbands * bandlen;
-	uint8	   *p;
-	uint16		u16;
-	float		nodata = VR_NODATA;
-	Size		off = RAST_HEADER_SIZE;
-	int			b;
-
-	if (len > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a %d x %d raster of %d 32BF bands is too large", ri->width, ri->height, nbands)));
-	p = palloc0(len);
-	SET_VARSIZE(p, len);
-	u16 = 0;
-	memcpy(p + 4, &u16, 2);		/* version */
-	u16 = (uint16) nbands;
-	memcpy(p + 6, &u16, 2);
-	memcpy(p + 8, &ri->scale_x, 8);
-	memcpy(p + 16, &ri->scale_y, 8);
-	memcpy(p + 24, &ri->ip_x, 8);
-	memcpy(p + 32, &ri->ip_y, 8);
-	memcpy(p + 40, &ri->skew_x, 8);
-	memcpy(p + 48, &ri->skew_y, 8);
-	memcpy(p + 56, &ri->srid, 4);
-	u16 = (uint16) ri->width;
-	memcpy(p + 60, &u16, 2);
-	u16 = (uint16) ri->height;
-	memcpy(p + 62, &u16, 2);
-	for (b = 0; b < nbands; b++)
-	{
-		p[off] = RAST_PT_32BF | VR_BANDTYPE_FLAG_HASNODATA;
-		memcpy(p + off + 4, &nodata, 4);
-		px[b] = (float *) (p + off + 8);
-		off += bandlen;
-	}
-	return (struct varlena *) p;
 }
 
 /* ---------- MODIS digital numbers and VCS ---------- */
@@ -1228,7 +1180,7 @@ vcs_trend_final(PG_FUNCTION_ARGS)
 	ri.ip_x = s.d[4];
 	ri.ip_y = s.d[5];
 	ri.srid = (int32) s.d[6];
-	out = VrMakeFloat32Bands(&ri, 2, px);
+	out = RastMakeFloat32Bands(&ri, 2, VR_NODATA, px);
 	npix = (int64) s.width * s.height;
 	for (idx = 0; idx < npix; idx++)
 	{
