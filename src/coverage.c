@@ -41,6 +41,8 @@
 
 #include "miscadmin.h"
 
+#include "utils/builtins.h"
+
 #include "coverage.h"
 
 static int
@@ -650,4 +652,20 @@ CoverageNextRow(CoverageIter *it, int *row, const int **spans,
 		}
 	}
 	return false;
+}
+
+CoverageMode
+CoverageParseMode(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (strcmp(s, "exact") == 0)
+		return COVERAGE_EXACT;
+	if (strcmp(s, "center") == 0)
+		return COVERAGE_CENTER;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown coverage mode \"%s\"", s),
+			 errhint("Use 'exact' (area-weighted pixels) or 'center' (pixels whose centre is inside).")));
+	return COVERAGE_EXACT;		/* keep compiler quiet */
 }

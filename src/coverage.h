@@ -86,4 +86,7 @@ extern bool CoverageNextRow(CoverageIter *it, int *row, const int **spans,
 
 extern void CoverageEnd(CoverageIter *it);
 
+/* 'exact' or 'center' (22023 for anything else). */
+extern CoverageMode CoverageParseMode(text *t);
+
 #endif							/* COVERAGE_H */

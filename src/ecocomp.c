@@ -183,3 +183,21 @@ EcoLookupCode(const int32 *codes, const int *values, int n, int32 code)
 	}
 	return -1;
 }
+
+int32
+EcoLanduseCode(const char *key)
+{
+	char	   *end;
+	long		code;
+
+	errno = 0;
+	code = strtol(key, &end, 10);
+	if (key[0] == '\0' || *end != '\0' || errno != 0 ||
+		code < PG_INT32_MIN || code > PG_INT32_MAX ||
+		!(key[0] == '-' || (key[0] >= '0' && key[0] <= '9')))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("land-use key \"%s\" is not an integer code", key),
+				 errhint("Keys are land-use codes such as \"12\", or \"nodata\".")));
+	return (int32) code;
+}

@@ -30,6 +30,12 @@ extern void EcoCheckPositive(double v, const char *what);
  */
 extern int	EcoLookupCode(const int32 *codes, const int *values, int n, int32 code);
 
+/*
+ * The land-use code a JSON key names ("12"), or 22023 when the key is not a
+ * decimal integer that fits in int32.
+ */
+extern int32 EcoLanduseCode(const char *key);
+
 /* Namespace of an installed extension (InvalidOid if not found). */
 extern Oid	EcoExtensionSchema(Oid ext);
 

@@ -765,25 +765,15 @@ GepAreasFromJsonb(const GepModel *m, Jsonb *jb, double *area, bool *present)
 			continue;
 		if (bycode)
 		{
-			char	   *end;
-			long		code;
+			int32		code = EcoLanduseCode(key);
 
-			errno = 0;
-			code = strtol(key, &end, 10);
-			if (key[0] == '\0' || *end != '\0' || errno != 0 ||
-				code < PG_INT32_MIN || code > PG_INT32_MAX ||
-				!(key[0] == '-' || (key[0] >= '0' && key[0] <= '9')))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("land-use key \"%s\" is not an integer code", key),
-						 errhint("With a classification, keys are land-use codes such as \"12\", or \"nodata\".")));
-			lt = GepLandTypeOfCode(m, (int32) code);
+			lt = GepLandTypeOfCode(m, code);
 			if (lt < 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("land-use code %ld is not mapped to a GEP land type in classification \"%s\"",
+						 errmsg("land-use code %d is not mapped to a GEP land type in classification \"%s\"",
 								code, m->classification),
-						 errdetail("The input has %g ha of code %ld.", a, code),
+						 errdetail("The input has %g ha of code %d.", a, code),
 						 errhint("Add a row to ecocomp.gep_landuse_map, or reclassify the code.")));
 		}
 		else

@@ -59,7 +59,6 @@ LuBandArg(FunctionCallInfo fcinfo, int argno)
 	return PG_GETARG_INT32(argno);
 }
 
-static int	LuParseMode(text *t);
 
 static int
 LuModeArg(FunctionCallInfo fcinfo, int argno)
@@ -67,7 +66,7 @@ LuModeArg(FunctionCallInfo fcinfo, int argno)
 	if (!LuHasArg(fcinfo, argno))
 		return COVERAGE_EXACT;
 	LuRequireArg(fcinfo, argno, "coverage");
-	return LuParseMode(PG_GETARG_TEXT_PP(argno));
+	return CoverageParseMode(PG_GETARG_TEXT_PP(argno));
 }
 
 static char *
@@ -77,22 +76,6 @@ LuTextArg(FunctionCallInfo fcinfo, int argno, const char *name, const char *dflt
 		return pstrdup(dflt);
 	LuRequireArg(fcinfo, argno, name);
 	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
-}
-
-static int
-LuParseMode(text *t)
-{
-	char	   *s = text_to_cstring(t);
-
-	if (strcmp(s, "exact") == 0)
-		return COVERAGE_EXACT;
-	if (strcmp(s, "center") == 0)
-		return COVERAGE_CENTER;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown coverage mode \"%s\"", s),
-			 errhint("Use 'exact' (area-weighted pixels) or 'center' (pixels whose centre is inside).")));
-	return COVERAGE_EXACT;		/* keep compiler quiet */
 }
 
 /* the group's state: new, or checked to have the same parameters */

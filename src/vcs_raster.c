@@ -656,22 +656,6 @@ VrPixelId(double x, double y, double ax, double ay)
 	return (int64) gc * INT64CONST(4294967296) + ((int64) gr + INT64CONST(2147483648));
 }
 
-static CoverageMode
-VrParseMode(text *t)
-{
-	char	   *s = text_to_cstring(t);
-
-	if (strcmp(s, "exact") == 0)
-		return COVERAGE_EXACT;
-	if (strcmp(s, "center") == 0)
-		return COVERAGE_CENTER;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown coverage mode \"%s\"", s),
-			 errhint("Use 'exact' (area-weighted pixels) or 'center' (pixels whose centre is inside).")));
-	return COVERAGE_EXACT;		/* keep compiler quiet */
-}
-
 /*
  * pixel_coverage(rast raster, geom geometry, coverage text)
  *	  -> (pixel_id, x, y, fraction, area_m2), one row per covered pixel
@@ -681,7 +665,7 @@ Datum
 pixel_coverage(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	CoverageMode mode = VrParseMode(PG_GETARG_TEXT_PP(2));
+	CoverageMode mode = CoverageParseMode(PG_GETARG_TEXT_PP(2));
 	RastInfo	ri;
 	Poly		poly;
 	int32		srid;
