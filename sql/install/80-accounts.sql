@@ -120,8 +120,94 @@ BEGIN
 			restored_year integer,
 			PRIMARY KEY (region_id, pixel_id, year)
 		);
-		COMMENT ON TABLE %1$s.mine_vcs IS 'Yearly VCS (g CO2/m2/a) of the disturbance-grid pixels of each mine with their area inside the mine (m2) and destruction / restoration years (NULL: none)';
+		CREATE TABLE IF NOT EXISTS %1$s.crop_stat (
+			region_id integer NOT NULL REFERENCES %1$s.region ON DELETE CASCADE,
+			year integer NOT NULL,
+			crop text NOT NULL,
+			price_yuan_per_kg double precision NOT NULL,
+			yield_kg_per_hm2 double precision NOT NULL,
+			sown_area_hm2 double precision NOT NULL,
+			PRIMARY KEY (region_id, year, crop)
+		);
+		COMMENT ON TABLE %1$s.crop_stat IS 'Grain crops of a region and year: price (yuan/kg), yield (kg/hm2), sown area (hm2); E_a = standard_equivalent_value(...) when region_stat.ea_yuan_per_hm2 is NULL';
+
+		CREATE TABLE IF NOT EXISTS %1$s.npp_raster (
+			rid serial PRIMARY KEY,
+			year integer NOT NULL,
+			unit text NOT NULL DEFAULT 'modis_dn' CHECK (unit IN ('modis_dn', 'g_c_m2')),
+			rast %3$s.raster NOT NULL
+		);
+		CREATE INDEX IF NOT EXISTS npp_raster_hull_idx ON %1$s.npp_raster USING gist (%3$s.ST_ConvexHull(rast));
+		COMMENT ON TABLE %1$s.npp_raster IS 'Yearly NPP rasters on the disturbance CRS (band 1): MOD17A3HGF digital numbers (unit modis_dn) or g C/m2/a (unit g_c_m2); each must cover the disturbance tiles it touches';
+
+		CREATE TABLE IF NOT EXISTS %1$s.disturbance_raster (
+			rid serial PRIMARY KEY,
+			rast %3$s.raster NOT NULL
+		);
+		CREATE INDEX IF NOT EXISTS disturbance_raster_hull_idx ON %1$s.disturbance_raster USING gist (%3$s.ST_ConvexHull(rast));
+		COMMENT ON TABLE %1$s.disturbance_raster IS 'Vegetation disturbance tiles (e.g. 30 m): band 1 destruction year, band 2 restoration year (0 or nodata: none)';
+
+		COMMENT ON TABLE %1$s.mine_vcs IS 'Yearly VCS (g CO2/m2/a) of the disturbance-grid pixels of each mine with their area inside the mine (m2) and destruction / restoration years (NULL: none); filled by refresh_mine_vcs() or by hand';
 	$$, s, geom, g);
+
+	-- the per-pixel series of every mine from npp_raster and disturbance_raster
+	EXECUTE pg_catalog.format($$
+		CREATE OR REPLACE FUNCTION %1$s.refresh_mine_vcs() RETURNS bigint
+		LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+		AS $body$
+		DECLARE
+			n bigint;
+		BEGIN
+			DELETE FROM %1$s.mine_vcs v USING %1$s.region r WHERE r.region_id = v.region_id AND r.level = 'mine';
+			WITH npp AS (
+				SELECT m.year,
+					   CASE m.unit WHEN 'modis_dn' THEN %2$s.npp_from_modis(m.rast, 1) ELSE m.rast END AS rast
+				FROM %1$s.npp_raster m
+			), pairs AS (
+				SELECT n.year, d.rid, n.rast AS npp, d.rast AS dist
+				FROM npp n JOIN %1$s.disturbance_raster d
+				  ON %3$s.ST_ConvexHull(n.rast) OPERATOR(%3$s.&&) %3$s.ST_ConvexHull(d.rast)
+			), bg AS (
+				-- the background NPP of a year: over every disturbance tile
+				SELECT p.year, %2$s.npp_background(p.npp, p.dist, p.year) AS npp_bg
+				FROM pairs p GROUP BY p.year
+			), px AS (
+				-- each mine's pixels on the disturbance grid, once
+				SELECT r.region_id, d.rid, c.pixel_id, c.area_m2
+				FROM %1$s.region r
+				JOIN %1$s.disturbance_raster d
+				  ON %3$s.ST_ConvexHull(d.rast) OPERATOR(%3$s.&&) %3$s.ST_Transform(r.geom, %3$s.ST_SRID(d.rast))
+				CROSS JOIN LATERAL %2$s.pixel_coverage(d.rast, %3$s.ST_Transform(r.geom, %3$s.ST_SRID(d.rast))) c
+				WHERE r.level = 'mine'
+			), tiles AS (
+				SELECT DISTINCT px.rid FROM px
+			), dv1 AS (
+				-- destruction (band 1) and restoration (band 2) years of the
+				-- pixels of those tiles, each band read once per tile
+				SELECT d.rid, v.pixel_id, NULLIF(v.value, 0)::integer AS year
+				FROM %1$s.disturbance_raster d JOIN tiles t ON t.rid = d.rid
+				CROSS JOIN LATERAL %2$s.pixel_values(d.rast, 1) v
+			), dv2 AS (
+				SELECT d.rid, v.pixel_id, NULLIF(v.value, 0)::integer AS year
+				FROM %1$s.disturbance_raster d JOIN tiles t ON t.rid = d.rid
+				CROSS JOIN LATERAL %2$s.pixel_values(d.rast, 2) v
+			), vcs AS (
+				SELECT p.year, p.rid, %2$s.vcs(%2$s.npp_downscale(p.npp, p.dist, p.year, bg.npp_bg), 1) AS rast
+				FROM pairs p JOIN tiles t ON t.rid = p.rid JOIN bg ON bg.year = p.year
+			)
+			INSERT INTO %1$s.mine_vcs (region_id, pixel_id, year, vcs_g_co2_m2, area_m2, destroyed_year, restored_year)
+			SELECT px.region_id, px.pixel_id, v.year, pv.value, px.area_m2, dv1.year, dv2.year
+			FROM vcs v
+			CROSS JOIN LATERAL %2$s.pixel_values(v.rast, 1) pv
+			JOIN px ON px.rid = v.rid AND px.pixel_id = pv.pixel_id
+			LEFT JOIN dv1 ON dv1.rid = px.rid AND dv1.pixel_id = px.pixel_id
+			LEFT JOIN dv2 ON dv2.rid = px.rid AND dv2.pixel_id = px.pixel_id;
+			GET DIAGNOSTICS n = ROW_COUNT;
+			RETURN n;
+		END
+		$body$;
+		COMMENT ON FUNCTION %1$s.refresh_mine_vcs() IS 'Recompute mine_vcs for every mine from npp_raster and disturbance_raster: background NPP per year, scale transformation to the disturbance grid, VCS, each mine''s pixel coverage; returns the rows written';
+	$$, s, e, g);
 
 	-- results ---------------------------------------------------------------
 	-- land-use areas of every region and raster year (reused by the views)
@@ -151,12 +237,18 @@ BEGIN
 		WITH yrs AS (SELECT DISTINCT l.year, l.classification FROM %1$s.landuse_raster l),
 		base AS (
 			SELECT c.region_id, c.name, c.province, y.year, y.classification, c.geom,
-				   a.landuse_area_ha, st.ea_yuan_per_hm2,
-				   CASE WHEN a.landuse_area_ha IS NOT NULL AND st.ea_yuan_per_hm2 IS NOT NULL
-						THEN %2$s.esv_value(a.landuse_area_ha, st.ea_yuan_per_hm2, y.classification, s.esv_scheme) END AS esv
+				   a.landuse_area_ha, ea.ea_yuan_per_hm2,
+				   CASE WHEN a.landuse_area_ha IS NOT NULL AND ea.ea_yuan_per_hm2 IS NOT NULL
+						THEN %2$s.esv_value(a.landuse_area_ha, ea.ea_yuan_per_hm2, y.classification, s.esv_scheme) END AS esv
 			FROM %1$s.region c CROSS JOIN yrs y CROSS JOIN %1$s.settings s
 			LEFT JOIN %1$s.region_landuse a ON a.region_id = c.region_id AND a.year = y.year AND a.classification = y.classification AND a.level = 'city'
 			LEFT JOIN %1$s.region_stat st ON st.region_id = c.region_id AND st.year = y.year
+			CROSS JOIN LATERAL (
+				SELECT COALESCE(st.ea_yuan_per_hm2,
+					(SELECT %2$s.standard_equivalent_value(pg_catalog.array_agg(cs.price_yuan_per_kg ORDER BY cs.crop),
+							pg_catalog.array_agg(cs.yield_kg_per_hm2 ORDER BY cs.crop), pg_catalog.array_agg(cs.sown_area_hm2 ORDER BY cs.crop))
+					 FROM %1$s.crop_stat cs WHERE cs.region_id = c.region_id AND cs.year = y.year)) AS ea_yuan_per_hm2
+			) ea
 			WHERE c.level = 'city'
 		)
 		SELECT (b.region_id::bigint * 10000 + b.year) AS fid, b.region_id, b.name, b.province, b.year,
@@ -169,7 +261,7 @@ BEGIN
 			   100 * (SELECT pg_catalog.sum(v.value::double precision) FROM pg_catalog.jsonb_each_text(b.landuse_area_ha) v)
 				   / NULLIF(%4$s, 0) AS landuse_coverage_pct,
 			   CASE WHEN b.landuse_area_ha IS NULL THEN 'no land-use raster covers the region in this year'
-					WHEN b.ea_yuan_per_hm2 IS NULL THEN 'no standard equivalent value (region_stat.ea_yuan_per_hm2) for this year' END AS note,
+					WHEN b.ea_yuan_per_hm2 IS NULL THEN 'no standard equivalent value (region_stat.ea_yuan_per_hm2 or crop_stat) for this year' END AS note,
 			   b.geom::%3$s
 		FROM base b
 		WINDOW w AS (PARTITION BY b.region_id ORDER BY b.year);
@@ -332,4 +424,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_accounts(text, integer) IS
-	'Create (or update the views of) a compensation account schema: input tables region (geometry MultiPolygon in the given SRID), region_stat, landuse_raster, gep_project, mine_vcs, settings, and result views city_esv, city_compensation, water_compensation, gep_restoration, mine_carbon_deficit; all owned by the caller';
+	'Create (or update the views of) a compensation account schema: input tables region (geometry MultiPolygon in the given SRID), region_stat, crop_stat, landuse_raster, npp_raster, disturbance_raster, gep_project, mine_vcs, settings, the function refresh_mine_vcs(), and result views region_landuse, city_esv, city_compensation, water_compensation, gep_restoration, mine_carbon_deficit; all owned by the caller';
