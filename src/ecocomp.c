@@ -77,6 +77,15 @@ EcoExtensionSchema(Oid ext)
 	return nsp;
 }
 
+void
+EcoRequireArg(FunctionCallInfo fcinfo, int argno, const char *name)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", name)));
+}
+
 char *
 EcoSchemaName(void)
 {

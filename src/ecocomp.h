@@ -24,6 +24,9 @@ extern void EcoCheckFinite(double v, const char *what);
 extern void EcoCheckNonNegative(double v, const char *what);
 extern void EcoCheckPositive(double v, const char *what);
 
+/* 22004 "<name> must not be NULL" when argument argno is NULL. */
+extern void EcoRequireArg(FunctionCallInfo fcinfo, int argno, const char *name);
+
 /*
  * values[i] for the i with codes[i] == code in codes[0..n-1] sorted
  * ascending (land-use code -> model index), or -1 when absent.

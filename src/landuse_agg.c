@@ -33,15 +33,6 @@
 /* nodata value of the rasters esv_raster makes */
 #define ESV_RASTER_NODATA (-9999.0f)
 
-static void
-LuRequireArg(FunctionCallInfo fcinfo, int argno, const char *name)
-{
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s must not be NULL", name)));
-}
-
 /* optional trailing arguments: aggregates cannot have defaults, so the
  * shorter overloads share these C functions */
 static bool
@@ -55,7 +46,7 @@ LuBandArg(FunctionCallInfo fcinfo, int argno)
 {
 	if (!LuHasArg(fcinfo, argno))
 		return 1;
-	LuRequireArg(fcinfo, argno, "band");
+	EcoRequireArg(fcinfo, argno, "band");
 	return PG_GETARG_INT32(argno);
 }
 
@@ -65,7 +56,7 @@ LuModeArg(FunctionCallInfo fcinfo, int argno)
 {
 	if (!LuHasArg(fcinfo, argno))
 		return COVERAGE_EXACT;
-	LuRequireArg(fcinfo, argno, "coverage");
+	EcoRequireArg(fcinfo, argno, "coverage");
 	return CoverageParseMode(PG_GETARG_TEXT_PP(argno));
 }
 
@@ -74,7 +65,7 @@ LuTextArg(FunctionCallInfo fcinfo, int argno, const char *name, const char *dflt
 {
 	if (!LuHasArg(fcinfo, argno))
 		return pstrdup(dflt);
-	LuRequireArg(fcinfo, argno, name);
+	EcoRequireArg(fcinfo, argno, name);
 	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
 }
 
@@ -176,18 +167,7 @@ LuReadRaster(Datum d, RastInfo *ri, const LuState *st, const char *what)
 	RastParse(v, ri);
 	if (ri->nbands == 0 || ri->width == 0 || ri->height == 0)
 		return false;
-	if (ri->skew_x != 0 || ri->skew_y != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s is skewed or rotated (skew %g, %g), which is not supported", what,
-						ri->skew_x, ri->skew_y),
-				 errhint("Warp it to a north-up grid first, e.g. with gdalwarp or ST_Transform.")));
-	if (!isfinite(ri->scale_x) || !isfinite(ri->scale_y) || ri->scale_x == 0 || ri->scale_y == 0 ||
-		!isfinite(ri->ip_x) || !isfinite(ri->ip_y))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s has a degenerate geotransform (scale %g, %g)", what,
-						ri->scale_x, ri->scale_y)));
+	RastCheckGrid(ri, what);
 	if (ri->srid != st->srid)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -404,7 +384,7 @@ landuse_area_transfn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1))
 		LU_RETURN_STATE(st);	/* no tile: nothing to add */
-	LuRequireArg(fcinfo, 2, "geom");
+	EcoRequireArg(fcinfo, 2, "geom");
 	st = LuBegin(st, aggcxt, LU_KIND_AREA, LuModeArg(fcinfo, 4), LuBandArg(fcinfo, 3));
 	LuPrepareGeom(st, PG_GETARG_DATUM(2));
 	if (LuReadRaster(PG_GETARG_DATUM(1), &ri, st, "rast"))
@@ -432,9 +412,9 @@ landuse_transition_transfn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
 		LU_RETURN_STATE(st);
-	LuRequireArg(fcinfo, 1, "rast_from");
-	LuRequireArg(fcinfo, 2, "rast_to");
-	LuRequireArg(fcinfo, 3, "geom");
+	EcoRequireArg(fcinfo, 1, "rast_from");
+	EcoRequireArg(fcinfo, 2, "rast_to");
+	EcoRequireArg(fcinfo, 3, "geom");
 	st = LuBegin(st, aggcxt, LU_KIND_TRANSITION, LuModeArg(fcinfo, 5), LuBandArg(fcinfo, 4));
 	LuPrepareGeom(st, PG_GETARG_DATUM(3));
 	ne1 = LuReadRaster(PG_GETARG_DATUM(1), &r1, st, "rast_from");
@@ -477,8 +457,8 @@ esv_value_transfn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1))
 		LU_RETURN_STATE(st);
-	LuRequireArg(fcinfo, 2, "geom");
-	LuRequireArg(fcinfo, 3, "ea");
+	EcoRequireArg(fcinfo, 2, "geom");
+	EcoRequireArg(fcinfo, 3, "ea");
 	ea = PG_GETARG_FLOAT8(3);
 	EsvCheckEa(ea);
 	cls = LuTextArg(fcinfo, 4, "classification", "cnlucc");

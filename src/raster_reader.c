@@ -14,6 +14,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include <float.h>
 
 #include "ecocomp.h"
@@ -237,7 +239,7 @@ RastParse(const struct varlena *v, RastInfo *out)
 }
 
 const RastBand *
-RastGetLanduseBand(const RastInfo *ri, int band, const char *what)
+RastGetBand(const RastInfo *ri, int band, const char *what, const char *integer_kind)
 {
 	const RastBand *b;
 
@@ -253,13 +255,36 @@ RastGetLanduseBand(const RastInfo *ri, int band, const char *what)
 				 errmsg("band %d of %s is an out-db band (file \"%s\", band %d), which is not supported",
 						band, what, b->outdb_path, b->outdb_bandno + 1),
 				 errhint("Load the band into the database (raster2pgsql without -R).")));
-	if (!RastPixtypeIsInteger(b->pixtype))
+	if (integer_kind && !RastPixtypeIsInteger(b->pixtype))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("band %d of %s has pixel type %s; land-use bands must have an integer pixel type",
-						band, what, RastPixtypeName(b->pixtype)),
-				 errhint("Reclassify the band to integer codes, e.g. with ST_Reclass or ST_MapAlgebra.")));
+				 errmsg("band %d of %s has pixel type %s; %s must have an integer pixel type",
+						band, what, RastPixtypeName(b->pixtype), integer_kind),
+				 errhint("Reclassify the band to integer values, e.g. with ST_Reclass or ST_MapAlgebra.")));
 	return b;
+}
+
+const RastBand *
+RastGetLanduseBand(const RastInfo *ri, int band, const char *what)
+{
+	return RastGetBand(ri, band, what, "land-use bands");
+}
+
+void
+RastCheckGrid(const RastInfo *ri, const char *what)
+{
+	if (ri->skew_x != 0 || ri->skew_y != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s is skewed or rotated (skew %g, %g), which is not supported", what,
+						ri->skew_x, ri->skew_y),
+				 errhint("Warp it to a north-up grid first, e.g. with gdalwarp or ST_Transform.")));
+	if (!isfinite(ri->scale_x) || !isfinite(ri->scale_y) || ri->scale_x == 0 || ri->scale_y == 0 ||
+		!isfinite(ri->ip_x) || !isfinite(ri->ip_y))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has a degenerate geotransform (scale %g, %g)", what,
+						ri->scale_x, ri->scale_y)));
 }
 
 int64

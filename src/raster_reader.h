@@ -71,6 +71,16 @@ extern bool RastPixtypeIsInteger(int pixtype);
  */
 extern const RastBand *RastGetLanduseBand(const RastInfo *ri, int band, const char *what);
 
+/*
+ * Band `band` (1-based) of ri: in range (22023) and in-db (0A000); with
+ * integer_kind also of an integer pixel type (22023, naming integer_kind).
+ */
+extern const RastBand *RastGetBand(const RastInfo *ri, int band, const char *what,
+								   const char *integer_kind);
+
+/* A north-up grid (skewed: 0A000) with a finite, non-zero geotransform (22023). */
+extern void RastCheckGrid(const RastInfo *ri, const char *what);
+
 /* Value of pixel (col,row) of an integer band, as int64. */
 static inline int64
 RastIntPixel(const RastBand *b, int64 idx)

@@ -155,10 +155,7 @@ vcs_deficit_accum(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "vcs_deficit_accum called in non-aggregate context");
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("year must not be NULL")));
+	EcoRequireArg(fcinfo, 1, "year");
 	if (!isnan(destroyed) && !isnan(restored) && restored < destroyed)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

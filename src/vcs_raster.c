@@ -39,15 +39,6 @@
 #define VR_ARR_DATA(a) ((double *) ((char *) (a) + ARR_OVERHEAD_NONULLS(1)))
 #define VR_FLT_EQ(x, y) ((isnan(x) && isnan(y)) || (fabs((x) - (y)) <= FLT_EPSILON))
 
-static void
-VrRequireArg(FunctionCallInfo fcinfo, int argno, const char *name)
-{
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s must not be NULL", name)));
-}
-
 /*
  * Read a raster argument.  Returns false when it has no pixels (width or
  * height 0); then nothing else is checked.  Skewed rasters: 0A000.
@@ -60,48 +51,8 @@ VrRead(Datum d, RastInfo *ri, const char *what)
 	RastParse(v, ri);
 	if (ri->width == 0 || ri->height == 0)
 		return false;
-	if (ri->skew_x != 0 || ri->skew_y != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s is skewed or rotated (skew %g, %g), which is not supported", what,
-						ri->skew_x, ri->skew_y),
-				 errhint("Warp it to a north-up grid first, e.g. with gdalwarp or ST_Transform.")));
-	if (!isfinite(ri->scale_x) || !isfinite(ri->scale_y) || ri->scale_x == 0 || ri->scale_y == 0 ||
-		!isfinite(ri->ip_x) || !isfinite(ri->ip_y))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s has a degenerate geotransform (scale %g, %g)", what,
-						ri->scale_x, ri->scale_y)));
+	RastCheckGrid(ri, what);
 	return true;
-}
-
-/*
- * A band of a raster: in range (22023), in-db (0A000), and when
- * integer_only of an integer pixel type (22023).
- */
-static const RastBand *
-VrBand(const RastInfo *ri, int band, const char *what, const char *kind, bool integer_only)
-{
-	const RastBand *b;
-
-	if (band < 1 || band > ri->nbands)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("band %d of %s is out of range", band, what),
-				 errdetail("The raster has %d band(s); bands are numbered from 1.", ri->nbands)));
-	b = &ri->bands[band - 1];
-	if (b->offdb)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("band %d of %s is an out-db band (file \"%s\", band %d), which is not supported",
-						band, what, b->outdb_path, b->outdb_bandno + 1),
-				 errhint("Load the band into the database (raster2pgsql without -R).")));
-	if (integer_only && !RastPixtypeIsInteger(b->pixtype))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("band %d of %s has pixel type %s; %s must have an integer pixel type",
-						band, what, RastPixtypeName(b->pixtype), kind)));
-	return b;
 }
 
 /*
@@ -175,7 +126,7 @@ npp_from_modis_raster(PG_FUNCTION_ARGS)
 
 	if (!VrRead(PG_GETARG_DATUM(0), &ri, "rast"))
 		PG_RETURN_POINTER(RastMakeFloat32(&ri, VR_NODATA, &px));
-	b = VrBand(&ri, band, "rast", "MODIS NPP digital numbers", true);
+	b = RastGetBand(&ri, band, "rast", "MODIS NPP digital numbers");
 	nd = RastIntNodata(b, &hasnd);
 	out = RastMakeFloat32(&ri, VR_NODATA, &px);
 	for (r = 0; r < ri.height; r++)
@@ -221,7 +172,7 @@ vcs_raster(PG_FUNCTION_ARGS)
 
 	if (!VrRead(PG_GETARG_DATUM(0), &ri, "rast"))
 		PG_RETURN_POINTER(RastMakeFloat32(&ri, VR_NODATA, &px));
-	b = VrBand(&ri, band, "rast", "NPP", false);
+	b = RastGetBand(&ri, band, "rast", NULL);
 	out = RastMakeFloat32(&ri, VR_NODATA, &px);
 	for (r = 0; r < ri.height; r++)
 	{
@@ -335,10 +286,10 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("disturbance must have 2 bands (destruction year, restoration year), not %d", dist->nbands)));
-	bd = VrBand(dist, 1, "disturbance", "disturbance years", true);
-	br = VrBand(dist, 2, "disturbance", "disturbance years", true);
+	bd = RastGetBand(dist, 1, "disturbance", "disturbance years");
+	br = RastGetBand(dist, 2, "disturbance", "disturbance years");
 	if (npp_has_pixels)
-		bn = VrBand(npp, npp_band, "npp", "NPP", false);
+		bn = RastGetBand(npp, npp_band, "npp", NULL);
 	nd_d = RastIntNodata(bd, &hasnd_d);
 	nd_r = RastIntNodata(br, &hasnd_r);
 
@@ -471,8 +422,8 @@ npp_downscale(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	VrRequireArg(fcinfo, 2, "year");
-	VrRequireArg(fcinfo, 4, "npp_band");
+	EcoRequireArg(fcinfo, 2, "year");
+	EcoRequireArg(fcinfo, 4, "npp_band");
 	year = PG_GETARG_INT32(2);
 	band = PG_GETARG_INT32(4);
 	if (have_bg)
@@ -581,18 +532,18 @@ npp_background_transfn(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "npp_background_transfn called in non-aggregate context");
-	VrRequireArg(fcinfo, 0, "state");
+	EcoRequireArg(fcinfo, 0, "state");
 	st = BgState(PG_GETARG_ARRAYTYPE_P(0));
 	n = st[0];
 	sum = st[1];
 	yr = st[2];
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* no tile: nothing to add */
-	VrRequireArg(fcinfo, 3, "year");
+	EcoRequireArg(fcinfo, 3, "year");
 	year = PG_GETARG_INT32(3);
 	if (PG_NARGS() > 4)
 	{
-		VrRequireArg(fcinfo, 4, "npp_band");
+		EcoRequireArg(fcinfo, 4, "npp_band");
 		band = PG_GETARG_INT32(4);
 	}
 	BgCheckYear(yr, year);
@@ -751,7 +702,7 @@ pixel_values(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	if (!VrRead(PG_GETARG_DATUM(0), &ri, "rast"))
 		return (Datum) 0;
-	b = VrBand(&ri, band, "rast", "values", false);
+	b = RastGetBand(&ri, band, "rast", NULL);
 	ax = fabs(ri.scale_x);
 	ay = fabs(ri.scale_y);
 	for (r = 0; r < ri.height; r++)
@@ -1047,11 +998,11 @@ vcs_trend_transfn(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* no tile: nothing to add */
 	}
-	VrRequireArg(fcinfo, 2, "year");
+	EcoRequireArg(fcinfo, 2, "year");
 	year = PG_GETARG_INT32(2);
 	if (PG_NARGS() > 3)
 	{
-		VrRequireArg(fcinfo, 3, "band");
+		EcoRequireArg(fcinfo, 3, "band");
 		band = PG_GETARG_INT32(3);
 	}
 	if (!VrRead(PG_GETARG_DATUM(1), &ri, "rast"))
@@ -1059,7 +1010,7 @@ vcs_trend_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the tile of year %d is empty (%d x %d pixels)", year, ri.width, ri.height),
 				 errhint("Leave empty tiles out of the group.")));
-	b = VrBand(&ri, band, "rast", "VCS", false);
+	b = RastGetBand(&ri, band, "rast", NULL);
 	hdr[0] = ri.width;
 	hdr[1] = ri.height;
 	hdr[2] = ri.scale_x;
