@@ -372,6 +372,20 @@ LuStateArg(FunctionCallInfo fcinfo, MemoryContext *aggcxt, const char *fname)
 	do { if ((st) == NULL) PG_RETURN_NULL(); PG_RETURN_DATUM(EOHPGetRWDatum(&(st)->hdr)); } while (0)
 
 /*
+ * Add one tile of a single-raster aggregate (landuse_area, esv_value) to
+ * the group's state: the polygon is prepared on the group's first tile only.
+ */
+static void
+LuAddTile(LuState *st, Datum rast, Datum geom)
+{
+	RastInfo	ri;
+
+	LuPrepareGeom(st, geom);
+	if (LuReadRaster(rast, &ri, st, "rast"))
+		LuAccumulate(st, &ri, RastGetLanduseBand(&ri, st->band, "rast"), NULL);
+}
+
+/*
  * landuse_area_transfn(state, rast, geom, band, coverage)
  */
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_area_transfn);
@@ -380,19 +394,12 @@ landuse_area_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
 	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_area_transfn");
-	RastInfo	ri;
 
 	if (PG_ARGISNULL(1))
 		LU_RETURN_STATE(st);	/* no tile: nothing to add */
 	EcoRequireArg(fcinfo, 2, "geom");
 	st = LuBegin(st, aggcxt, LU_KIND_AREA, LuModeArg(fcinfo, 4), LuBandArg(fcinfo, 3));
-	LuPrepareGeom(st, PG_GETARG_DATUM(2));
-	if (LuReadRaster(PG_GETARG_DATUM(1), &ri, st, "rast"))
-	{
-		const RastBand *b = RastGetLanduseBand(&ri, st->band, "rast");
-
-		LuAccumulate(st, &ri, b, NULL);
-	}
+	LuAddTile(st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
 	LU_RETURN_STATE(st);
 }
 
@@ -450,7 +457,6 @@ esv_value_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
 	LuState    *st = LuStateArg(fcinfo, &aggcxt, "esv_value_transfn");
-	RastInfo	ri;
 	double		ea;
 	char	   *cls,
 			   *sch;
@@ -474,13 +480,7 @@ esv_value_transfn(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("ea, classification and scheme must be the same in every row of a group")));
-	LuPrepareGeom(st, PG_GETARG_DATUM(2));
-	if (LuReadRaster(PG_GETARG_DATUM(1), &ri, st, "rast"))
-	{
-		const RastBand *b = RastGetLanduseBand(&ri, st->band, "rast");
-
-		LuAccumulate(st, &ri, b, NULL);
-	}
+	LuAddTile(st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
 	LU_RETURN_STATE(st);
 }
 
