@@ -101,6 +101,16 @@ GepClimateKwh(double area_hm2, double heat, double days, double eer)
 	return heat * area_hm2 * days / (3600.0 * eer);
 }
 
+/* air purification of one pollutant: t/a absorbed and, in *value, yuan/a */
+static double
+GepAirItem(double area_hm2, double rate_t_per_hm2, double cost_yuan_per_kg, double *value)
+{
+	double		t = rate_t_per_hm2 * area_hm2;
+
+	*value = t * 1000.0 * cost_yuan_per_kg;
+	return t;
+}
+
 static double
 GepLandscape(double area_hm2, double factor, double eqc, double pa, double pb)
 {
@@ -246,10 +256,7 @@ gep_air_purification(PG_FUNCTION_ARGS)
 		EcoCheckNonNegative(a[i], names[i]);
 	}
 	for (i = 0; i < 3; i++)
-	{
-		out[i] = a[1 + i] * a[0];
-		out[3 + i] = out[i] * 1000.0 * a[4 + i];
-	}
+		out[i] = GepAirItem(a[0], a[1 + i], a[4 + i], &out[3 + i]);
 	out[6] = out[3] + out[4] + out[5];
 	PG_RETURN_DATUM(GepRecord(fcinfo, 7, out));
 }
@@ -1025,13 +1032,15 @@ GepComputeLandType(GepResolver *r, int lt, double area, const bool *want, GepRow
 		}
 		else
 		{
-			double		so2 = P(GP_SO2_ABSORPTION) * area;
-			double		nox = P(GP_NOX_ABSORPTION) * area;
-			double		dust = P(GP_DUST_ABSORPTION) * area;
+			double		v,
+						t;
 
-			GEP_ROW(GI_SO2, so2, so2 * 1000.0 * P(GP_SO2_COST));
-			GEP_ROW(GI_NOX, nox, nox * 1000.0 * P(GP_NOX_COST));
-			GEP_ROW(GI_DUST, dust, dust * 1000.0 * P(GP_DUST_COST));
+			t = GepAirItem(area, P(GP_SO2_ABSORPTION), P(GP_SO2_COST), &v);
+			GEP_ROW(GI_SO2, t, v);
+			t = GepAirItem(area, P(GP_NOX_ABSORPTION), P(GP_NOX_COST), &v);
+			GEP_ROW(GI_NOX, t, v);
+			t = GepAirItem(area, P(GP_DUST_ABSORPTION), P(GP_DUST_COST), &v);
+			GEP_ROW(GI_DUST, t, v);
 		}
 	}
 	if (!zero && (want[GS_CARBON] || want[GS_OXYGEN]))
