@@ -11,6 +11,15 @@ DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 PG_CPPFLAGS = -I$(srcdir)/src
 SHLIB_LINK = -lm
 
+# pg_regress: sql/NAME.sql against expected/NAME.out (the install parts live in
+# sql/install/ and the built scripts are sql/ecocomp--*.sql, neither is a test).
+# `make installcheck` runs them against any running server that has postgis,
+# postgis_raster and ecocomp installed; the test command (tools/test.sh) runs
+# it in a throwaway cluster together with the tests under test/.
+TESTS        = $(sort $(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql)))
+REGRESS      = $(patsubst sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --load-extension=postgis --load-extension=postgis_raster --load-extension=$(EXTENSION)
+
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 

@@ -9,6 +9,9 @@
 ECOCOMP_ROOT=${ECOCOMP_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 PG_CONFIG=${PG_CONFIG:-pg_config}
 ECOCOMP_PGUSER=ecocomp_pg
+# runuser and useradd live in /usr/sbin, which a plain `su` (or cron, or a
+# minimal container) leaves off root's PATH
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH=$PATH:/usr/sbin:/sbin ;; esac
 
 eco_log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 

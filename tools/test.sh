@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: provision, build (-Wall -Wextra -Werror), install into a
 # private tree, start a throwaway cluster on a unix socket, run the pg_regress
-# suite (test/NAME.sql against expected/NAME.out) and the shell tests
+# suite (`make installcheck`: sql/NAME.sql against expected/NAME.out) and the shell tests
 # (test/shell/NAME.sh), stop the cluster, remove everything, and end with
 # "N passed, N failed".  Arguments, if any, name the tests to run.
 set -uo pipefail
@@ -65,32 +65,30 @@ selected() {
   return 1
 }
 
-# pg_regress takes inputs from DIR/sql and expectations from DIR/expected
-mkdir -p "$tmp/in" "$tmp/out"
-ln -s "$ECOCOMP_ROOT/test" "$tmp/in/sql"
-ln -s "$ECOCOMP_ROOT/expected" "$tmp/in/expected"
+# pg_regress through PGXS's installcheck, as against any running server; the
+# outputs go to the temp dir so the checkout stays clean
+mkdir -p "$tmp/out"
 regress=()
-for f in $(ls test/*.sql | sort); do
+for f in $(ls sql/*.sql | grep -v '/ecocomp--' | sort); do
   n=$(basename "$f" .sql)
   selected "$n" && regress+=("$n")
 done
 
 if [ ${#regress[@]} -gt 0 ]; then
-  eco_log "pg_regress: ${#regress[@]} tests"
-  pgxs_dir=$(dirname "$($PG_CONFIG --pgxs)")/..
-  "$pgxs_dir/test/regress/pg_regress" \
-    --inputdir="$tmp/in" --outputdir="$tmp/out" \
-    --bindir="$($PG_CONFIG --bindir)" \
-    --host="$PGHOST" --port="$PGPORT" --user=postgres \
-    --dbname=ecocomp_regression \
-    --load-extension=postgis --load-extension=postgis_raster --load-extension=ecocomp \
-    "${regress[@]}" 2>&1 | tee "$tmp/regress.log"
+  eco_log "pg_regress (make installcheck): ${#regress[@]} tests"
+  make -s -C "$ECOCOMP_ROOT" PG_CONFIG="$PG_CONFIG" installcheck \
+    REGRESS="${regress[*]}" \
+    EXTRA_REGRESS_OPTS="--outputdir=$tmp/out --host=$PGHOST --port=$PGPORT --user=postgres" \
+    2>&1 | tee "$tmp/regress.log"
   rc=${PIPESTATUS[0]}
-  ok=$(grep -cE '^(test )? *[A-Za-z0-9_]+ +\.\.\. ok' "$tmp/regress.log" || true)
+  ok=$(grep -cE '^(test |ok [0-9]+ +- )? *[A-Za-z0-9_]+ +\.\.\. ok' "$tmp/regress.log" || true)
   bad=$(grep -cE '^(test )? *[A-Za-z0-9_]+ +\.\.\. (FAILED|failed)' "$tmp/regress.log" || true)
   passed=$((passed + ok))
   failed=$((failed + bad))
-  if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then failed=$((failed + 1)); fi
+  if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then
+    echo "pg_regress failed before running the tests (exit $rc): see the lines above"
+    failed=$((failed + 1))
+  fi
   if [ -s "$tmp/out/regression.diffs" ]; then
     echo "=== regression.diffs ==="
     cat "$tmp/out/regression.diffs"
