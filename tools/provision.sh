@@ -11,6 +11,9 @@ ECOCOMP_PACKAGES=(
   postgis                          # raster2pgsql, shp2pgsql (loading examples, demo)
   gdal-bin                         # ogrinfo: the GIS-client check; gdal_rasterize for maps
   postgresql-15-cron               # the scheduled-refresh test
+  libgdal-dev                      # out-db raster bands are read through GDAL
+  python3-qgis xvfb xauth          # the PyQGIS client test and the demo map
+  fonts-dejavu-core                # text on the demo map
 )
 
 missing=()
