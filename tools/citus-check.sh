@@ -297,6 +297,7 @@ END $$;
 -- query and coord_combine_agg on the coordinator; 'pushdown': the aggregate
 -- runs whole in the task query, nothing combines on the coordinator.
 CREATE TABLE results (name text, mode text, plan_ok boolean, equal boolean, n_groups int, detail text);
+CREATE TABLE info (name text, detail text);
 CREATE FUNCTION check_agg(name text, mode text, agg text, lq text, dq text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	plan text; r record; lres jsonb := '{}'; dres jsonb := '{}'; ok boolean;
@@ -387,6 +388,24 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	INSERT INTO results VALUES ('coordinator-only scheme: push-down query fails', 'nodes', true, SQLERRM ~ 'citus_check', 0, SQLSTATE || ': ' || SQLERRM);
 END $$;
+-- (information) a partial aggregate values on the coordinator: does it
+-- work with the coordinator-only scheme?
+DO $$
+BEGIN
+	PERFORM z.id, ecocomp.esv_value(t.rast, z.geom, 3000, 'cnlucc', 'citus_check')
+	FROM d_tiles t JOIN d_zones z ON ST_Intersects(t.rast, z.geom) GROUP BY z.id;
+	INSERT INTO info VALUES ('partial esv_value with a coordinator-only scheme', 'runs (valued on the coordinator)');
+EXCEPTION WHEN OTHERS THEN
+	INSERT INTO info VALUES ('partial esv_value with a coordinator-only scheme', SQLSTATE || ': ' || SQLERRM);
+END $$;
+-- (information) can a coefficient table become a Citus reference table?
+DO $$
+BEGIN
+	PERFORM create_reference_table('ecocomp.esv_factor');
+	INSERT INTO info VALUES ('create_reference_table(''ecocomp.esv_factor'')', 'accepted');
+EXCEPTION WHEN OTHERS THEN
+	INSERT INTO info VALUES ('create_reference_table(''ecocomp.esv_factor'')', SQLSTATE || ': ' || SQLERRM);
+END $$;
 -- ... and, added on the workers as well, agrees again; the region layout
 -- (final function on the workers) then values with it
 SELECT * FROM run_command_on_workers($$SELECT ecocomp.copy_esv_scheme('xie2015', 'citus_check')$$);
@@ -413,6 +432,7 @@ q coord -c "SELECT * FROM ck_explain(\$\$SELECT z.id, ecocomp.landuse_area(t.ras
 echo "--- with ORDER BY inside the aggregate (no partial aggregation: every row goes to the coordinator):"
 q coord -c "SELECT * FROM ck_explain(\$\$SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center' ORDER BY t.tid) FROM d_tiles t JOIN d_zones z ON ST_Intersects(t.rast, z.geom) GROUP BY z.id\$\$)" \
   | grep -E 'Aggregate|Citus Adaptive|coord_combine_agg|Query:' | sed -E 's/^ *//; s/^(.{200}).*/\1 .../'
+q coord -F ': ' -c "SELECT '--- ' || name, detail FROM info ORDER BY ctid"
 echo "--- EXPLAIN ANALYZE of that partial aggregate:"
 if q coord -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') FROM d_tiles t JOIN d_zones z ON ST_Intersects(t.rast, z.geom) GROUP BY z.id" >"$tmp/ea" 2>&1; then
   echo "runs ($(grep -c . "$tmp/ea") plan lines)"
