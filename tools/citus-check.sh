@@ -433,12 +433,25 @@ echo "--- with ORDER BY inside the aggregate (no partial aggregation: every row 
 q coord -c "SELECT * FROM ck_explain(\$\$SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center' ORDER BY t.tid) FROM d_tiles t JOIN d_zones z ON ST_Intersects(t.rast, z.geom) GROUP BY z.id\$\$)" \
   | grep -E 'Aggregate|Citus Adaptive|coord_combine_agg|Query:' | sed -E 's/^ *//; s/^(.{200}).*/\1 .../'
 q coord -F ': ' -c "SELECT '--- ' || name, detail FROM info ORDER BY ctid"
-echo "--- EXPLAIN ANALYZE of that partial aggregate:"
-if q coord -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') FROM d_tiles t JOIN d_zones z ON ST_Intersects(t.rast, z.geom) GROUP BY z.id" >"$tmp/ea" 2>&1; then
-  echo "runs ($(grep -c . "$tmp/ea") plan lines)"
-else
-  sed 's/^/  /' "$tmp/ea" | head -3
-fi
+partial_q="SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') FROM d_tiles t JOIN d_zones z ON ST_Intersects(t.rast, z.geom) GROUP BY z.id"
+pushdown_q="SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') FROM d_rtiles t JOIN d_rzones z ON z.region_id = t.region_id AND ST_Intersects(t.rast, z.geom) GROUP BY z.region_id, z.id"
+explain_analyze() {  # LABEL NODE-SOCKET-DIR PORT QUERY
+  echo "--- EXPLAIN ANALYZE of $1:"
+  if "$PSQL" -X -q -At -v ON_ERROR_STOP=1 -h "$2" -p "$3" -U postgres -d postgres \
+       -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) $4" >"$tmp/ea" 2>&1; then
+    echo "  runs: $(head -1 "$tmp/ea" | sed 's/^ *//')"
+  else
+    sed 's/^/  /' "$tmp/ea" | head -2
+  fi
+}
+explain_analyze "the partial aggregate above" "$tmp/coord/sock" "$port" "$partial_q"
+explain_analyze "the same grouped by the distribution column (layout 2)" "$tmp/coord/sock" "$port" "$pushdown_q"
+# one task query of the partial aggregate, on its worker
+q coord -c "SELECT * FROM ck_explain(\$\$$partial_q\$\$)" >"$tmp/plan"
+task_q=$(grep -m1 'Query: ' "$tmp/plan" | sed 's/^ *Query: //')
+task_host=$(grep -m1 'Node: host=' "$tmp/plan" | sed -E 's/.*host=([^ ]*) .*/\1/')
+task_port=$(grep -m1 'Node: host=' "$tmp/plan" | sed -E 's/.*port=([0-9]*).*/\1/')
+explain_analyze "one task query of the partial aggregate, on its worker" "$task_host" "$task_port" "$task_q"
 passed=$(q coord -c "SELECT count(*) FROM results WHERE plan_ok AND equal")
 failed=$(q coord -c "SELECT count(*) FROM results WHERE NOT (plan_ok AND equal)")
 [ "$failed" = 0 ] || failed_run=1
