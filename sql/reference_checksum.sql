@@ -33,10 +33,10 @@ SELECT ecocomp.reference_checksum() ~ '^[0-9a-f]{64}$' AS hex_sha256;
 
 -- 2. The documented canonical form, recomputed by hand for one table of
 -- text and boolean columns (no float, so plain text output): the SHA-256 of
--- "column list" + newline + the rows as ROW(...)::text sorted by their bytes,
--- joined by newlines.
+-- the column list ("name type typmod", typmod -1 for none) + newline + the
+-- rows as ROW(...)::text sorted by their bytes, joined by newlines.
 SELECT c.checksum = encode(sha256(convert_to(
-	'classification text, title text, source text, builtin boolean' || E'\n' ||
+	'classification text -1, title text -1, source text -1, builtin bool -1' || E'\n' ||
 	(SELECT string_agg(r, E'\n' ORDER BY convert_to(r, 'UTF8'))
 	 FROM (SELECT ROW(classification, title, source, builtin::text)::text AS r
 	       FROM ecocomp.landuse_classification) s), 'UTF8')), 'hex') AS matches_hand_form
@@ -95,12 +95,58 @@ SET DateStyle = 'SQL, DMY';
 SET IntervalStyle = 'sql_standard';
 SET TimeZone = 'Asia/Shanghai';
 SET bytea_output = 'escape';
+SET escape_string_warning = off;
+SET standard_conforming_strings = off;
 SELECT ecocomp.reference_checksum() = :'base' AS settings_do_not_matter;
 RESET extra_float_digits;
 RESET DateStyle;
 RESET IntervalStyle;
 RESET TimeZone;
 RESET bytea_output;
+RESET standard_conforming_strings;
+RESET escape_string_warning;
+
+-- 4b. A table added later is included, and columns whose text output
+-- depends on settings hash the same under any settings.  The install
+-- script registers its tables with pg_extension_config_dump(), which only a
+-- CREATE EXTENSION script may call; here the catalog row is updated in a
+-- transaction that is rolled back.
+BEGIN;
+CREATE DOMAIN ck_float AS float8;
+CREATE TABLE ecocomp.ck_new (id integer, f4 float4, d date, ts timestamptz, iv interval,
+	m money, b bytea, arr float8[], dom ck_float, n numeric);
+INSERT INTO ecocomp.ck_new VALUES
+	(1, 0.1, '2020-02-29', '2020-02-29 12:34:56.789+08', '1 year 2 mons 3 days 04:05:06.5',
+	 12.34, '\x00ff', '{0.1,-0,1e300}', 1.0 / 3, 1.10),
+	(2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+ALTER EXTENSION ecocomp ADD TABLE ecocomp.ck_new;
+UPDATE pg_catalog.pg_extension
+SET extconfig = extconfig || 'ecocomp.ck_new'::regclass::oid, extcondition = extcondition || ''::text
+WHERE extname = 'ecocomp';
+SELECT table_name, row_count FROM ecocomp.reference_checksums() WHERE table_name = 'ck_new';
+SELECT ecocomp.reference_checksum() <> :'base' AS new_table_changes_it;
+SELECT checksum AS ck_new FROM ecocomp.reference_checksums() WHERE table_name = 'ck_new' \gset
+SET extra_float_digits = -15;
+SET DateStyle = 'German';
+SET IntervalStyle = 'iso_8601';
+SET TimeZone = 'America/St_Johns';
+SET bytea_output = 'escape';
+-- what these settings print (German dates, ISO 8601 intervals, escaped bytea,
+-- 1 significant digit for 1/3): the text differs, the hash does not
+SELECT d::text AS date_printed, iv::text AS interval_printed, b::text AS bytea_printed, dom::text AS domain_printed
+FROM ecocomp.ck_new WHERE id = 1;
+SELECT checksum = :'ck_new' AS settings_do_not_matter FROM ecocomp.reference_checksums() WHERE table_name = 'ck_new';
+RESET extra_float_digits;
+RESET DateStyle;
+RESET IntervalStyle;
+RESET TimeZone;
+RESET bytea_output;
+-- a change of one microsecond, and of the last bit of a domain value, shows
+UPDATE ecocomp.ck_new SET ts = ts + interval '1 microsecond' WHERE id = 1;
+SELECT checksum <> :'ck_new' AS microsecond_shows FROM ecocomp.reference_checksums() WHERE table_name = 'ck_new';
+UPDATE ecocomp.ck_new SET ts = ts - interval '1 microsecond', dom = dom * (1 + 2 ^ -52) WHERE id = 1;
+SELECT checksum <> :'ck_new' AS domain_last_bit_shows FROM ecocomp.reference_checksums() WHERE table_name = 'ck_new';
+ROLLBACK;
 
 -- 5. A non-superuser with a hostile search_path, ahead of pg_catalog, with
 -- decoys for the functions, an operator and a table the checksum uses.

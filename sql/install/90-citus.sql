@@ -15,16 +15,18 @@
 --
 -- Canonical form, the same on every node whatever the session settings:
 --  * a table is identified by its name (not its schema), and its hash covers
---    its column names and types, then its rows;
+--    its columns ("name type typmod", the type without its schema), then its
+--    rows;
 --  * a row is ROW(col1, col2, ...)::text, where each column is its text
 --    output, except types whose text output depends on settings
 --    (extra_float_digits, DateStyle, IntervalStyle, TimeZone, bytea_output,
---    lc_monetary): float4, float8, money, bytea, dates, times, intervals and
---    arrays of them contribute their binary send form in hex (floats after
---    adding +0, so -0 and 0 agree);
+--    lc_monetary): float4, float8, money, bytea, dates, times, intervals,
+--    arrays of them and domains over them contribute their binary send form
+--    in hex (floats after adding +0, so -0 and 0 agree);
 --  * rows are sorted by their UTF-8 bytes (independent of collation, server
 --    encoding and insertion order) and joined by newlines;
---  * a hash is the hex SHA-256 of that UTF-8 text.
+--  * a hash is the hex SHA-256 of that UTF-8 text (no string literal with a
+--    backslash, so standard_conforming_strings plays no part either).
 -- No SET clause (the catalog test forbids them): every name below is
 -- qualified, so the caller's search_path plays no part.
 ------------------------------------------------------------------------------
@@ -51,27 +53,33 @@ BEGIN
 	LOOP
 		SELECT pg_catalog.string_agg(
 				CASE
-				WHEN ty.oid OPERATOR(pg_catalog.=) ANY ('{float4,float8}'::pg_catalog.regtype[]) THEN
+				WHEN bt.oid OPERATOR(pg_catalog.=) ANY ('{float4,float8}'::pg_catalog.regtype[]) THEN
 					pg_catalog.format('pg_catalog.encode(pg_catalog.float8send(%I::pg_catalog.float8 OPERATOR(pg_catalog.+) ''0''::pg_catalog.float8), ''hex'')', a.attname)
-				WHEN ty.oid OPERATOR(pg_catalog.=) ANY ('{money,bytea}'::pg_catalog.regtype[])
-				  OR ty.typcategory OPERATOR(pg_catalog.=) ANY ('{D,T}'::pg_catalog."char"[])
+				WHEN sp.oid IS NOT NULL AND (
+				     bt.oid OPERATOR(pg_catalog.=) ANY ('{money,bytea}'::pg_catalog.regtype[])
+				  OR bt.typcategory OPERATOR(pg_catalog.=) ANY ('{D,T}'::pg_catalog."char"[])
 				  OR el.oid OPERATOR(pg_catalog.=) ANY ('{float4,float8,money,bytea}'::pg_catalog.regtype[])
-				  OR el.typcategory OPERATOR(pg_catalog.=) ANY ('{D,T}'::pg_catalog."char"[]) THEN
-					pg_catalog.format('pg_catalog.encode(%I.%I(%I), ''hex'')', sn.nspname, sp.proname, a.attname)
+				  OR el.typcategory OPERATOR(pg_catalog.=) ANY ('{D,T}'::pg_catalog."char"[])) THEN
+					pg_catalog.format('pg_catalog.encode(%I.%I(%I::%I.%I), ''hex'')', sn.nspname, sp.proname, a.attname, bn.nspname, bt.typname)
 				ELSE
 					pg_catalog.format('%I::pg_catalog.text', a.attname)
 				END,
 				', ' ORDER BY a.attnum),
+			-- type names without schema and typmods as numbers: format_type()
+			-- would depend on the search_path
 			pg_catalog.string_agg(
-				pg_catalog.format('%s %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)),
+				pg_catalog.format('%s %s %s', a.attname, ty.typname, a.atttypmod),
 				', ' ORDER BY a.attnum)
 		INTO cols, header
 		FROM pg_catalog.pg_attribute a
 			JOIN pg_catalog.pg_type ty ON ty.oid OPERATOR(pg_catalog.=) a.atttypid
-			JOIN pg_catalog.pg_proc sp ON sp.oid OPERATOR(pg_catalog.=) ty.typsend
-			JOIN pg_catalog.pg_namespace sn ON sn.oid OPERATOR(pg_catalog.=) sp.pronamespace
-			LEFT JOIN pg_catalog.pg_type el ON el.oid OPERATOR(pg_catalog.=) ty.typelem
-				AND ty.typcategory OPERATOR(pg_catalog.=) 'A'::pg_catalog."char"
+			-- a domain counts as its base type
+			JOIN pg_catalog.pg_type bt ON bt.oid OPERATOR(pg_catalog.=) (CASE WHEN ty.typtype OPERATOR(pg_catalog.=) 'd'::pg_catalog."char" THEN ty.typbasetype ELSE ty.oid END)
+			JOIN pg_catalog.pg_namespace bn ON bn.oid OPERATOR(pg_catalog.=) bt.typnamespace
+			LEFT JOIN pg_catalog.pg_proc sp ON sp.oid OPERATOR(pg_catalog.=) bt.typsend
+			LEFT JOIN pg_catalog.pg_namespace sn ON sn.oid OPERATOR(pg_catalog.=) sp.pronamespace
+			LEFT JOIN pg_catalog.pg_type el ON el.oid OPERATOR(pg_catalog.=) bt.typelem
+				AND bt.typcategory OPERATOR(pg_catalog.=) 'A'::pg_catalog."char"
 		WHERE a.attrelid OPERATOR(pg_catalog.=) t.reloid
 		  AND a.attnum OPERATOR(pg_catalog.>) 0::pg_catalog.int2
 		  AND NOT a.attisdropped;
@@ -82,9 +90,9 @@ BEGIN
 				pg_catalog.encode(pg_catalog.sha256(
 					pg_catalog.convert_to(%L, 'UTF8')
 					OPERATOR(pg_catalog.||) COALESCE(
-						'\x0a'::pg_catalog.bytea OPERATOR(pg_catalog.||)
-						pg_catalog.string_agg(s.r, '\x0a'::pg_catalog.bytea ORDER BY s.r),
-						'\x'::pg_catalog.bytea)), 'hex')
+						pg_catalog.decode('0a', 'hex') OPERATOR(pg_catalog.||)
+						pg_catalog.string_agg(s.r, pg_catalog.decode('0a', 'hex') ORDER BY s.r),
+						pg_catalog.decode('', 'hex'))), 'hex')
 			FROM (SELECT pg_catalog.convert_to((ROW(%s))::pg_catalog.text, 'UTF8') AS r
 			      FROM %I.%I) s$q$,
 			header, cols, t.nspname, t.relname)
