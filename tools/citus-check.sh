@@ -34,13 +34,13 @@
 # tree, before that copy, and says so:
 #   #define have_createdb_privilege citus_compat_have_createdb_privilege
 #
-# Build dependencies (Debian 12): postgresql-server-dev-15, libcurl4-openssl-dev,
-# liblz4-dev, libzstd-dev, libkrb5-dev (gssapi.h, included by the server
-# headers), libssl-dev, libreadline-dev, libxml2-dev, libxslt1-dev, libselinux1-dev,
-# libpam0g-dev, zlib1g-dev (what pg_config's build flags name); see docs/citus.md.
+# Build dependencies (Debian 12), not installed by tools/provision.sh:
+# libcurl4-openssl-dev, liblz4-dev, libzstd-dev (Citus's configure) and
+# libkrb5-dev (the server header libpq/libpq-be.h includes gssapi/gssapi.h);
+# see docs/citus.md.
 set -uo pipefail
 ECOCOMP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ECOCOMP_ROOT"
+cd "$ECOCOMP_ROOT" || exit 2
 
 src=${1:-}
 if [ -z "$src" ] || [ ! -f "$src/configure" ] || [ ! -f "$src/src/include/pg_version_compat.h" ]; then
