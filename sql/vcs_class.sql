@@ -1,0 +1,108 @@
+-- VCS trend significance classes (the carbon paper, Fig. 1b) and the
+-- background NPP as a surface (raster background of npp_downscale,
+-- npp_background_idw).  Every expected value is worked out by hand below.
+SET client_min_messages = warning;
+
+-- 1. Classes: p < 0.01 extremely significant, 0.01 <= p < 0.05
+-- significant, p >= 0.05 (or slope 0) insignificant; the slope's sign
+-- says improvement or degradation
+SELECT slope, p, ecocomp.vcs_trend_class(slope, p) AS class, ecocomp.vcs_trend_class_code(slope, p) AS code
+FROM (VALUES (1.0, 0.001), (1.0, 0.01), (2.5, 0.049), (1.0, 0.05), (1.0, 1.0),
+			 (0.0, 0.0), (-1.0, 0.0), (-1.0, 0.0099), (-0.2, 0.03), (-1.0, 0.2)) t(slope, p);
+SELECT * FROM ecocomp.vcs_trend_classes();
+SELECT ecocomp.vcs_trend_class(NULL, 0.5) IS NULL AS null_slope;
+SELECT error_of($$SELECT ecocomp.vcs_trend_class(1, -0.01)$$);
+SELECT error_of($$SELECT ecocomp.vcs_trend_class(1, 1.5)$$);
+SELECT error_of($$SELECT ecocomp.vcs_trend_class(1, 'NaN')$$);
+SELECT error_of($$SELECT ecocomp.vcs_trend_class_code('Infinity', 0.5)$$);
+
+-- 2. The class band of a trend raster (band 1 slope, band 2 p, nodata -1):
+--   slope  10   0.8  0        p  0      0.2  1
+--          0.5 -3    nodata      0.667  0.004 0.5
+--   codes   2   0    0
+--           0  -2    nodata (-128)
+CREATE TABLE vc_trend AS SELECT ST_SetValues(ST_SetValues(
+	ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 60, 30, -30, 0, 0, 32650), '32BF'::text, 0, -1), '32BF'::text, 0, -1),
+	1, 1, 1, ARRAY[[10, 0.8, 0], [0.5, -3, -1]]::double precision[][]),
+	2, 1, 1, ARRAY[[0, 0.2, 1], [0.667, 0.004, 0.5]]::double precision[][]) AS rast;
+SELECT (ST_DumpValues(ecocomp.vcs_trend_class(rast))).valarray AS codes,
+	   ST_BandPixelType(ecocomp.vcs_trend_class(rast)) AS pixtype,
+	   ST_BandNoDataValue(ecocomp.vcs_trend_class(rast)) AS nodata,
+	   ST_Georeference(ecocomp.vcs_trend_class(rast)) = ST_Georeference(rast) AS same_georeference
+FROM vc_trend;
+-- from the vcs_trend aggregate: 1x1 tiles of 2001..2004, values 1, 2, 3, 4
+-- (slope 1, p 0: code 2) and 4, 3, 2, 1 (slope -1, p 0: code -2)
+SELECT ST_Value(ecocomp.vcs_trend_class(ecocomp.vcs_trend(ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 30, 30, -30, 0, 0, 32650), '32BF'::text, y - 2000, NULL), y)), 1, 1) AS up,
+	   ST_Value(ecocomp.vcs_trend_class(ecocomp.vcs_trend(ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 30, 30, -30, 0, 0, 32650), '32BF'::text, 2005 - y, NULL), y)), 1, 1) AS down
+FROM generate_series(2001, 2004) y;
+SELECT ST_IsEmpty(ecocomp.vcs_trend_class(ST_MakeEmptyRaster(0, 0, 0, 0, 1, -1, 0, 0, 32650))) AS empty;
+SELECT error_of($$SELECT ecocomp.vcs_trend_class(ST_Band(rast, 1)) FROM vc_trend$$);
+SELECT error_of($$SELECT ecocomp.vcs_trend_class(ST_SetValue(rast, 2, 1, 1, 1.5)) FROM vc_trend$$);
+
+-- 3. npp_downscale with a background raster on the NPP grid.  Coarse NPP
+-- 3x2 pixels of 90 m from (0, 180) (g C/m2/a, nodata -1):
+--     A = 300   B = 200   E = 500
+--     C = 40    D = nodata  F = 500
+-- fine disturbance 7x6 of 30 m from (0, 180): A's row 1 destroyed 2009,
+-- C all destroyed 2001; column 7 covers a third of E and F (nodata).
+CREATE TABLE vc_npp AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 180, 90, -90, 0, 0, 32650), '32BF'::text, 0, -1), 1, 1, 1,
+	ARRAY[[300, 200, 500], [40, -1, 500]]::double precision[][]) AS rast;
+CREATE TABLE vc_dist AS SELECT ST_SetValues(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(7, 6, 0, 180, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0), '16BUI'::text, 0, NULL), 1, 1, 1,
+	ARRAY[[2009, 2009, 2009, 0, 0, 0, 0],
+	      [0, 0, 0, 0, 0, 0, 0],
+	      [0, 0, 0, 0, 0, 0, 0],
+	      [2001, 2001, 2001, 0, 0, 0, 0],
+	      [2001, 2001, 2001, 0, 0, 0, 0],
+	      [2001, 2001, 2001, 0, 0, 0, 0]]::double precision[][]) AS rast;
+-- a constant surface 40 gives what the float8 background 40 gives:
+--   A in 2010: (300 * 9 - 40 * 3) / 6 = 430
+SELECT ecocomp.npp_downscale(n.rast, d.rast, 2010, ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 180, 90, -90, 0, 0, 32650), '32BF'::text, 40, NULL), 1)::text
+	 = ecocomp.npp_downscale(n.rast, d.rast, 2010, 40)::text AS same_as_float8,
+	   ST_Value(ecocomp.npp_downscale(n.rast, d.rast, 2010, ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 180, 90, -90, 0, 0, 32650), '32BF'::text, 40, NULL), 1), 1, 2) AS a_vegetated
+FROM vc_npp n, vc_dist d;
+-- a surface larger than the NPP raster, one pixel further left and up
+-- (origin (-90, 270), 5x4), background 100 at A (its pixel (2, 2)):
+--   A in 2010: (300 * 9 - 100 * 3) / 6 = 400; B: 200, nothing destroyed
+CREATE TABLE vc_bg AS SELECT ST_SetValue(ST_AddBand(ST_MakeEmptyRaster(5, 4, -90, 270, 90, -90, 0, 0, 32650), '32BF'::text, 0, -1), 1, 2, 2, 100) AS rast;
+SELECT (ST_DumpValues(ecocomp.npp_downscale(n.rast, d.rast, 2010, b.rast, 1))).valarray[1:4] AS npp_a_2010
+FROM vc_npp n, vc_dist d, vc_bg b;
+-- no background needed in 2000 (nothing destroyed): a NULL raster is fine
+SELECT (ST_DumpValues(ecocomp.npp_downscale(n.rast, d.rast, 2000, NULL::raster, 1))).valarray[1][1:2] AS npp_a_2000
+FROM vc_npp n, vc_dist d;
+-- another grid (22023): shifted by 10 m, other pixel size, other SRID;
+-- no value at a partly destroyed coarse pixel (22023); NULL raster when
+-- one is needed (22004)
+SELECT error_of($$SELECT ecocomp.npp_downscale(n.rast, d.rast, 2010, ST_SetUpperLeft(n.rast, 10, 180), 1) FROM vc_npp n, vc_dist d$$);
+SELECT error_of($$SELECT ecocomp.npp_downscale(n.rast, d.rast, 2010, ST_SetScale(n.rast, 30, -30), 1) FROM vc_npp n, vc_dist d$$);
+SELECT error_of($$SELECT ecocomp.npp_downscale(n.rast, d.rast, 2010, ST_SetSRID(n.rast, 32651), 1) FROM vc_npp n, vc_dist d$$);
+SELECT error_of($$SELECT ecocomp.npp_downscale(n.rast, d.rast, 2010, ST_SetValue(n.rast, 1, 1, 1, -1), 1) FROM vc_npp n, vc_dist d$$);
+SELECT error_of($$SELECT ecocomp.npp_downscale(n.rast, d.rast, 2010, NULL::raster, 1) FROM vc_npp n, vc_dist d$$);
+-- the float8 form with an untyped NULL still resolves (no ambiguity)
+SELECT ecocomp.npp_downscale(n.rast, d.rast, 2000, NULL) IS NOT NULL AS float8_null FROM vc_npp n, vc_dist d;
+
+-- 4. Inverse-distance background.  Coarse NPP 4x1 of 90 m from (0, 90):
+-- 100, 50, 10, 70; fine 9x3 of 30 m from (0, 90) covers the first three.
+-- In 2010 the first and third are entirely destroyed (samples 100 at
+-- x = 45 and 10 at x = 225); the second has its top row destroyed.
+--   pixel 2 (x = 135): distances 90 and 90: (100 + 10) / 2 = 55
+--   pixel 4 (x = 315): distances 270 and 90, power 2: weights 1/9 : 1,
+--     (100 * 1 + 10 * 9) / 10 = 19; power 1: 1 : 3, (100 + 30) / 4 = 32.5
+-- the samples keep their values (100, 10)
+CREATE TABLE vc_npp2 AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 1, 0, 90, 90, -90, 0, 0, 32650), '32BF'::text, 0, -1), 1, 1, 1,
+	ARRAY[[100, 50, 10, 70]]::double precision[][]) AS rast;
+CREATE TABLE vc_dist2 AS SELECT ST_SetValues(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(9, 3, 0, 90, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0), '16BUI'::text, 0, NULL), 1, 1, 1,
+	ARRAY[[2005, 2005, 2005, 2005, 2005, 2005, 2005, 2005, 2005],
+	      [2005, 2005, 2005, 0, 0, 0, 2005, 2005, 2005],
+	      [2005, 2005, 2005, 0, 0, 0, 2005, 2005, 2005]]::double precision[][]) AS rast;
+SELECT (ST_DumpValues(ecocomp.npp_background_idw(n.rast, d.rast, 2010))).valarray AS idw_power2,
+	   (ST_DumpValues(ecocomp.npp_background_idw(n.rast, d.rast, 2010, 1))).valarray AS idw_power1,
+	   ST_Georeference(ecocomp.npp_background_idw(n.rast, d.rast, 2010)) = ST_Georeference(n.rast) AS on_npp_grid
+FROM vc_npp2 n, vc_dist2 d;
+-- fed to npp_downscale: the second coarse pixel, S = 9, S_veg = 6,
+--   NPP_a = (50 * 9 - 55 * 3) / 6 = 285 / 6 = 47.5; destroyed pixels 0
+SELECT (ST_DumpValues(ecocomp.npp_downscale(n.rast, d.rast, 2010, ecocomp.npp_background_idw(n.rast, d.rast, 2010), 1))).valarray[1:2][3:7] AS npp_a
+FROM vc_npp2 n, vc_dist2 d;
+-- nothing entirely destroyed in 2004: NULL; power must be positive
+SELECT ecocomp.npp_background_idw(n.rast, d.rast, 2004) IS NULL AS no_samples FROM vc_npp2 n, vc_dist2 d;
+SELECT error_of($$SELECT ecocomp.npp_background_idw(n.rast, d.rast, 2010, 0) FROM vc_npp2 n, vc_dist2 d$$);
+SELECT error_of($$SELECT ecocomp.npp_background_idw(n.rast, d.rast, 2010, 'NaN') FROM vc_npp2 n, vc_dist2 d$$);
