@@ -126,3 +126,27 @@ DELETE FROM ecocomp.priority_class WHERE class_set = 'mine';
 SELECT error_of($$SELECT ecocomp.ecps_priority_class(-0.1)$$);
 SELECT error_of($$SELECT ecocomp.ecps_priority_class('NaN')$$);
 SELECT error_of($$SELECT ecocomp.ecps_priority_class(0.2, 'nope')$$);
+
+-- 6. The ESV paper's Table 2 grouping (farmland, forest, grassland, water,
+-- construction land, barren) is CNLUCC's first level (landuse_class.level1),
+-- not the ecosystem level1 of esv_detail (which has a wetland group): group
+-- the areas by code before valuing them (the query of docs/esv.md).
+--   cultivated land: paddy VC/E_a = 1.36+.09-2.63+1.11+.57+.17+2.72+.01+.19
+--     +.21+.09 = 3.89 -> 10 * 3.89 * 1000 = 38,900, plus dry land 401,000
+--     = 439,900; forest land 2,309,000; built-up 0; tidal flat (45, valued
+--     as wetland) counts in water, marsh (64, wetland) in unused land;
+--     wetland VC/E_a = .51+.50+2.59+1.90+3.60+3.60+24.23+2.31+.18+7.87+4.73
+--     = 52.02: water 5 * 52020 = 260,100, unused land 3 * 52020 = 156,060
+--   esv_detail's level1 instead has 4 groups here: farmland, forest,
+--   wetland (45 and 64 together), construction
+WITH areas AS (SELECT '{"11": 10, "12": 100, "21": 100, "45": 5, "51": 20, "64": 3}'::jsonb AS a)
+SELECT g.level1, round((ecocomp.esv_value(g.a, 1000)).total::numeric, 2) AS esv_yuan,
+	   round((SELECT (ecocomp.esv_value(jsonb_build_object(k, 1), 1000)).total FROM unnest(g.codes) k LIMIT 1)::numeric, 2) AS one_ha_of_first_code
+FROM (SELECT c.level1, jsonb_object_agg(e.key, e.value) AS a, array_agg(e.key ORDER BY e.key) AS codes
+	  FROM areas, jsonb_each(areas.a) e
+	  JOIN ecocomp.landuse_class c ON c.classification = 'cnlucc' AND c.code = e.key::integer
+	  GROUP BY c.level1) g
+ORDER BY g.level1;
+SELECT (SELECT round((ecocomp.esv_value('{"45": 5}', 1000)).total::numeric, 2)) AS water_45,
+	   (SELECT round((ecocomp.esv_value('{"64": 3}', 1000)).total::numeric, 2)) AS unused_64,
+	   (SELECT count(DISTINCT level1) FROM ecocomp.esv_detail('{"11": 10, "12": 100, "21": 100, "45": 5, "51": 20, "64": 3}', 1000)) AS esv_detail_level1_groups;
