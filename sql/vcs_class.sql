@@ -106,3 +106,29 @@ FROM vc_npp2 n, vc_dist2 d;
 SELECT ecocomp.npp_background_idw(n.rast, d.rast, 2004) IS NULL AS no_samples FROM vc_npp2 n, vc_dist2 d;
 SELECT error_of($$SELECT ecocomp.npp_background_idw(n.rast, d.rast, 2010, 0) FROM vc_npp2 n, vc_dist2 d$$);
 SELECT error_of($$SELECT ecocomp.npp_background_idw(n.rast, d.rast, 2010, 'NaN') FROM vc_npp2 n, vc_dist2 d$$);
+
+-- 5. The deficit year by year.  VCS 100, 110, 120 in 2001-2003, destroyed
+-- 2004 (20, 30, 40, 50), restored 2008 (60, 70): baseline 10 t - 19910
+-- (110 at 2002), so 2004: 20 - 130 = -110, 2005: 30 - 140 = -110,
+-- 2006: -110, 2007: -110 (C_destroy -440); 2008: 60 - 170 = -110,
+-- 2009: 70 - 180 = -110 (C_restore -220); direct decrease in 2004:
+-- 120 - 20 = 100; direct increase in 2008: 60 - 50 = 10
+SELECT year, vcs, round(baseline::numeric, 6) AS baseline, phase, direct_decrease, direct_increase,
+	   round(c_destroy::numeric, 6) AS c_destroy, round(c_restore::numeric, 6) AS c_restore
+FROM ecocomp.vcs_deficit_series('{2001,2002,2003,2004,2005,2006,2007,2008,2009}',
+	'{100,110,120,20,30,40,50,60,70}', 2004, 2008);
+-- the sums equal vcs_deficit (direct 100 and 10, C_destroy -440, C_restore -220)
+SELECT sum(direct_decrease) AS dd, sum(direct_increase) AS di, round(sum(c_destroy)::numeric, 6) AS c_destroy,
+	   round(sum(c_restore)::numeric, 6) AS c_restore,
+	   (SELECT round((ecocomp.vcs_deficit(y, v, 2004, 2008)).c_destroy::numeric, 6)
+		FROM unnest('{2001,2002,2003,2004,2005,2006,2007,2008,2009}'::int[], '{100,110,120,20,30,40,50,60,70}'::float8[]) u(y, v)) AS aggregate_c_destroy
+FROM ecocomp.vcs_deficit_series('{2001,2002,2003,2004,2005,2006,2007,2008,2009}',
+	'{100,110,120,20,30,40,50,60,70}', 2004, 2008);
+-- a missing year (2004 NULL): the destruction counts in 2005, direct
+-- decrease 120 - 30 = 90; never destroyed: all undisturbed, zeros
+SELECT year, phase, direct_decrease, round(c_destroy::numeric, 6) AS c_destroy
+FROM ecocomp.vcs_deficit_series('{2001,2002,2003,2004,2005}', '{100,110,120,NULL,30}', 2004, NULL);
+SELECT count(*) FILTER (WHERE phase = 'undisturbed') AS undisturbed, sum(c_destroy) AS c_destroy
+FROM ecocomp.vcs_deficit_series('{2001,2002,2003}', '{1,2,3}', NULL, NULL);
+SELECT error_of($$SELECT * FROM ecocomp.vcs_deficit_series('{2001,2002}', '{1}', NULL, NULL)$$);
+SELECT error_of($$SELECT * FROM ecocomp.vcs_deficit_series('{2001,2002,2003}', '{1,2,3}', 2003, 2002)$$);

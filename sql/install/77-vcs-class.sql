@@ -50,3 +50,58 @@ AS 'MODULE_PATHNAME', 'npp_background_idw'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.npp_background_idw(raster, raster, integer, double precision, integer) IS
 	'Background NPP surface (g C/m2/a) on the grid of npp: inverse-distance weighted mean (weights 1/d^power, d between pixel centres, power default 2) of the NPP of the coarse pixels entirely destroyed in year and entirely covered by the disturbance raster (the samples of npp_background); a sample pixel keeps its value; NULL when there is none. A built-in estimate: the carbon paper krigs these samples';
+
+------------------------------------------------------------------------------
+-- The carbon deficit of one series year by year (the carbon paper's Fig. 2
+-- per pixel): the baseline comes from the vcs_deficit aggregate, so the
+-- yearly terms add up to its totals.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.vcs_deficit_series(years integer[], vcs_values double precision[],
+	destroyed_year integer, restored_year integer)
+RETURNS TABLE (year integer, vcs double precision, baseline double precision, phase text,
+	direct_decrease double precision, direct_increase double precision,
+	c_destroy double precision, c_restore double precision)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF years IS NULL OR vcs_deficit_series.vcs_values IS NULL THEN
+		RETURN;
+	END IF;
+	IF pg_catalog.cardinality(years) OPERATOR(pg_catalog.<>) pg_catalog.cardinality(vcs_deficit_series.vcs_values) THEN
+		RAISE EXCEPTION 'years and vcs must have the same length, not % and %',
+			pg_catalog.cardinality(years), pg_catalog.cardinality(vcs_deficit_series.vcs_values)
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	RETURN QUERY
+	WITH s AS (
+		SELECT u.y, u.v FROM unnest(years, vcs_deficit_series.vcs_values) AS u(y, v)
+		WHERE u.v IS NOT NULL
+	), d AS (
+		SELECT @extschema@.vcs_deficit(s.y, s.v, destroyed_year, restored_year) AS r FROM s
+	), e AS (
+		SELECT pg_catalog.min(s.y) FILTER (WHERE s.y OPERATOR(pg_catalog.>=) destroyed_year) AS td,
+			   pg_catalog.min(s.y) FILTER (WHERE s.y OPERATOR(pg_catalog.>=) restored_year) AS tr
+		FROM s
+	), o AS (
+		SELECT s.y, s.v, pg_catalog.lag(s.v) OVER (ORDER BY s.y) AS prev,
+			   CASE WHEN e.td IS NULL OR s.y OPERATOR(pg_catalog.<) e.td THEN 'undisturbed'
+					WHEN e.tr IS NOT NULL AND s.y OPERATOR(pg_catalog.>=) e.tr THEN 'restored'
+					ELSE 'destroyed' END AS ph,
+			   e.td, e.tr
+		FROM s, e
+	), b AS (
+		SELECT o.*, (d.r).baseline_intercept OPERATOR(pg_catalog.+) ((d.r).baseline_slope OPERATOR(pg_catalog.*) o.y::float8) AS base
+		FROM o, d
+	)
+	SELECT b.y, b.v, b.base, b.ph,
+		   CASE WHEN b.y OPERATOR(pg_catalog.=) b.td THEN b.prev OPERATOR(pg_catalog.-) b.v ELSE '0'::float8 END,
+		   CASE WHEN b.y OPERATOR(pg_catalog.=) b.tr THEN b.v OPERATOR(pg_catalog.-) b.prev ELSE '0'::float8 END,
+		   CASE WHEN b.ph OPERATOR(pg_catalog.=) 'destroyed' THEN b.v OPERATOR(pg_catalog.-) b.base ELSE '0'::float8 END,
+		   CASE WHEN b.ph OPERATOR(pg_catalog.=) 'restored' THEN b.v OPERATOR(pg_catalog.-) b.base ELSE '0'::float8 END
+	FROM b ORDER BY b.y;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.vcs_deficit_series(integer[], double precision[], integer, integer) IS
+	'The carbon deficit of one pixel''s yearly VCS series (g CO2/m2/a) year by year: phase (undisturbed, destroyed, restored), baseline of vcs_deficit, that year''s direct decrease and increase and its C_destroy / C_restore term (VCS - baseline); summed over the years they equal vcs_deficit; a NULL vcs is a missing year';
