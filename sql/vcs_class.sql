@@ -113,7 +113,8 @@ SELECT error_of($$SELECT ecocomp.npp_background_idw(n.rast, d.rast, 2010, 'NaN')
 -- 2006: -110, 2007: -110 (C_destroy -440); 2008: 60 - 170 = -110,
 -- 2009: 70 - 180 = -110 (C_restore -220); direct decrease in 2004:
 -- 120 - 20 = 100; direct increase in 2008: 60 - 50 = 10
-SELECT year, vcs, round(baseline::numeric, 6) AS baseline, phase, direct_decrease, direct_increase,
+SELECT year, vcs, round(baseline::numeric, 6) AS baseline, phase, destroyed_this_year AS d_now, restored_this_year AS r_now,
+	   direct_decrease, direct_increase,
 	   round(c_destroy::numeric, 6) AS c_destroy, round(c_restore::numeric, 6) AS c_restore
 FROM ecocomp.vcs_deficit_series('{2001,2002,2003,2004,2005,2006,2007,2008,2009}',
 	'{100,110,120,20,30,40,50,60,70}', 2004, 2008);
@@ -132,3 +133,37 @@ SELECT count(*) FILTER (WHERE phase = 'undisturbed') AS undisturbed, sum(c_destr
 FROM ecocomp.vcs_deficit_series('{2001,2002,2003}', '{1,2,3}', NULL, NULL);
 SELECT error_of($$SELECT * FROM ecocomp.vcs_deficit_series('{2001,2002}', '{1}', NULL, NULL)$$);
 SELECT error_of($$SELECT * FROM ecocomp.vcs_deficit_series('{2001,2002,2003}', '{1,2,3}', 2003, 2002)$$);
+-- a mine's yearly series from rows shaped like an account's mine_vcs (the
+-- query of docs/vcs.md): pixel 1 (900 m2) is the series above; pixel 2
+-- (450 m2) 50, 50, 50 then destroyed 2004 at 0, never restored (baseline
+-- 50, c_destroy -50 a year).  2004: direct decrease 100*900 + 50*450 =
+-- 112,500 g; c_destroy -110*900 - 50*450 = -121,500 g; destroyed area 1350
+-- m2; 2008: direct increase 10*900 = 9000, c_destroy -50*450 = -22,500
+-- (pixel 2), c_restore -110*900 = -99,000, restored area 900.  Over all
+-- years c_destroy = -440*900 - 300*450 = -531,000 g =
+-- -0.000531 Gg, equal to sum(vcs_deficit * area)
+CREATE TABLE vc_mine_vcs (region_id integer, pixel_id bigint, year integer, vcs_g_co2_m2 double precision,
+	area_m2 double precision, destroyed_year integer, restored_year integer);
+INSERT INTO vc_mine_vcs
+SELECT 1, 1, y, v, 900, 2004, 2008 FROM unnest('{2001,2002,2003,2004,2005,2006,2007,2008,2009}'::int[], '{100,110,120,20,30,40,50,60,70}'::float8[]) u(y, v)
+UNION ALL
+SELECT 1, 2, y, CASE WHEN y < 2004 THEN 50 ELSE 0 END, 450, 2004, NULL FROM generate_series(2001, 2009) y;
+CREATE TABLE vc_series AS
+SELECT p.region_id, s.year,
+	   sum(s.direct_decrease * p.area_m2) AS direct_decrease_g, sum(s.direct_increase * p.area_m2) AS direct_increase_g,
+	   sum(s.c_destroy * p.area_m2) AS c_destroy_g, sum(s.c_restore * p.area_m2) AS c_restore_g,
+	   coalesce(sum(p.area_m2) FILTER (WHERE s.destroyed_this_year), 0) AS destroyed_area_m2,
+	   coalesce(sum(p.area_m2) FILTER (WHERE s.restored_this_year), 0) AS restored_area_m2
+FROM (SELECT region_id, pixel_id, area_m2, destroyed_year, restored_year,
+			 array_agg(year ORDER BY year) AS years, array_agg(vcs_g_co2_m2 ORDER BY year) AS v
+	  FROM vc_mine_vcs GROUP BY 1, 2, 3, 4, 5) p,
+	 LATERAL ecocomp.vcs_deficit_series(p.years, p.v, p.destroyed_year, p.restored_year) s
+GROUP BY 1, 2;
+SELECT year, round(direct_decrease_g::numeric, 3) AS dd, round(direct_increase_g::numeric, 3) AS di,
+	   round(c_destroy_g::numeric, 3) AS c_destroy, round(c_restore_g::numeric, 3) AS c_restore, destroyed_area_m2, restored_area_m2
+FROM vc_series WHERE year IN (2003, 2004, 2008) ORDER BY year;
+SELECT round((sum(c_destroy_g) / 1e9)::numeric, 9) AS series_c_destroy_gg,
+	   (SELECT round((sum((d).c_destroy * area_m2) / 1e9)::numeric, 9)
+		FROM (SELECT area_m2, ecocomp.vcs_deficit(year, vcs_g_co2_m2, destroyed_year, restored_year) AS d
+			  FROM vc_mine_vcs GROUP BY pixel_id, area_m2) x) AS aggregate_c_destroy_gg
+FROM vc_series;

@@ -60,6 +60,7 @@ COMMENT ON FUNCTION @extschema@.npp_background_idw(raster, raster, integer, doub
 CREATE FUNCTION @extschema@.vcs_deficit_series(years integer[], vcs_values double precision[],
 	destroyed_year integer, restored_year integer)
 RETURNS TABLE (year integer, vcs double precision, baseline double precision, phase text,
+	destroyed_this_year boolean, restored_this_year boolean,
 	direct_decrease double precision, direct_increase double precision,
 	c_destroy double precision, c_restore double precision)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -96,6 +97,7 @@ BEGIN
 		FROM o, d
 	)
 	SELECT b.y, b.v, b.base, b.ph,
+		   coalesce(b.y OPERATOR(pg_catalog.=) b.td, false), coalesce(b.y OPERATOR(pg_catalog.=) b.tr, false),
 		   CASE WHEN b.y OPERATOR(pg_catalog.=) b.td THEN b.prev OPERATOR(pg_catalog.-) b.v ELSE '0'::float8 END,
 		   CASE WHEN b.y OPERATOR(pg_catalog.=) b.tr THEN b.v OPERATOR(pg_catalog.-) b.prev ELSE '0'::float8 END,
 		   CASE WHEN b.ph OPERATOR(pg_catalog.=) 'destroyed' THEN b.v OPERATOR(pg_catalog.-) b.base ELSE '0'::float8 END,
@@ -104,4 +106,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.vcs_deficit_series(integer[], double precision[], integer, integer) IS
-	'The carbon deficit of one pixel''s yearly VCS series (g CO2/m2/a) year by year: phase (undisturbed, destroyed, restored), baseline of vcs_deficit, that year''s direct decrease and increase and its C_destroy / C_restore term (VCS - baseline); summed over the years they equal vcs_deficit; a NULL vcs is a missing year';
+	'The carbon deficit of one pixel''s yearly VCS series (g CO2/m2/a) year by year: phase (undisturbed, destroyed, restored), whether the destruction / restoration takes effect that year, baseline of vcs_deficit, that year''s direct decrease and increase and its C_destroy / C_restore term (VCS - baseline); summed over the years they equal vcs_deficit; a NULL vcs is a missing year';
