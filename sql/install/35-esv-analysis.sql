@@ -35,7 +35,6 @@ CREATE FUNCTION @extschema@.esv_adjustment_factor_transfn(state double precision
 	geom geometry, reference_mean double precision, band integer)
 RETURNS double precision[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	w double precision;
@@ -73,7 +72,6 @@ CREATE FUNCTION @extschema@.esv_adjustment_factor_transfn(state double precision
 	geom geometry, reference_mean double precision)
 RETURNS double precision[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 RETURN @extschema@.esv_adjustment_factor_transfn(state, rast, geom, reference_mean, 1);
 COMMENT ON FUNCTION @extschema@.esv_adjustment_factor_transfn(double precision[], raster, geometry, double precision) IS
 	'Transition function of esv_adjustment_factor with band 1';
@@ -81,7 +79,6 @@ COMMENT ON FUNCTION @extschema@.esv_adjustment_factor_transfn(double precision[]
 CREATE FUNCTION @extschema@.esv_adjustment_factor_combine(a double precision[], b double precision[])
 RETURNS double precision[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 RETURN ARRAY[a[1] OPERATOR(pg_catalog.+) b[1], a[2] OPERATOR(pg_catalog.+) b[2], coalesce(a[3], b[3])];
 COMMENT ON FUNCTION @extschema@.esv_adjustment_factor_combine(double precision[], double precision[]) IS
 	'Combine function of esv_adjustment_factor: adds two partial states';
@@ -89,7 +86,6 @@ COMMENT ON FUNCTION @extschema@.esv_adjustment_factor_combine(double precision[]
 CREATE FUNCTION @extschema@.esv_adjustment_factor_final(state double precision[])
 RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 RETURN CASE WHEN state[1] OPERATOR(pg_catalog.>) '0'::float8
 	THEN state[2] OPERATOR(pg_catalog./) state[1] OPERATOR(pg_catalog./) state[3] END;
 COMMENT ON FUNCTION @extschema@.esv_adjustment_factor_final(double precision[]) IS
@@ -156,7 +152,6 @@ GRANT SELECT ON @extschema@.priority_class TO PUBLIC;
 CREATE FUNCTION @extschema@.ecps_priority_class(ecps double precision, class_set text DEFAULT 'esv_paper')
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	result text;

@@ -64,7 +64,6 @@ RETURNS TABLE (year integer, vcs double precision, baseline double precision, ph
 	direct_decrease double precision, direct_increase double precision,
 	c_destroy double precision, c_restore double precision)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF years IS NULL OR vcs_deficit_series.vcs_values IS NULL THEN
@@ -77,7 +76,7 @@ BEGIN
 	END IF;
 	RETURN QUERY
 	WITH s AS (
-		SELECT u.y, u.v FROM unnest(years, vcs_deficit_series.vcs_values) AS u(y, v)
+		SELECT u.y, u.v FROM ROWS FROM (pg_catalog.unnest(years), pg_catalog.unnest(vcs_deficit_series.vcs_values)) AS u(y, v)
 		WHERE u.v IS NOT NULL
 	), d AS (
 		SELECT @extschema@.vcs_deficit(s.y, s.v, destroyed_year, restored_year) AS r FROM s
