@@ -150,3 +150,29 @@ ORDER BY g.level1;
 SELECT (SELECT round((ecocomp.esv_value('{"45": 5}', 1000)).total::numeric, 2)) AS water_45,
 	   (SELECT round((ecocomp.esv_value('{"64": 3}', 1000)).total::numeric, 2)) AS unused_64,
 	   (SELECT count(DISTINCT level1) FROM ecocomp.esv_detail('{"11": 10, "12": 100, "21": 100, "45": 5, "51": 20, "64": 3}', 1000)) AS esv_detail_level1_groups;
+
+-- 7. A non-superuser whose search_path puts decoy operators before
+-- pg_catalog gets the same answers (every name inside is qualified)
+CREATE ROLE esv_analysis_user NOSUPERUSER;
+CREATE SCHEMA decoy;
+CREATE FUNCTION decoy.bad_mul(float8, float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS 'SELECT 0::float8';
+CREATE FUNCTION decoy.bad_gt(float8, float8) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT false';
+CREATE OPERATOR decoy.* (LEFTARG = float8, RIGHTARG = float8, FUNCTION = decoy.bad_mul);
+CREATE OPERATOR decoy.+ (LEFTARG = float8, RIGHTARG = float8, FUNCTION = decoy.bad_mul);
+CREATE OPERATOR decoy.> (LEFTARG = float8, RIGHTARG = float8, FUNCTION = decoy.bad_gt);
+GRANT USAGE ON SCHEMA decoy TO esv_analysis_user;
+CREATE TABLE public.af_tiles AS SELECT rast FROM af;
+GRANT SELECT ON public.af_tiles TO esv_analysis_user;
+SET ROLE esv_analysis_user;
+SET search_path = decoy, pg_catalog, public;
+SELECT ecocomp.ecps_priority_class(0.54) AS class_054, ecocomp.ecps_priority_class(0.2) AS class_02;
+SELECT round(ecocomp.esv_adjustment_factor(rast, ST_MakeEnvelope(0, 0, 15, 10, 32650), 100)::numeric, 6) AS factor FROM public.af_tiles;
+SELECT round(sum(c_destroy)::numeric, 6) AS c_destroy, round(sum(c_restore)::numeric, 6) AS c_restore
+FROM ecocomp.vcs_deficit_series('{2001,2002,2003,2004,2005,2006,2007,2008,2009}', '{100,110,120,20,30,40,50,60,70}', 2004, 2008);
+SELECT round(sum(esv_change_yuan)::numeric, 2) AS transition_sum FROM ecocomp.esv_transition('{"12": {"21": 30}}', 1000);
+SELECT ecosystem, round(cs::numeric, 6) AS cs FROM ecocomp.esv_sensitivity('{"12": 100, "21": 100}', 1000);
+RESET search_path;
+RESET ROLE;
+DROP TABLE public.af_tiles;
+DROP SCHEMA decoy CASCADE;
+DROP ROLE esv_analysis_user;
