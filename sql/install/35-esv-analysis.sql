@@ -34,7 +34,7 @@ COMMENT ON FUNCTION @extschema@.esv_transition(jsonb, double precision, text, te
 CREATE FUNCTION @extschema@.esv_adjustment_factor_transfn(state double precision[], rast raster,
 	geom geometry, reference_mean double precision, band integer)
 RETURNS double precision[]
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
 DECLARE
 	w double precision;
@@ -71,15 +71,23 @@ COMMENT ON FUNCTION @extschema@.esv_adjustment_factor_transfn(double precision[]
 CREATE FUNCTION @extschema@.esv_adjustment_factor_transfn(state double precision[], rast raster,
 	geom geometry, reference_mean double precision)
 RETURNS double precision[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 RETURN @extschema@.esv_adjustment_factor_transfn(state, rast, geom, reference_mean, 1);
 COMMENT ON FUNCTION @extschema@.esv_adjustment_factor_transfn(double precision[], raster, geometry, double precision) IS
 	'Transition function of esv_adjustment_factor with band 1';
 
 CREATE FUNCTION @extschema@.esv_adjustment_factor_combine(a double precision[], b double precision[])
 RETURNS double precision[]
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN ARRAY[a[1] OPERATOR(pg_catalog.+) b[1], a[2] OPERATOR(pg_catalog.+) b[2], coalesce(a[3], b[3])];
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+BEGIN
+	IF a[3] IS NOT NULL AND b[3] IS NOT NULL AND a[3] OPERATOR(pg_catalog.<>) b[3] THEN
+		RAISE EXCEPTION 'reference_mean changed from % to % within one group', a[3], b[3]
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	RETURN ARRAY[a[1] OPERATOR(pg_catalog.+) b[1], a[2] OPERATOR(pg_catalog.+) b[2], coalesce(a[3], b[3])];
+END
+$$;
 COMMENT ON FUNCTION @extschema@.esv_adjustment_factor_combine(double precision[], double precision[]) IS
 	'Combine function of esv_adjustment_factor: adds two partial states';
 
