@@ -27,7 +27,7 @@ RETURNS @extschema@.esv_summary
 AS 'MODULE_PATHNAME', 'esv_value_jsonb'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.esv_value(jsonb, double precision, text, text, jsonb) IS
-	'ESV in yuan/a of land-use areas {"<code>": hectares, "nodata": hectares} at E_a yuan/hm2/a: total, by service group, non-market (seed 000 eqs. 2-3); unmapped codes are an error; adjustment {"npp": f, "precipitation": f, "soil": f} scales the factors as Xie 2015 (missing key = 1)';
+	'ESV in yuan/a of land-use areas {"<code>": hectares, "nodata": hectares} at E_a yuan/hm2/a: total, by service group, non-market (the ESV paper eqs. 2-3); unmapped codes are an error; adjustment {"npp": f, "precipitation": f, "soil": f} scales the factors as Xie 2015 (missing key = 1)';
 
 CREATE FUNCTION @extschema@.esv_detail(areas jsonb, ea double precision,
 	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015',
