@@ -302,3 +302,22 @@ DELETE FROM ecocomp.gep_param_set WHERE param_set = 'gep_test_set';
 SELECT count(*) AS rows FROM ecocomp.gep_account(NULL);
 SELECT count(*) AS rows FROM ecocomp.gep_account('{"forest": 1}', overrides => NULL, services => '{soil_retention}');
 SELECT count(*) AS rows FROM ecocomp.gep_account('{}');
+
+-- jinsha_2022_paper: the paper's values alone; jinsha_2022 adds exactly
+-- the five documented rows whose source begins "addition" (runoff
+-- coefficients of forest and grassland, lambda, rho, carbon price)
+SELECT a.parameter, a.land_type, a.value, a.unit
+FROM ecocomp.gep_param a
+WHERE a.param_set = 'jinsha_2022'
+  AND NOT EXISTS (SELECT 1 FROM ecocomp.gep_param b
+				  WHERE b.param_set = 'jinsha_2022_paper' AND b.parameter = a.parameter
+					AND b.land_type IS NOT DISTINCT FROM a.land_type AND b.value = a.value)
+ORDER BY 1, 2;
+SELECT count(*) FILTER (WHERE param_set = 'jinsha_2022') - count(*) FILTER (WHERE param_set = 'jinsha_2022_paper') AS additions,
+	   count(*) FILTER (WHERE param_set = 'jinsha_2022_paper' AND source LIKE 'addition%') AS additions_in_paper_set
+FROM ecocomp.gep_param;
+-- services the paper fully parameterises give the same value with either
+-- set (air purification of 1 hm2 forest); soil retention needs rho and lambda
+SELECT (SELECT round(sum(value_yuan)::numeric, 6) FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022_paper', services => '{air_purification}'))
+	 = (SELECT round(sum(value_yuan)::numeric, 6) FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022', services => '{air_purification}')) AS same_air;
+SELECT error_of($$SELECT * FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022_paper', services => '{soil_retention}')$$);

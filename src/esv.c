@@ -371,8 +371,8 @@ EsvSummaryToDatum(FunctionCallInfo fcinfo, const EsvSummary *s)
 }
 
 /*
- * esv_value(areas jsonb, ea float8, classification text, scheme text)
- *	  -> esv_summary (yuan/a)
+ * esv_value(areas jsonb, ea float8, classification text, scheme text
+ *			   [, adjustment jsonb]) -> esv_summary (yuan/a)
  */
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(esv_value_jsonb);
 Datum
@@ -387,12 +387,14 @@ esv_value_jsonb(PG_FUNCTION_ARGS)
 	EsvCheckEa(ea);
 	LanduseAreasFromJsonb(jb, &areas);
 	m = EsvModelGet(fcinfo, PG_GETARG_TEXT_PP(2), PG_GETARG_TEXT_PP(3));
+	m = EsvModelAdjustArg(fcinfo, m, 4);
 	EsvCompute(m, &areas, ea, &s);
 	PG_RETURN_DATUM(EsvSummaryToDatum(fcinfo, &s));
 }
 
 /*
- * esv_detail(areas jsonb, ea float8, classification text, scheme text)
+ * esv_detail(areas jsonb, ea float8, classification text, scheme text
+ *			   [, adjustment jsonb])
  *	  -> SETOF (ecosystem, level1, service, service_group, market, area_ha,
  *				factor, value_yuan)
  *	  One row per (ecosystem present in the input, service).
@@ -415,6 +417,7 @@ esv_detail_jsonb(PG_FUNCTION_ARGS)
 	EsvCheckEa(ea);
 	LanduseAreasFromJsonb(jb, &areas);
 	m = EsvModelGet(fcinfo, PG_GETARG_TEXT_PP(2), PG_GETARG_TEXT_PP(3));
+	m = EsvModelAdjustArg(fcinfo, m, 4);
 	a = EsvAreaByEcosystem(m, &areas);
 	present = palloc0(sizeof(bool) * Max(m->necosystems, 1));
 	for (i = 0; i < areas.n; i++)

@@ -70,4 +70,28 @@ extern void EsvCompute(const EsvModel *m, const LanduseAreas *areas,
 extern void LanduseAreasFromJsonb(Jsonb *jb, LanduseAreas *out);
 extern Datum EsvSummaryToDatum(FunctionCallInfo fcinfo, const EsvSummary *s);
 
+/*
+ * Xie 2015 spatio-temporal adjustment of the equivalent factors: each
+ * service is scaled by the regional NPP, precipitation or soil-conservation
+ * factor (dimensionless, 1 = national mean).
+ */
+typedef enum EsvAdjustKind
+{
+	ESV_ADJ_NPP = 0,
+	ESV_ADJ_PRECIPITATION,
+	ESV_ADJ_SOIL,
+	ESV_ADJ_NKINDS
+} EsvAdjustKind;
+
+typedef struct EsvAdjust
+{
+	double		factor[ESV_ADJ_NKINDS];
+} EsvAdjust;
+
+extern void EsvAdjustFromJsonb(Jsonb *jb, EsvAdjust *out);
+extern EsvAdjustKind EsvAdjustKindOf(const char *service);
+extern EsvModel *EsvModelAdjusted(const EsvModel *m, const EsvAdjust *adj);
+extern EsvModel *EsvModelAdjustArg(FunctionCallInfo fcinfo, EsvModel *m, int argno);
+extern double EsvEcosystemValue(const EsvModel *m, int e);
+
 #endif							/* ESV_H */

@@ -30,6 +30,7 @@
 #include "geom.h"
 #include "raster_reader.h"
 #include "vcs.h"
+#include "vcs_class.h"
 
 /* nodata of every raster made here: NPP and VCS can be negative */
 #define VR_NODATA (-FLT_MAX)
@@ -396,6 +397,71 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 }
 
 /*
+ * The downscaled raster of eq. 1 on the disturbance grid, given the
+ * background NPP of each coarse pixel of the window (bgv[k], NaN: none;
+ * needed only where a coarse pixel is partly destroyed).
+ */
+static struct varlena *
+DsDownscale(const RastInfo *rd, const DsGrid *g, int32 year, const double *bgv,
+			bool bg_raster)
+{
+	struct varlena *out;
+	float	   *px;
+	double	   *val;
+	int			r,
+				c,
+				k;
+
+	/* NPP_a of the vegetated fine pixels of each coarse pixel (NaN: nodata) */
+	val = palloc(sizeof(double) * Max(g->ncc * g->ncr, 1));
+	for (k = 0; k < g->ncc * g->ncr; k++)
+	{
+		if (!g->full[k] || isnan(g->npp[k]) || g->sveg[k] == 0)
+			val[k] = get_float8_nan();
+		else if (g->sveg[k] == g->s[k])
+			val[k] = g->npp[k];	/* nothing destroyed: no background needed */
+		else
+		{
+			if (isnan(bgv[k]) && bg_raster)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("npp_background has no value at coarse pixel (%d, %d) (1-based column, row of npp), which is partly destroyed in %d",
+								g->cc0 + k % g->ncc + 1, g->cr0 + k / g->ncc + 1, year),
+						 errhint("The background surface must cover every partly destroyed coarse pixel with a value.")));
+			if (isnan(bgv[k]))
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("npp_background must not be NULL: coarse pixel (%d, %d) (1-based column, row of npp) is partly destroyed in %d",
+								g->cc0 + k % g->ncc + 1, g->cr0 + k / g->ncc + 1, year),
+						 errhint("npp_background() is NULL when no coarse pixel is entirely destroyed in that year; pass a value of your own, e.g. a kriged or regional background.")));
+			val[k] = (g->npp[k] * g->s[k] - bgv[k] * (g->s[k] - g->sveg[k])) / g->sveg[k];
+		}
+	}
+
+	out = RastMakeFloat32(rd, VR_NODATA, &px);
+	for (r = 0; r < rd->height; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (c = 0; c < rd->width; c++)
+		{
+			int64		idx = (int64) r * rd->width + c;
+
+			px[idx] = VR_NODATA;
+			if (g->crow[r] < 0 || g->ccol[c] < 0)
+				continue;
+			k = g->crow[r] * g->ncc + g->ccol[c];
+			if (!g->full[k] || isnan(g->npp[k]))
+				continue;
+			if (g->destroyed[idx])
+				px[idx] = 0;
+			else
+				px[idx] = VrToFloat(val[k], "downscaled NPP");
+		}
+	}
+	return out;
+}
+
+/*
  * npp_downscale(npp raster, disturbance raster, year int,
  *				 npp_background float8, npp_band int) -> raster
  *	  NULL rasters give NULL; NULL year or band: 22004; a NULL background
@@ -413,12 +479,9 @@ npp_downscale(PG_FUNCTION_ARGS)
 	bool		have_bg = !PG_ARGISNULL(3);
 	double		bg = have_bg ? PG_GETARG_FLOAT8(3) : 0;
 	DsGrid		g;
-	struct varlena *out;
 	float	   *px;
-	double	   *val;
-	int			r,
-				c,
-				k;
+	double	   *bgv;
+	int			k;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
@@ -432,45 +495,178 @@ npp_downscale(PG_FUNCTION_ARGS)
 	if (!VrRead(PG_GETARG_DATUM(1), &rd, "disturbance"))
 		PG_RETURN_POINTER(RastMakeFloat32(&rd, VR_NODATA, &px));
 	DsPrepare(&rn, npp_px, band, &rd, year, &g);
-
-	/* NPP_a of the vegetated fine pixels of each coarse pixel (NaN: nodata) */
-	val = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
+	bgv = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
 	for (k = 0; k < g.ncc * g.ncr; k++)
+		bgv[k] = have_bg ? bg : get_float8_nan();
+	PG_RETURN_POINTER(DsDownscale(&rd, &g, year, bgv, false));
+}
+
+/*
+ * The background surface must lie on the grid of npp: same SRID and pixel
+ * size, origin a whole number of pixels away (22023 otherwise).  Sets the
+ * column and row offsets of npp's pixel (0, 0) in bg.
+ */
+static void
+DsCheckBackgroundGrid(const RastInfo *npp, const RastInfo *bg, int *dc, int *dr)
+{
+	double		qx = (npp->ip_x - bg->ip_x) / npp->scale_x,
+				qy = (npp->ip_y - bg->ip_y) / npp->scale_y;
+
+	if (npp->srid != bg->srid ||
+		fabs(npp->scale_x - bg->scale_x) > 1e-9 * fabs(npp->scale_x) ||
+		fabs(npp->scale_y - bg->scale_y) > 1e-9 * fabs(npp->scale_y) ||
+		fabs(qx - rint(qx)) > 1e-6 || fabs(qy - rint(qy)) > 1e-6 ||
+		fabs(qx) > PG_INT32_MAX / 2 || fabs(qy) > PG_INT32_MAX / 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("npp_background is not on the grid of npp"),
+				 errdetail("npp: SRID %d, pixel %g x %g, origin (%g, %g); npp_background: SRID %d, pixel %g x %g, origin (%g, %g).",
+						   npp->srid, npp->scale_x, npp->scale_y, npp->ip_x, npp->ip_y,
+						   bg->srid, bg->scale_x, bg->scale_y, bg->ip_x, bg->ip_y),
+				 errhint("Resample the background surface to the NPP grid, e.g. with ST_Resample(bg, npp).")));
+	*dc = (int) rint(qx);
+	*dr = (int) rint(qy);
+}
+
+/*
+ * npp_downscale(npp raster, disturbance raster, year int,
+ *				 npp_background raster, npp_band int) -> raster
+ *	  As npp_downscale with a float8 background, the background of each
+ *	  coarse pixel read from band 1 of a raster on the NPP grid (e.g. a
+ *	  kriged surface); a NULL background raster is no background.
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(npp_downscale_surface);
+Datum
+npp_downscale_surface(PG_FUNCTION_ARGS)
+{
+	RastInfo	rn,
+				rd,
+				rb;
+	bool		npp_px,
+				bg_px = false;
+	const RastBand *bb = NULL;
+	DsGrid		g;
+	float	   *px;
+	double	   *bgv;
+	int			k,
+				dc = 0,
+				dr = 0;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	EcoRequireArg(fcinfo, 2, "year");
+	EcoRequireArg(fcinfo, 4, "npp_band");
+	npp_px = VrRead(PG_GETARG_DATUM(0), &rn, "npp");
+	if (!PG_ARGISNULL(3))
 	{
-		if (!g.full[k] || isnan(g.npp[k]) || g.sveg[k] == 0)
-			val[k] = get_float8_nan();
-		else if (g.sveg[k] == g.s[k])
-			val[k] = g.npp[k];	/* nothing destroyed: no background needed */
-		else
+		bg_px = VrRead(PG_GETARG_DATUM(3), &rb, "npp_background");
+		if (bg_px && npp_px)
 		{
-			if (!have_bg)
-				ereport(ERROR,
-						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("npp_background must not be NULL: coarse pixel (%d, %d) (1-based column, row of npp) is partly destroyed in %d",
-								g.cc0 + k % g.ncc + 1, g.cr0 + k / g.ncc + 1, year),
-						 errhint("npp_background() is NULL when no coarse pixel is entirely destroyed in that year; pass a value of your own, e.g. a kriged or regional background.")));
-			val[k] = (g.npp[k] * g.s[k] - bg * (g.s[k] - g.sveg[k])) / g.sveg[k];
+			DsCheckBackgroundGrid(&rn, &rb, &dc, &dr);
+			bb = RastGetBand(&rb, 1, "npp_background", NULL);
 		}
 	}
-
-	out = RastMakeFloat32(&rd, VR_NODATA, &px);
-	for (r = 0; r < rd.height; r++)
+	if (!VrRead(PG_GETARG_DATUM(1), &rd, "disturbance"))
+		PG_RETURN_POINTER(RastMakeFloat32(&rd, VR_NODATA, &px));
+	DsPrepare(&rn, npp_px, PG_GETARG_INT32(4), &rd, PG_GETARG_INT32(2), &g);
+	bgv = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
+	for (k = 0; k < g.ncc * g.ncr; k++)
 	{
-		CHECK_FOR_INTERRUPTS();
-		for (c = 0; c < rd.width; c++)
-		{
-			int64		idx = (int64) r * rd.width + c;
+		int			bc = g.cc0 + k % g.ncc + dc,
+					br = g.cr0 + k / g.ncc + dr;
 
-			px[idx] = VR_NODATA;
-			if (g.crow[r] < 0 || g.ccol[c] < 0)
+		bgv[k] = get_float8_nan();
+		if (bb != NULL && bc >= 0 && bc < rb.width && br >= 0 && br < rb.height &&
+			!VrValue(&rb, bb, (int64) br * rb.width + bc, &bgv[k], "npp_background"))
+			bgv[k] = get_float8_nan();
+	}
+	PG_RETURN_POINTER(DsDownscale(&rd, &g, PG_GETARG_INT32(2), bgv, !PG_ARGISNULL(3)));
+}
+
+/*
+ * npp_background_idw(npp raster, disturbance raster, year int, power float8,
+ *					  npp_band int) -> raster
+ *	  A background surface on the grid of npp: the inverse-distance weighted
+ *	  mean of the NPP of the coarse pixels entirely destroyed in year (the
+ *	  samples npp_background averages), weights 1 / d^power with d the
+ *	  distance between pixel centres; a sample's own pixel takes its value.
+ *	  NULL when the pair has no such pixel.
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(npp_background_idw);
+Datum
+npp_background_idw(PG_FUNCTION_ARGS)
+{
+	int32		year = PG_GETARG_INT32(2);
+	double		power = PG_GETARG_FLOAT8(3);
+	RastInfo	rn,
+				rd;
+	DsGrid		g;
+	double	   *sx,
+			   *sy,
+			   *sv;
+	int			n = 0,
+				k,
+				r,
+				c,
+				i;
+	float	   *px;
+	struct varlena *out;
+
+	EcoCheckPositive(power, "power");
+	if (!VrRead(PG_GETARG_DATUM(0), &rn, "npp") || !VrRead(PG_GETARG_DATUM(1), &rd, "disturbance"))
+		PG_RETURN_NULL();
+	DsPrepare(&rn, true, PG_GETARG_INT32(4), &rd, year, &g);
+	sx = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
+	sy = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
+	sv = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
+	for (k = 0; k < g.ncc * g.ncr; k++)
+		if (g.full[k] && g.sveg[k] == 0 && !isnan(g.npp[k]))
+		{
+			sx[n] = rn.ip_x + (g.cc0 + k % g.ncc + 0.5) * rn.scale_x;
+			sy[n] = rn.ip_y + (g.cr0 + k / g.ncc + 0.5) * rn.scale_y;
+			sv[n++] = g.npp[k];
+		}
+	if (n == 0)
+		PG_RETURN_NULL();
+
+	out = RastMakeFloat32(&rn, VR_NODATA, &px);
+	for (r = 0; r < rn.height; r++)
+	{
+		double		y = rn.ip_y + (r + 0.5) * rn.scale_y;
+
+		CHECK_FOR_INTERRUPTS();
+		for (c = 0; c < rn.width; c++)
+		{
+			double		x = rn.ip_x + (c + 0.5) * rn.scale_x;
+			double		dmin = get_float8_infinity(),
+						w = 0,
+						wv = 0;
+			int			at = -1;
+
+			/* weights (dmin / d)^power lie in (0, 1]: no overflow */
+			for (i = 0; i < n; i++)
+			{
+				double		d = hypot(x - sx[i], y - sy[i]);
+
+				if (d < dmin)
+				{
+					dmin = d;
+					at = i;
+				}
+			}
+			if (dmin == 0)
+			{
+				px[(int64) r * rn.width + c] = VrToFloat(sv[at], "background NPP");
 				continue;
-			k = g.crow[r] * g.ncc + g.ccol[c];
-			if (!g.full[k] || isnan(g.npp[k]))
-				continue;
-			if (g.destroyed[idx])
-				px[idx] = 0;
-			else
-				px[idx] = VrToFloat(val[k], "downscaled NPP");
+			}
+			for (i = 0; i < n; i++)
+			{
+				double		wi = pow(dmin / hypot(x - sx[i], y - sy[i]), power);
+
+				w += wi;
+				wv += wi * sv[i];
+			}
+			px[(int64) r * rn.width + c] = VrToFloat(wv / w, "background NPP");
 		}
 	}
 	PG_RETURN_POINTER(out);
@@ -1152,6 +1348,56 @@ vcs_trend_final(PG_FUNCTION_ARGS)
 			pval = VrStudentP(slope / sqrt(sse / (n - 2) / sxx), n - 2);
 		px[0][idx] = VrToFloat(slope, "VCS trend slope");
 		px[1][idx] = (float) pval;
+	}
+	PG_RETURN_POINTER(out);
+}
+
+/*
+ * vcs_trend_class(trend raster) -> raster: one 8BSI band of the trend
+ * significance class codes (vcs_class.c) of a vcs_trend raster (band 1
+ * slope, band 2 p-value); nodata (-128) where either is nodata.
+ */
+FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_trend_class_raster);
+Datum
+vcs_trend_class_raster(PG_FUNCTION_ARGS)
+{
+	RastInfo	ri;
+	const RastBand *bs,
+			   *bp;
+	int8	   *px;
+	struct varlena *out;
+	int			r,
+				c;
+
+	if (!VrRead(PG_GETARG_DATUM(0), &ri, "trend"))
+		PG_RETURN_POINTER(VcsMakeInt8Raster(&ri, &px));
+	if (ri.nbands < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trend must have 2 bands (slope, p-value), not %d", ri.nbands),
+				 errhint("Pass the raster of the vcs_trend aggregate.")));
+	bs = RastGetBand(&ri, 1, "trend", NULL);
+	bp = RastGetBand(&ri, 2, "trend", NULL);
+	out = VcsMakeInt8Raster(&ri, &px);
+	for (r = 0; r < ri.height; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (c = 0; c < ri.width; c++)
+		{
+			int64		idx = (int64) r * ri.width + c;
+			double		slope,
+						p;
+
+			px[idx] = VCS_CLASS_NODATA;
+			if (!VrValue(&ri, bs, idx, &slope, "trend") || !VrValue(&ri, bp, idx, &p, "trend"))
+				continue;
+			if (!(p >= 0 && p <= 1))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("p-value %g of trend pixel (%d, %d) (1-based column, row) is outside [0, 1]",
+								p, c + 1, r + 1)));
+			px[idx] = (int8) VcsTrendClassCode(slope, p);
+		}
 	}
 	PG_RETURN_POINTER(out);
 }

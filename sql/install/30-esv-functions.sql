@@ -21,22 +21,24 @@ COMMENT ON FUNCTION @extschema@.standard_equivalent_value(double precision[], do
 	'Standard equivalent value E_a in yuan/hm2/a = (1/7) sum(price yuan/kg * yield kg/hm2 * sown area hm2) / sum(area) (seed 000 eq. 1)';
 
 CREATE FUNCTION @extschema@.esv_value(areas jsonb, ea double precision,
-	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015')
+	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015',
+	adjustment jsonb DEFAULT '{}')
 RETURNS @extschema@.esv_summary
 AS 'MODULE_PATHNAME', 'esv_value_jsonb'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.esv_value(jsonb, double precision, text, text) IS
-	'ESV in yuan/a of land-use areas {"<code>": hectares, "nodata": hectares} at E_a yuan/hm2/a: total, by service group, non-market (seed 000 eqs. 2-3); unmapped codes are an error';
+COMMENT ON FUNCTION @extschema@.esv_value(jsonb, double precision, text, text, jsonb) IS
+	'ESV in yuan/a of land-use areas {"<code>": hectares, "nodata": hectares} at E_a yuan/hm2/a: total, by service group, non-market (the ESV paper eqs. 2-3); unmapped codes are an error; adjustment {"npp": f, "precipitation": f, "soil": f} scales the factors as Xie 2015 (missing key = 1)';
 
 CREATE FUNCTION @extschema@.esv_detail(areas jsonb, ea double precision,
-	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015')
+	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015',
+	adjustment jsonb DEFAULT '{}')
 RETURNS TABLE (ecosystem text, level1 text, service text, service_group text,
 	market boolean, area_ha double precision, factor double precision,
 	value_yuan double precision)
 AS 'MODULE_PATHNAME', 'esv_detail_jsonb'
 LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 100;
-COMMENT ON FUNCTION @extschema@.esv_detail(jsonb, double precision, text, text) IS
-	'ESV by (ecosystem type, service) of land-use areas in hectares: area_ha, equivalent factor, value_yuan in yuan/a; one row per service of each ecosystem present in the input';
+COMMENT ON FUNCTION @extschema@.esv_detail(jsonb, double precision, text, text, jsonb) IS
+	'ESV by (ecosystem type, service) of land-use areas in hectares: area_ha, equivalent factor, value_yuan in yuan/a; one row per service of each ecosystem present in the input; factor is after the adjustment {"npp", "precipitation", "soil"} (Xie 2015, missing key = 1)';
 
 CREATE FUNCTION @extschema@.ecps(nonmarket double precision, gdp double precision)
 RETURNS double precision

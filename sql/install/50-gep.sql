@@ -153,7 +153,7 @@ CREATE TABLE @extschema@.gep_param_set (
 	builtin		boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE @extschema@.gep_param_set IS
-	'Named GEP parameter sets; jinsha_2022 is seed 001 (Jinsha County coal mine restoration, Guizhou, 2022)';
+	'Named GEP parameter sets: jinsha_2022_paper holds only the values the GEP paper gives (Jinsha County coal mine restoration, Guizhou, 2022); jinsha_2022 adds documented values the paper does not give (runoff coefficients, sediment coefficient lambda, soil bulk density rho, carbon price)';
 
 CREATE TABLE @extschema@.gep_param (
 	param_set	text NOT NULL REFERENCES @extschema@.gep_param_set ON UPDATE CASCADE ON DELETE CASCADE,
@@ -170,8 +170,8 @@ COMMENT ON TABLE @extschema@.gep_param IS
 	'Values of the GEP parameters by set and land type (land_type NULL: every land type without a row of its own), in the unit gep_parameter fixes, with their source';
 
 INSERT INTO @extschema@.gep_param_set (param_set, title, source, builtin) VALUES
-('jinsha_2022', 'Jinsha County (Guizhou) coal mine restoration 2022: the paper''s parameters; sourced defaults where it is silent; ac_days, evapotranspiration, dry-land runoff, crop yield and price, grain price and yield required',
- 'seed 001 (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3 and section 2; shared/reference/coefficients.md section 3', true);
+('jinsha_2022', 'Jinsha County (Guizhou) coal mine restoration 2022: the GEP paper''s values (as jinsha_2022_paper) plus documented additions where it is silent (runoff_coefficient, sediment_coefficient, soil_bulk_density, carbon_price: sources begin "addition"); ac_days, evapotranspiration, dry-land runoff, crop yield and price, grain price and yield required',
+ 'the GEP paper (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3 and section 2, plus the published sources named on the addition rows', true);
 
 INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit, source, builtin) VALUES
 -- agricultural products: only dry land yields crops (Table 5); its yield and
@@ -180,8 +180,8 @@ INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit,
 ('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from grassland', true),
 -- water conservation
 ('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'seed 001 section 2: average annual precipitation of the study area', true),
-('jinsha_2022', 'runoff_coefficient', 'forest', 0.0465, '1', 'coefficients.md 3.2: Gong et al. 2017, Acta Ecol. Sin. 37(7):2455, Table 2, evergreen broadleaf forest 4.65% (the zonal forest of subtropical Guizhou); the paper''s coefficient (NDRC/NBS 2022) is not published', true),
-('jinsha_2022', 'runoff_coefficient', 'grassland', 0.0387, '1', 'coefficients.md 3.2: Gong et al. 2017, Table 2, (sub)tropical tussock 3.87%; the paper''s coefficient is not published', true),
+('jinsha_2022', 'runoff_coefficient', 'forest', 0.0465, '1', 'addition, not in the GEP paper: Gong et al. 2017, Acta Ecol. Sin. 37(7):2455, Table 2, evergreen broadleaf forest 4.65% (the zonal forest of subtropical Guizhou); the paper''s coefficient (NDRC/NBS 2022) is not published', true),
+('jinsha_2022', 'runoff_coefficient', 'grassland', 0.0387, '1', 'addition, not in the GEP paper: Gong et al. 2017, Table 2, (sub)tropical tussock 3.87%; the paper''s coefficient is not published', true),
 ('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by seed 001 Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (SPEC section 2)', true),
 -- soil retention (RUSLE; K are the after-restoration values)
 ('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'seed 001 Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
@@ -195,8 +195,8 @@ INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit,
 ('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'seed 001 Table 3 (He et al. 2023)', true),
 ('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
 ('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'sediment_coefficient', NULL, 0.24, '1', 'not in seed 001; coefficients.md 3.1: Garze GEP 2010 (Baima Zhuoga et al. 2017, Acta Ecol. Sin. 37(19):6302) citing Ouyang, Wang, Miao 1999', true),
-('jinsha_2022', 'soil_bulk_density', NULL, 1.3, 't/m3', 'not in seed 001; coefficients.md 3.3: generic 1.3 g/cm3 (Lancang River GEP 2017); the Garze 0.93 is alpine grassland', true),
+('jinsha_2022', 'sediment_coefficient', NULL, 0.24, '1', 'addition, not in the GEP paper: lambda of the Garze GEP 2010 (Baima Zhuoga et al. 2017, Acta Ecol. Sin. 37(19):6302) citing Ouyang, Wang, Miao 1999', true),
+('jinsha_2022', 'soil_bulk_density', NULL, 1.3, 't/m3', 'addition, not in the GEP paper: rho, generic 1.3 g/cm3 (Lancang River GEP 2017); the Garze 0.93 is alpine grassland', true),
 ('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'seed 001 Table 3 (Ministry of Water Resources)', true),
 ('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
 ('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
@@ -224,7 +224,7 @@ INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit,
 ('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'seed 001 Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
 ('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
 ('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
-('jinsha_2022', 'carbon_price', NULL, 380, 'yuan/t CO2', 'not in seed 001; coefficients.md 3.1: Garze GEP 2010 carbon fixation price applied to fixed CO2 (the paper''s values imply about 386)', true),
+('jinsha_2022', 'carbon_price', NULL, 380, 'yuan/t CO2', 'addition, not in the GEP paper: Garze GEP 2010 carbon fixation price applied to fixed CO2 (the paper''s values imply about 386)', true),
 ('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'seed 001 Table 3 (Cao et al. 2023, Guizhou)', true),
 -- climate regulation (ac_days is required: the paper''s d is not published)
 ('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'seed 001 Table 3 (Ouyang et al. 2013)', true),
@@ -235,6 +235,17 @@ INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit,
 ('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
 ('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
 ('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'seed 001 Table 3: 1/7', true);
+
+-- The paper's values alone: jinsha_2022 without its additions.  Soil
+-- retention, water conservation and carbon fixation need overrides for
+-- the parameters the paper does not give.
+INSERT INTO @extschema@.gep_param_set (param_set, title, source, builtin) VALUES
+('jinsha_2022_paper', 'Jinsha County (Guizhou) coal mine restoration 2022: only the values the GEP paper gives; runoff_coefficient, sediment_coefficient, soil_bulk_density and carbon_price (jinsha_2022 has documented values) and the parameters jinsha_2022 also lacks must be given as overrides',
+ 'the GEP paper (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3, Table 5 and section 2', true);
+INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit, source, builtin)
+SELECT 'jinsha_2022_paper', v.parameter, v.land_type, v.value, v.unit, v.source, true
+FROM @extschema@.gep_param v
+WHERE v.param_set OPERATOR(pg_catalog.=) 'jinsha_2022' AND v.source NOT LIKE 'addition%';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_land_type', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_landuse_map', 'WHERE NOT builtin');
