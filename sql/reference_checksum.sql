@@ -7,7 +7,8 @@
 
 -- 1. The tables covered are the configuration tables the install script
 -- registers with pg_extension_config_dump, listed here by hand from
--- sql/install/00-reference-tables.sql (7) and 50-gep.sql (5); the row counts
+-- sql/install/00-reference-tables.sql (7), 35-esv-analysis.sql (1) and
+-- 50-gep.sql (5); the row counts
 -- are plain count(*).  A FULL JOIN shows a table missing on either side.
 SELECT coalesce(c.table_name, n.table_name) AS table_name,
 	c.row_count = n.cnt AS count_ok,
@@ -25,7 +26,8 @@ FULL JOIN (VALUES
 	('gep_landuse_map', (SELECT count(*) FROM ecocomp.gep_landuse_map)),
 	('gep_parameter', (SELECT count(*) FROM ecocomp.gep_parameter)),
 	('gep_param_set', (SELECT count(*) FROM ecocomp.gep_param_set)),
-	('gep_param', (SELECT count(*) FROM ecocomp.gep_param))
+	('gep_param', (SELECT count(*) FROM ecocomp.gep_param)),
+	('priority_class', (SELECT count(*) FROM ecocomp.priority_class))
 ) n(table_name, cnt) ON n.table_name = c.table_name
 ORDER BY 1;
 
