@@ -11,7 +11,8 @@ RETURNS integer
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 AS $$
 BEGIN
-	IF min_srid IS DISTINCT FROM max_srid THEN
+	-- operators qualified: this body runs under the caller's search_path
+	IF NOT COALESCE(min_srid OPERATOR(pg_catalog.=) max_srid, min_srid IS NULL AND max_srid IS NULL) THEN
 		RAISE EXCEPTION '% come in different SRIDs: % and %', what, min_srid, max_srid
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Reproject the rasters of one year to one SRID (gdalwarp -t_srs) before loading them.';
@@ -25,6 +26,7 @@ COMMENT ON FUNCTION @extschema@.single_srid(text, integer, integer) IS
 CREATE FUNCTION @extschema@.create_accounts(target_schema text, srid integer)
 RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
 	g text;		-- PostGIS schema, quoted
@@ -154,6 +156,7 @@ BEGIN
 	EXECUTE pg_catalog.format($$
 		CREATE OR REPLACE FUNCTION %1$s.refresh_mine_vcs() RETURNS bigint
 		LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+		SET search_path = pg_catalog, pg_temp
 		AS $body$
 		DECLARE
 			n bigint;
