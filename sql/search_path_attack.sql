@@ -150,7 +150,7 @@ GRANT SELECT ON ALL TABLES IN SCHEMA spa TO eco_reader;
 -- the account is created again (views replaced) and refreshed under the hostile path
 SET search_path = evil, pg_catalog, public;
 SELECT ecocomp.create_accounts('spa', 32650);
-SELECT spa.refresh_mine_vcs() OPERATOR(pg_catalog.>) 0 AS refreshed;
+SELECT spa.refresh() OPERATOR(pg_catalog.>) 0 AS refreshed;
 RESET search_path;
 RESET ROLE;
 SELECT pg_catalog.count(*) AS calls_while_creating_and_refreshing FROM evil.calls;
@@ -162,6 +162,7 @@ SELECT pg_catalog.count(v.*) AS region_landuse FROM spa.region_landuse v;
 SELECT pg_catalog.count(v.*) AS city_esv FROM spa.city_esv v;
 SELECT pg_catalog.count(v.*) AS city_compensation FROM spa.city_compensation v;
 SELECT pg_catalog.count(v.*) AS water_compensation FROM spa.water_compensation v;
+SELECT pg_catalog.count(v.*) AS horizontal_compensation FROM spa.horizontal_compensation v;
 SELECT pg_catalog.count(v.*) AS gep_restoration FROM spa.gep_restoration v;
 SELECT pg_catalog.count(v.*) AS mine_carbon_deficit FROM spa.mine_carbon_deficit v;
 -- every view of the account is in the list above
