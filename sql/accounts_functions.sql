@@ -37,8 +37,10 @@ SELECT error_of($$SELECT * FROM ecocomp.horizontal_transfers(ARRAY[[1, 2]], ARRA
 SELECT * FROM ecocomp.horizontal_transfers(NULL, ARRAY[1]);
 
 -- classified area and coverage: 8 ha of codes, 1 ha nodata, region 10 ha:
--- classified 8 ha, coverage 80 %; no areas at all (outside the rasters): 0 %
+-- classified 8 ha, coverage 80 %; no areas at all (outside the rasters): 0 %;
+-- keys that are not land-use codes are not classified area
 SELECT ecocomp.landuse_classified_ha('{"12": 6, "21": 2, "nodata": 1}') AS classified_ha,
+	   ecocomp.landuse_classified_ha('{"12": 6, "-3": 1, "outside": 4, "nodata": 1}') AS classified_other_keys,
 	   ecocomp.landuse_coverage_pct('{"12": 6, "21": 2, "nodata": 1}', 10) AS coverage_pct,
 	   ecocomp.landuse_coverage_pct(NULL, 10) AS coverage_outside,
 	   ecocomp.landuse_coverage_pct('{"12": 1}', 0) AS coverage_no_area,

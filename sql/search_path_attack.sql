@@ -177,6 +177,9 @@ SELECT pg_catalog.count(*) AS gep_account FROM ecocomp.gep_account('{"forest": 1
 SELECT pg_catalog.count(*) AS gep_compare FROM ecocomp.gep_compare('{"forest": 10}'::jsonb, '{"forest": 20}'::jsonb, 'jinsha_2022', '{"ac_days": 6300, "evapotranspiration": 700, "runoff_coefficient/dryland": 0.05, "crop_yield/dryland": 5000, "crop_price": 2, "grain_price": 1, "grain_yield": 10940}'::jsonb);
 SELECT pg_catalog.count(*) AS gep_compare_codes FROM ecocomp.gep_compare('{"21": 10}'::jsonb, '{"12": 20}'::jsonb, 'jinsha_2022', '{"ac_days": 6300, "evapotranspiration": 700, "runoff_coefficient/dryland": 0.05, "crop_yield/dryland": 5000, "crop_price": 2, "grain_price": 1, "grain_yield": 10940}'::jsonb, 'cnlucc');
 SELECT ecocomp.single_srid('x', 32650, 32650) AS single_srid;
+SELECT ecocomp.region_area_ha(r.geom) AS region_area_ha FROM spa.region r WHERE r.region_id OPERATOR(pg_catalog.=) 1;
+SELECT ecocomp.landuse_coverage_pct('{"12": 1, "nodata": 1}'::jsonb, '4'::float8) AS coverage,
+	   ecocomp.esv_landuse_change_pct('1'::float8, '2'::float8, '1'::float8, '2'::float8) AS landuse_change;
 SELECT ecocomp.landuse_area(l.rast, r.geom) IS NOT NULL AS landuse_area,
 	   ecocomp.landuse_area(l.rast, r.geom, 1, 'center') IS NOT NULL AS landuse_area_center,
 	   (ecocomp.esv_value(l.rast, r.geom, '1000'::float8)).total IS NOT NULL AS esv_value_agg

@@ -40,10 +40,10 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT COALESCE(pg_catalog.sum(v.value::double precision), '0'::float8)
 	FROM pg_catalog.jsonb_each_text(areas) v
-	WHERE v.key OPERATOR(pg_catalog.<>) 'nodata'::text;
+	WHERE v.key OPERATOR(pg_catalog.~) '^-?[0-9]+$'::text;
 END;
 COMMENT ON FUNCTION @extschema@.landuse_classified_ha(jsonb) IS
-	'Classified area in ha of a landuse_area result: the sum of its land-use codes, without the "nodata" key';
+	'Classified area in ha of a landuse_area result: the sum over its land-use code keys; "nodata" and any other non-code key are not classified';
 
 CREATE FUNCTION @extschema@.landuse_coverage_pct(areas jsonb, region_area_ha double precision)
 RETURNS double precision
