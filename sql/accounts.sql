@@ -149,6 +149,23 @@ FROM acc.gep_restoration g, acc.gep_project p,
 	 LATERAL ecocomp.gep_compare(p.before_areas, p.after_areas, 'jinsha_2022', p.overrides) c
 WHERE c.level = 'total';
 
+-- GEP of a project whose areas come from the rasters: the square of city 1,
+-- 2000: 8 ha dry land (12) and 1 ha closed forest (21); 2010: 6 ha dry land,
+-- 1 ha forest, 2 ha urban (51) (the raster design above); refresh() computes
+-- land-use areas for this project's two years only, and none for project 30
+-- (explicit areas: no raster is touched); with the 6 zones and districts
+-- added above (2 years each) that is 14 recomputed
+INSERT INTO acc.region (region_id, name, level, geom) VALUES
+(31, 'Project from rasters', 'project', ST_Multi(ST_MakeEnvelope(500000, 4000000, 500300, 4000300, 32650)));
+INSERT INTO acc.gep_project (region_id, before_year, after_year, classification, overrides) VALUES
+(31, 2000, 2010, 'cnlucc', '{"ac_days": 6300, "evapotranspiration": 700, "runoff_coefficient/dryland": 0.05, "crop_yield/dryland": 5000, "crop_price": 2, "grain_price": 1, "grain_yield": 10940}');
+SELECT acc.refresh() AS recomputed;
+SELECT region_id, year, landuse_area_ha FROM acc.landuse_cache WHERE region_id IN (30, 31) ORDER BY 1, 2;
+SELECT g.name, abs(g.gep_before_yuan - c.before_yuan) < 1e-6 AS before_ok, abs(g.gep_after_yuan - c.after_yuan) < 1e-6 AS after_ok, g.note
+FROM acc.gep_restoration g, acc.gep_project p,
+	 LATERAL ecocomp.gep_compare('{"12": 8, "21": 1}', '{"12": 6, "21": 1, "51": 2}', 'jinsha_2022', p.overrides, 'cnlucc') c
+WHERE g.region_id = 31 AND p.region_id = 31 AND c.level = 'total';
+
 -- Mine: one 30 m pixel (900 m2) with the series of test vcs (VCSD 660 g CO2/m2,
 -- direct decrease 100, direct increase 10 g CO2/m2) and one never disturbed
 -- pixel: VCSD = 660 * 900 / 1e9 = 0.000594 Gg; decrease 0.00009 Gg; increase
@@ -202,8 +219,8 @@ SELECT c.relname, p.total_cost < current_setting('jit_above_cost')::float8 AS be
 FROM pg_class c, LATERAL pg_temp.plan_of(format('SELECT * FROM acc.%I', c.relname)) p
 WHERE c.relnamespace = 'acc'::regnamespace AND c.relkind = 'v' ORDER BY 1;
 
--- Incremental refresh: the 6 zones and districts added since, in 2 years
-SELECT acc.refresh() AS recomputed_new_regions;
+-- Incremental refresh: nothing changed since the last refresh
+SELECT acc.refresh() AS recomputed_nothing;
 -- changing one boundary recomputes only that region's rows
 CREATE TEMP TABLE cache_before AS SELECT region_id, year, refreshed_by_xact FROM acc.landuse_cache;
 UPDATE acc.region SET geom = ST_Multi(ST_MakeEnvelope(500000, 4000000, 500200, 4000100, 32650)) WHERE region_id = 3;
@@ -212,8 +229,8 @@ SELECT c.region_id, c.year, c.refreshed_by_xact <> b.refreshed_by_xact AS recomp
 FROM acc.landuse_cache c JOIN cache_before b USING (region_id, year) ORDER BY 1, 2;
 -- city 3 now covers two dry-land pixels (2000): ESV 8,020
 SELECT name, year, esv_total_yuan FROM acc.city_esv WHERE region_id = 3 ORDER BY year;
--- a changed tile: only the regions it touches in its year (cities 1 and 3 in
--- 2010); a changed coverage mode: everything
+-- a changed tile: only the regions it touches in its year (cities 1 and 3 and
+-- project 31 in 2010); a changed coverage mode: everything (22 rows)
 UPDATE acc.landuse_raster SET rast = ST_SetValue(rast, 1, 1, 1, 21) WHERE year = 2010 AND ST_Width(rast) = 3;
 SELECT acc.refresh() AS recomputed_2010;
 UPDATE acc.settings SET coverage = 'center';

@@ -212,6 +212,8 @@ BEGIN
 		n_mines bigint := 0;
 		mines integer[];
 	BEGIN
+		-- one refresh at a time (readers are not blocked)
+		LOCK TABLE {{s}}.landuse_cache, {{s}}.mine_cache, {{s}}.mine_vcs IN SHARE ROW EXCLUSIVE MODE;
 		-- land-use areas: the (region, year, classification) triples wanted
 		-- now, each with a fingerprint of what gives its areas; rows whose
 		-- fingerprint changed are recomputed, rows no longer wanted go
@@ -513,10 +515,17 @@ BEGIN
 		FROM {{s}}.gep_project gp
 		JOIN {{s}}.region r ON r.region_id = gp.region_id
 		CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
-		LEFT JOIN {{s}}.landuse_cache lb ON gp.before_areas IS NULL AND lb.region_id = gp.region_id AND lb.year = gp.before_year
-			AND (gp.classification IS NULL OR lb.classification = gp.classification)
-		LEFT JOIN {{s}}.landuse_cache la ON gp.after_areas IS NULL AND la.region_id = gp.region_id AND la.year = gp.after_year
-			AND (gp.classification IS NULL OR la.classification = gp.classification)
+		-- (one classification per year: the project's, else the first by name)
+		LEFT JOIN LATERAL (
+			SELECT c.landuse_area_ha, c.classification FROM {{s}}.landuse_cache c
+			WHERE gp.before_areas IS NULL AND c.region_id = gp.region_id AND c.year = gp.before_year
+			  AND (gp.classification IS NULL OR c.classification = gp.classification)
+			ORDER BY c.classification LIMIT 1) lb ON true
+		LEFT JOIN LATERAL (
+			SELECT c.landuse_area_ha, c.classification FROM {{s}}.landuse_cache c
+			WHERE gp.after_areas IS NULL AND c.region_id = gp.region_id AND c.year = gp.after_year
+			  AND (gp.classification IS NULL OR c.classification = gp.classification)
+			ORDER BY c.classification LIMIT 1) la ON true
 	), c AS (
 		SELECT p.region_id, x.*
 		FROM p CROSS JOIN LATERAL @extschema@.gep_compare(p.before_areas, p.after_areas, p.gep_param_set, p.overrides, p.classification) x
