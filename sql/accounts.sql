@@ -224,7 +224,10 @@ SELECT acc.refresh() AS recomputed_nothing;
 -- changing one boundary recomputes only that region's rows
 CREATE TEMP TABLE cache_before AS SELECT region_id, year, refreshed_by_xact FROM acc.landuse_cache;
 UPDATE acc.region SET geom = ST_Multi(ST_MakeEnvelope(500000, 4000000, 500200, 4000100, 32650)) WHERE region_id = 3;
+-- stale() says so without computing: 2 rows (region 3, two years)
+SELECT acc.stale() AS stale_rows;
 SELECT acc.refresh() AS recomputed_region_3;
+SELECT acc.stale() AS stale_after_refresh;
 SELECT c.region_id, c.year, c.refreshed_by_xact <> b.refreshed_by_xact AS recomputed
 FROM acc.landuse_cache c JOIN cache_before b USING (region_id, year) ORDER BY 1, 2;
 -- city 3 now covers two dry-land pixels (2000): ESV 8,020

@@ -61,6 +61,7 @@ SELECT round(esv_total_yuan::numeric, 6) AS esv_total_yuan FROM accm.city_esv;
 -- the mine shrinks to column 1 (x 0..30): 3 pixels x 7 years, P1 among them,
 -- so its deficit is unchanged
 UPDATE accm.region SET geom = ST_Multi(ST_MakeEnvelope(0, 0, 30, 90, 32650)) WHERE region_id = 1;
+SELECT accm.stale() AS stale;
 SELECT accm.refresh() AS recomputed;
 SELECT count(*) AS mine_vcs_rows FROM accm.mine_vcs;
 SELECT round((vcsd_gg_co2 * 1e9)::numeric) AS vcsd_g FROM accm.mine_carbon_deficit;

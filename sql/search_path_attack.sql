@@ -151,6 +151,7 @@ GRANT SELECT ON ALL TABLES IN SCHEMA spa TO eco_reader;
 SET search_path = evil, pg_catalog, public;
 SELECT ecocomp.create_accounts('spa', 32650);
 SELECT spa.refresh() OPERATOR(pg_catalog.>) 0 AS refreshed;
+SELECT spa.stale() AS stale;
 RESET search_path;
 RESET ROLE;
 SELECT pg_catalog.count(*) AS calls_while_creating_and_refreshing FROM evil.calls;

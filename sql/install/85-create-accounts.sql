@@ -203,6 +203,70 @@ BEGIN
 	)$$,
 	$$COMMENT ON TABLE {{s}}.mine_cache IS 'Which mines refresh() last computed mine_vcs for, with a fingerprint of the boundary, NPP and disturbance tiles'$$,
 
+	$$CREATE OR REPLACE FUNCTION {{s}}.landuse_inputs()
+	RETURNS TABLE (region_id integer, year integer, classification text, srid integer,
+				   geom {{g}}.geometry, g {{g}}.geometry, inputs text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $body$
+	WITH yrs AS (
+		SELECT l.year, l.classification,
+			   @extschema@.single_srid(format('land-use rasters of %s (%s)', l.year, l.classification),
+					min({{g}}.ST_SRID(l.rast)), max({{g}}.ST_SRID(l.rast))) AS srid
+		FROM {{s}}.landuse_raster l GROUP BY l.year, l.classification
+	), reg AS (
+		-- cities, districts, zones in every year; projects in the years
+		-- whose areas they take from the rasters
+		SELECT r.region_id, y.year, y.classification, y.srid, r.geom, {{g}}.ST_Transform(r.geom, y.srid) AS g
+		FROM {{s}}.region r CROSS JOIN yrs y
+		WHERE r.level IN ('city', 'district', 'zone')
+		   OR EXISTS (SELECT FROM {{s}}.gep_project gp WHERE gp.region_id = r.region_id
+					  AND ((gp.before_areas IS NULL AND gp.before_year = y.year)
+						   OR (gp.after_areas IS NULL AND gp.after_year = y.year)))
+	), want AS (
+		-- the fingerprint: boundary, coverage mode, the tiles the boundary
+		-- touches (their row versions)
+		SELECT reg.*,
+			   md5(concat_ws('|', md5({{g}}.ST_AsEWKB(reg.geom)), st.coverage,
+					(SELECT string_agg(l.rid::text || ':' || l.xmin::text, ',' ORDER BY l.rid)
+					 FROM {{s}}.landuse_raster l
+					 WHERE l.year = reg.year AND l.classification = reg.classification
+					   AND {{g}}.ST_ConvexHull(l.rast) OPERATOR({{g}}.&&) reg.g))) AS inputs
+		FROM reg CROSS JOIN {{s}}.settings st
+	)
+	SELECT w.region_id, w.year, w.classification, w.srid, w.geom, w.g, w.inputs FROM want w
+	$body$
+	$$,
+	$$COMMENT ON FUNCTION {{s}}.landuse_inputs() IS 'The (region, year, classification) triples whose land-use areas refresh() keeps in landuse_cache, each with a fingerprint (inputs) of its boundary, the row versions of the tiles it touches and the coverage mode'$$,
+	$$CREATE OR REPLACE FUNCTION {{s}}.mine_inputs()
+	RETURNS TABLE (region_id integer, inputs text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $body$
+	WITH fp AS (
+		SELECT (SELECT md5(string_agg(n.rid::text || ':' || n.xmin::text, ',' ORDER BY n.rid)) FROM {{s}}.npp_raster n)
+			   || (SELECT md5(string_agg(d.rid::text || ':' || d.xmin::text, ',' ORDER BY d.rid)) FROM {{s}}.disturbance_raster d) AS tiles
+	)
+	SELECT r.region_id, md5(md5({{g}}.ST_AsEWKB(r.geom)) || fp.tiles)
+	FROM {{s}}.region r CROSS JOIN fp
+	WHERE r.level = 'mine' AND fp.tiles IS NOT NULL
+	$body$
+	$$,
+	$$COMMENT ON FUNCTION {{s}}.mine_inputs() IS 'The mines whose VCS series refresh() computes (none when the account has no NPP or no disturbance rasters), each with a fingerprint of its boundary and the row versions of the NPP and disturbance tiles'$$,
+	$$CREATE OR REPLACE FUNCTION {{s}}.stale() RETURNS bigint
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $body$
+	WITH w AS (SELECT * FROM {{s}}.landuse_inputs()), m AS (SELECT * FROM {{s}}.mine_inputs())
+	SELECT (SELECT count(*) FROM w WHERE NOT EXISTS (SELECT FROM {{s}}.landuse_cache c WHERE c.region_id = w.region_id
+				AND c.year = w.year AND c.classification = w.classification AND c.inputs = w.inputs))
+		 + (SELECT count(*) FROM {{s}}.landuse_cache c WHERE NOT EXISTS (SELECT FROM w WHERE c.region_id = w.region_id
+				AND c.year = w.year AND c.classification = w.classification))
+		 + (SELECT count(*) FROM m WHERE NOT EXISTS (SELECT FROM {{s}}.mine_cache c WHERE c.region_id = m.region_id AND c.inputs = m.inputs))
+	$body$
+	$$,
+	$$COMMENT ON FUNCTION {{s}}.stale() IS 'How many cached land-use rows and mines are out of date (to recompute or to remove) since the last refresh(); 0: the result views are current. Reads no raster pixels'$$,
+
 	$$CREATE OR REPLACE FUNCTION {{s}}.refresh() RETURNS bigint
 	LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 	SET search_path = pg_catalog, pg_temp
@@ -214,31 +278,10 @@ BEGIN
 	BEGIN
 		-- one refresh at a time (readers are not blocked)
 		LOCK TABLE {{s}}.landuse_cache, {{s}}.mine_cache, {{s}}.mine_vcs IN SHARE ROW EXCLUSIVE MODE;
-		-- land-use areas: the (region, year, classification) triples wanted
-		-- now, each with a fingerprint of what gives its areas; rows whose
-		-- fingerprint changed are recomputed, rows no longer wanted go
-		WITH yrs AS (
-			SELECT l.year, l.classification,
-				   @extschema@.single_srid(format('land-use rasters of %s (%s)', l.year, l.classification),
-						min({{g}}.ST_SRID(l.rast)), max({{g}}.ST_SRID(l.rast))) AS srid
-			FROM {{s}}.landuse_raster l GROUP BY l.year, l.classification
-		), reg AS (
-			SELECT r.region_id, y.year, y.classification, y.srid, r.geom, {{g}}.ST_Transform(r.geom, y.srid) AS g
-			FROM {{s}}.region r CROSS JOIN yrs y
-			WHERE r.level IN ('city', 'district', 'zone')
-			   OR EXISTS (SELECT FROM {{s}}.gep_project gp WHERE gp.region_id = r.region_id
-						  AND ((gp.before_areas IS NULL AND gp.before_year = y.year)
-							   OR (gp.after_areas IS NULL AND gp.after_year = y.year)))
-		), want AS (
-			-- the fingerprint: boundary, the tiles it touches (their row
-			-- versions), coverage mode
-			SELECT reg.*,
-				   md5(concat_ws('|', md5({{g}}.ST_AsEWKB(reg.geom)), st.coverage,
-						(SELECT string_agg(l.rid::text || ':' || l.xmin::text, ',' ORDER BY l.rid)
-						 FROM {{s}}.landuse_raster l
-						 WHERE l.year = reg.year AND l.classification = reg.classification
-						   AND {{g}}.ST_ConvexHull(l.rast) OPERATOR({{g}}.&&) reg.g))) AS inputs
-			FROM reg CROSS JOIN {{s}}.settings st
+		-- land-use areas: of the triples wanted now (landuse_inputs), those
+		-- whose fingerprint changed are recomputed, rows no longer wanted go
+		WITH want AS (
+			SELECT * FROM {{s}}.landuse_inputs()
 		), gone AS (
 			DELETE FROM {{s}}.landuse_cache c
 			WHERE NOT EXISTS (SELECT FROM want w WHERE w.region_id = c.region_id AND w.year = c.year
@@ -267,12 +310,8 @@ BEGIN
 		-- tiles changed; an account without NPP or disturbance rasters
 		-- keeps the mine_vcs rows loaded by hand
 		IF EXISTS (SELECT FROM {{s}}.npp_raster) AND EXISTS (SELECT FROM {{s}}.disturbance_raster) THEN
-			WITH fp AS (
-				SELECT (SELECT md5(string_agg(n.rid::text || ':' || n.xmin::text, ',' ORDER BY n.rid)) FROM {{s}}.npp_raster n)
-					   || (SELECT md5(string_agg(d.rid::text || ':' || d.xmin::text, ',' ORDER BY d.rid)) FROM {{s}}.disturbance_raster d) AS tiles
-			), want AS (
-				SELECT r.region_id, md5(md5({{g}}.ST_AsEWKB(r.geom)) || fp.tiles) AS inputs
-				FROM {{s}}.region r CROSS JOIN fp WHERE r.level = 'mine'
+			WITH want AS (
+				SELECT * FROM {{s}}.mine_inputs()
 			), up AS (
 				INSERT INTO {{s}}.mine_cache AS c (region_id, inputs)
 				SELECT w.region_id, w.inputs FROM want w
@@ -588,4 +627,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_accounts(text, integer) IS
-	'Create (or upgrade, keeping the data) a compensation account schema: input tables region (geometry MultiPolygon in the given SRID), region_stat, water_param, crop_stat, landuse_raster, npp_raster, disturbance_raster, gep_project, mine_vcs, settings; the materialized raster step landuse_cache and mine_cache with the function refresh(); result views region_landuse, city_esv, city_compensation, water_compensation, horizontal_compensation, gep_restoration, mine_carbon_deficit; all owned by the caller';
+	'Create (or upgrade, keeping the data) a compensation account schema: input tables region (geometry MultiPolygon in the given SRID), region_stat, water_param, crop_stat, landuse_raster, npp_raster, disturbance_raster, gep_project, mine_vcs, settings; the materialized raster step landuse_cache and mine_cache with the functions refresh(), stale(), landuse_inputs(), mine_inputs(); result views region_landuse, city_esv, city_compensation, water_compensation, horizontal_compensation, gep_restoration, mine_carbon_deficit; all owned by the caller';
