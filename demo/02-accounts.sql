@@ -56,6 +56,8 @@ SELECT r.region_id, y.year, c.gdp_billion_yuan * 1e9 * y.gdp_factor, y.ea
 FROM demo.region r JOIN demo_city c ON c.city = r.name,
 	 (VALUES (2000, 0.30, 3452.0), (2010, 0.65, 3452.0), (2020, 1.0, 3452.0)) y(year, gdp_factor, ea);
 ANALYZE demo.landuse_raster;
+-- the raster step: land-use areas of every city and year into demo.landuse_cache
+SELECT demo.refresh() AS "land-use areas computed";
 
 \echo
 \echo '== City compensation, 2020 (demo.city_compensation)'
@@ -105,6 +107,26 @@ FROM wd_geom d JOIN wz z USING (zone),
 SELECT name, round(ef_total_hm2) AS "EF (nat. hm2)", round(ec_hm2) AS "EC (nat. hm2)",
 	   round(erd_hm2) AS "ERD (nat. hm2)", round((value_yuan / 1e8)::numeric, 2) AS "value (1e8 yuan)", role
 FROM demo.water_compensation WHERE level = 'zone' ORDER BY region_id;
+
+\echo
+\echo '== Horizontal compensation between zones, 2022 (demo.horizontal_compensation), 1e8 yuan:'
+\echo '   payer p pays recipient r T * (d_p / D) * (s_r / S), T = min(D, S); unmatched rests have no payer or recipient'
+SELECT COALESCE(payer_name, '(vertical)') AS payer, COALESCE(recipient_name, '(vertical)') AS recipient,
+	   round((amount_yuan / 1e8)::numeric, 2) AS "amount (1e8 yuan)"
+FROM demo.horizontal_compensation WHERE year = 2022 AND level = 'zone' ORDER BY fid;
+
+\echo
+\echo '== The same rule on the paper''s own 2022 zone balances (Table 7, 1e8 yuan): the central-eastern and'
+\echo '   western zones pay the northeastern and southeastern ones (ecocomp.horizontal_transfers)'
+WITH z AS (
+	SELECT array_agg(n ORDER BY n) AS ids, array_agg(published_value_100m_yuan ORDER BY n) AS bal,
+		   array_agg(zone ORDER BY n) AS names
+	FROM (SELECT row_number() OVER (ORDER BY zone)::int AS n, * FROM wz) x
+)
+SELECT COALESCE(z.names[t.payer_region_id], '(vertical)') AS payer,
+	   COALESCE(z.names[t.recipient_region_id], '(vertical)') AS recipient,
+	   round(t.amount::numeric, 2) AS "amount (1e8 yuan)"
+FROM z, ecocomp.horizontal_transfers(z.ids, z.bal) t;
 
 -- Seed 001: the Jinsha restoration project, areas before and after from the
 -- paper; parameters the paper does not give are the documented example

@@ -27,10 +27,12 @@ INSERT INTO accm.disturbance_raster (rast)
 SELECT ST_SetValues(ST_SetValues(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(6, 3, 0, 90, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0), '16BUI'::text, 0, 0),
 	1, 1, 1, ARRAY[[2004, 0, 0, 2001, 2001, 2001], [0, 0, 0, 2001, 2001, 2001], [0, 0, 0, 2001, 2001, 2001]]::float8[]),
 	2, 1, 1, ARRAY[[2006]]::float8[]);
--- 9 mine pixels x 7 years
-SELECT accm.refresh_mine_vcs() AS rows_written;
--- again: the same rows, not twice as many
-SELECT accm.refresh_mine_vcs() AS rows_written_again;
+-- refresh(): one mine recomputed, 9 mine pixels x 7 years written
+SELECT accm.refresh() AS recomputed;
+SELECT count(*) AS mine_vcs_rows FROM accm.mine_vcs;
+-- again: nothing changed, nothing recomputed, the same rows
+SELECT accm.refresh() AS recomputed_again;
+SELECT count(*) AS mine_vcs_rows FROM accm.mine_vcs;
 SELECT name, round((direct_decrease_gg_co2 * 1e9)::numeric) AS dd_g, round((direct_increase_gg_co2 * 1e9)::numeric) AS di_g,
 	   round((c_destroy_gg_co2 * 1e9)::numeric) AS c_destroy_g, round((c_restore_gg_co2 * 1e9)::numeric) AS c_restore_g,
 	   round((vcsd_gg_co2 * 1e9)::numeric) AS vcsd_g, r_v, round(r_vcs::numeric, 4) AS r_vcs,
@@ -46,11 +48,22 @@ INSERT INTO accm.region (region_id, name, level, geom) VALUES
 INSERT INTO accm.landuse_raster (year, classification, rast)
 VALUES (2020, 'cnlucc', ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 300, 100, -100, 0, 0, 32650), '8BUI'::text, 12, 0));
 INSERT INTO accm.region_stat (region_id, year, gdp_yuan) VALUES (2, 2020, 1e6);
+-- the city's land-use areas (the mine is untouched: 1 recomputed)
+SELECT accm.refresh() AS recomputed;
 SELECT name, year, round(ea_yuan_per_hm2::numeric, 6) AS ea, esv_total_yuan, note FROM accm.city_esv;
 INSERT INTO accm.crop_stat VALUES (2, 2020, 'wheat', 2.4, 6000, 100), (2, 2020, 'maize', 2.0, 8000, 300);
 SELECT name, year, round(ea_yuan_per_hm2::numeric, 6) AS ea, round(esv_total_yuan::numeric, 6) AS esv_total_yuan, note FROM accm.city_esv;
 -- a value in region_stat wins over the crops
 UPDATE accm.region_stat SET ea_yuan_per_hm2 = 1000 WHERE region_id = 2;
 SELECT round(esv_total_yuan::numeric, 6) AS esv_total_yuan FROM accm.city_esv;
+
+-- a mine's boundary changes: only that mine is recomputed (the city is not);
+-- the mine shrinks to column 1 (x 0..30): 3 pixels x 7 years, P1 among them,
+-- so its deficit is unchanged
+UPDATE accm.region SET geom = ST_Multi(ST_MakeEnvelope(0, 0, 30, 90, 32650)) WHERE region_id = 1;
+SELECT accm.stale() AS stale;
+SELECT accm.refresh() AS recomputed;
+SELECT count(*) AS mine_vcs_rows FROM accm.mine_vcs;
+SELECT round((vcsd_gg_co2 * 1e9)::numeric) AS vcsd_g FROM accm.mine_carbon_deficit;
 
 DROP SCHEMA accm CASCADE;

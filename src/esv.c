@@ -101,13 +101,13 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	if (EsvQuery(psprintf("SELECT 1 FROM %s.esv_scheme WHERE scheme = $1", nsp),
+	if (EsvQuery(psprintf("SELECT 1 FROM %s.esv_scheme WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
 				 1, scheme, NULL) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("ESV scheme \"%s\" does not exist", scheme),
 				 errhint("Schemes are the rows of %s.esv_scheme.", nsp)));
-	if (EsvQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification = $1", nsp),
+	if (EsvQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
 				 1, classification, NULL) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -116,7 +116,7 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 
 	/* services, in the scheme's column order */
 	n = EsvQuery(psprintf("SELECT service, service_group, market FROM %s.esv_service"
-						  " WHERE scheme = $1 ORDER BY position, service", nsp),
+						  " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, service", nsp),
 				 1, scheme, NULL);
 	if (n == 0)
 		ereport(ERROR,
@@ -140,7 +140,7 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 
 	/* ecosystem types */
 	n = EsvQuery(psprintf("SELECT ecosystem, level1 FROM %s.esv_ecosystem"
-						  " WHERE scheme = $1 ORDER BY position, ecosystem", nsp),
+						  " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, ecosystem", nsp),
 				 1, scheme, NULL);
 	m->necosystems = (int) n;
 	m->ecosystem = MemoryContextAlloc(mcxt, sizeof(char *) * Max(n, 1));
@@ -155,7 +155,7 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 	m->factor = MemoryContextAllocZero(mcxt, sizeof(double) * Max(m->necosystems, 1) * m->nservices);
 	seen = palloc0(sizeof(bool) * Max(m->necosystems, 1) * m->nservices);
 	n = EsvQuery(psprintf("SELECT ecosystem, service, factor FROM %s.esv_factor"
-						  " WHERE scheme = $1", nsp),
+						  " WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
 				 1, scheme, NULL);
 	for (i = 0; i < n; i++)
 	{
@@ -184,7 +184,7 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 
 	/* land-use code -> ecosystem */
 	n = EsvQuery(psprintf("SELECT code, ecosystem FROM %s.landuse_map"
-						  " WHERE classification = $1 AND scheme = $2 ORDER BY code", nsp),
+						  " WHERE classification OPERATOR(pg_catalog.=) $1 AND scheme OPERATOR(pg_catalog.=) $2 ORDER BY code", nsp),
 				 2, classification, scheme);
 	m->ncodes = (int) n;
 	m->code = MemoryContextAlloc(mcxt, sizeof(int32) * Max(n, 1));

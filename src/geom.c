@@ -428,7 +428,7 @@ SridLookup(int32 srid, SridInfo *out)
 		return;					/* unknown SRID: planar, units of the geotransform */
 
 	GeomPostgisInit();
-	sql = psprintf("SELECT proj4text FROM %s.spatial_ref_sys WHERE srid = $1",
+	sql = psprintf("SELECT proj4text FROM %s.spatial_ref_sys WHERE srid OPERATOR(pg_catalog.=) $1",
 				   quote_identifier(get_namespace_name(pgis.nsp)));
 	values[0] = Int32GetDatum(srid);
 	if (SPI_connect() != SPI_OK_CONNECT)

@@ -594,14 +594,14 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	if (GepQuery(psprintf("SELECT 1 FROM %s.gep_param_set WHERE param_set = $1", nsp),
+	if (GepQuery(psprintf("SELECT 1 FROM %s.gep_param_set WHERE param_set OPERATOR(pg_catalog.=) $1", nsp),
 				 1, param_set) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("GEP parameter set \"%s\" does not exist", param_set),
 				 errhint("Parameter sets are the rows of %s.gep_param_set.", nsp)));
 	if (classification[0] != '\0' &&
-		GepQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification = $1", nsp),
+		GepQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
 				 1, classification) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -628,7 +628,7 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 	m->value = MemoryContextAllocZero(mcxt, sizeof(double) * GEP_NPARAMS * nslots);
 	m->has = MemoryContextAllocZero(mcxt, sizeof(bool) * GEP_NPARAMS * nslots);
 	n = GepQuery(psprintf("SELECT parameter, land_type, value FROM %s.gep_param"
-						  " WHERE param_set = $1", nsp), 1, param_set);
+						  " WHERE param_set OPERATOR(pg_catalog.=) $1", nsp), 1, param_set);
 	for (i = 0; i < n; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -659,7 +659,7 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 	if (classification[0] != '\0')
 	{
 		n = GepQuery(psprintf("SELECT code, land_type FROM %s.gep_landuse_map"
-							  " WHERE classification = $1 ORDER BY code", nsp),
+							  " WHERE classification OPERATOR(pg_catalog.=) $1 ORDER BY code", nsp),
 					 1, classification);
 		m->ncodes = (int) n;
 		m->code = MemoryContextAlloc(mcxt, sizeof(int32) * Max(n, 1));

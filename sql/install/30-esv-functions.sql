@@ -80,6 +80,7 @@ COMMENT ON FUNCTION @extschema@.ecps_class(double precision) IS
 CREATE FUNCTION @extschema@.copy_esv_scheme(source text, target text, title text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF copy_esv_scheme.source IS NULL OR copy_esv_scheme.target IS NULL THEN

@@ -400,21 +400,21 @@ AS $$
 				 COALESCE(b.item, f.item)) AS svc_order,
 			   lt.position AS lt_order
 		FROM b FULL JOIN f
-			ON b.service = f.service AND b.item = f.item AND b.land_type = f.land_type
-		JOIN @extschema@.gep_land_type lt ON lt.land_type = COALESCE(b.land_type, f.land_type)
+			ON b.service OPERATOR(pg_catalog.=) f.service AND b.item OPERATOR(pg_catalog.=) f.item AND b.land_type OPERATOR(pg_catalog.=) f.land_type
+		JOIN @extschema@.gep_land_type lt ON lt.land_type OPERATOR(pg_catalog.=) COALESCE(b.land_type, f.land_type)
 	), g AS (
 		SELECT CASE
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) = 15 THEN 'total'
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) = 14 THEN 'land_type'
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) = 7 THEN 'group'
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) = 3 THEN 'service'
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) = 2 THEN 'service_land_type'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 15 THEN 'total'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 14 THEN 'land_type'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 7 THEN 'group'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 3 THEN 'service'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 2 THEN 'service_land_type'
 				 ELSE 'item'
 			   END AS level,
 			   j.service_group, j.service, j.item, j.land_type,
-			   CASE WHEN GROUPING(j.item) = 0 THEN pg_catalog.max(j.unit) END AS unit,
-			   CASE WHEN GROUPING(j.item) = 0 THEN pg_catalog.sum(j.bq) END AS bq,
-			   CASE WHEN GROUPING(j.item) = 0 THEN pg_catalog.sum(j.fq) END AS fq,
+			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.max(j.unit) END AS unit,
+			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.sum(j.bq) END AS bq,
+			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.sum(j.fq) END AS fq,
 			   pg_catalog.sum(j.bv) AS bv,
 			   pg_catalog.sum(j.fv) AS fv,
 			   pg_catalog.min(j.svc_order) AS svc_order,
@@ -427,16 +427,16 @@ AS $$
 								(j.land_type),
 								())
 	), t AS (
-		SELECT g.bv AS tb, g.fv AS tf FROM g WHERE g.level = 'total'
+		SELECT g.bv AS tb, g.fv AS tf FROM g WHERE g.level OPERATOR(pg_catalog.=) 'total'::text
 	)
 	SELECT g.level, g.service_group, g.service, g.item, g.land_type, g.unit,
 		   g.bq, g.fq, g.bv, g.fv,
-		   g.fv - g.bv,
-		   CASE WHEN g.bv <> 0 THEN 100 * (g.fv - g.bv) / g.bv END,
-		   CASE WHEN t.tb <> 0 THEN 100 * g.bv / t.tb END,
-		   CASE WHEN t.tf <> 0 THEN 100 * g.fv / t.tf END,
-		   CASE WHEN g.bv > 0 THEN (pg_catalog.rank() OVER (PARTITION BY g.level, g.bv > 0 ORDER BY g.bv DESC))::integer END,
-		   CASE WHEN g.fv > 0 THEN (pg_catalog.rank() OVER (PARTITION BY g.level, g.fv > 0 ORDER BY g.fv DESC))::integer END
+		   g.fv OPERATOR(pg_catalog.-) g.bv,
+		   CASE WHEN g.bv OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) (g.fv OPERATOR(pg_catalog.-) g.bv) OPERATOR(pg_catalog./) g.bv END,
+		   CASE WHEN t.tb OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) g.bv OPERATOR(pg_catalog./) t.tb END,
+		   CASE WHEN t.tf OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) g.fv OPERATOR(pg_catalog./) t.tf END,
+		   CASE WHEN g.bv OPERATOR(pg_catalog.>) '0'::float8 THEN (pg_catalog.rank() OVER (PARTITION BY g.level, g.bv OPERATOR(pg_catalog.>) '0'::float8 ORDER BY g.bv DESC))::integer END,
+		   CASE WHEN g.fv OPERATOR(pg_catalog.>) '0'::float8 THEN (pg_catalog.rank() OVER (PARTITION BY g.level, g.fv OPERATOR(pg_catalog.>) '0'::float8 ORDER BY g.fv DESC))::integer END
 	FROM g CROSS JOIN t
 	ORDER BY pg_catalog.array_position(ARRAY['item', 'service', 'group', 'service_land_type', 'land_type', 'total'], g.level),
 			 g.svc_order, g.lt_order
@@ -447,6 +447,7 @@ COMMENT ON FUNCTION @extschema@.gep_compare(jsonb, jsonb, text, jsonb, text, jso
 CREATE FUNCTION @extschema@.copy_gep_param_set(source text, target text, title text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	-- not STRICT: a NULL title means "derive it", NULL names are errors

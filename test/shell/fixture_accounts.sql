@@ -13,3 +13,4 @@ SELECT 2020, 'cnlucc', ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(6, 3, 500000, 
 INSERT INTO gis.region_stat (region_id, year, gdp_yuan, ea_yuan_per_hm2, aquatic_output_t, freshwater_use_m3, pollution_dilution_m3, water_resources_m3) VALUES
 (1, 2020, 50000, 1000, NULL, NULL, NULL, NULL), (2, 2020, 80000, 1000, NULL, NULL, NULL, NULL),
 (11, 2020, NULL, NULL, 29, 2912000, 1456000, 2912000);
+SELECT gis.refresh();

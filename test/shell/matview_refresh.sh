@@ -41,24 +41,32 @@ for p in "${readers[@]}"; do wait "$p"; done
 readers=()
 if grep -q ERROR "$ECOCOMP_TMP/refresh.log"; then echo "FAIL: refresh errors"; exit 1; fi
 # the refreshed view has the new GDP (50000 + 10)
-gdp=$(psql -qXAt -d $db -c "SELECT gdp_yuan FROM mine.city_compensation_mv WHERE fid = 12020")
+gdp=$(psql -qXAt -d $db -c "SELECT gdp_yuan FROM mine.city_compensation_mv WHERE region_id = 1 AND year = 2020")
 echo "gdp after 10 concurrent refreshes: $gdp"
 [ "$gdp" = "50010" ]
 
 if psql -qXAt -d postgres -c "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_cron'" | grep -q 1; then
   psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE EXTENSION IF NOT EXISTS pg_cron" >/dev/null
   psql -qX -d $db -c "UPDATE gis.region_stat SET gdp_yuan = 60000 WHERE region_id = 1" >/dev/null
+  # the analyst's own account gets the cities and the land-use tiles; the
+  # scheduled job brings its raster step up to date (refresh()), then the
+  # materialized view
+  psql -qX -v ON_ERROR_STOP=1 -d $db -U eco_analyst >/dev/null <<'SQL'
+INSERT INTO mine.region (region_id, name, level, geom) SELECT region_id, name, level, geom FROM gis.region WHERE level = 'city';
+INSERT INTO mine.landuse_raster (year, classification, rast) SELECT year, classification, rast FROM gis.landuse_raster;
+SQL
   psql -qX -v ON_ERROR_STOP=1 -d postgres -c \
-    "SELECT cron.schedule_in_database('eco_refresh', '* * * * *', 'REFRESH MATERIALIZED VIEW CONCURRENTLY mine.city_compensation_mv', '$db', 'eco_analyst')" >/dev/null
+    "SELECT cron.schedule_in_database('eco_refresh', '* * * * *', 'SELECT mine.refresh(); REFRESH MATERIALIZED VIEW CONCURRENTLY mine.city_compensation_mv', '$db', 'eco_analyst')" >/dev/null
   echo "waiting for pg_cron's next minute..."
   for s in $(seq 1 80); do
-    gdp=$(psql -qXAt -d $db -c "SELECT gdp_yuan FROM mine.city_compensation_mv WHERE fid = 12020")
-    [ "$gdp" = "60000" ] && break
+    gdp=$(psql -qXAt -d $db -c "SELECT gdp_yuan FROM mine.city_compensation_mv WHERE region_id = 1 AND year = 2020")
+    cached=$(psql -qXAt -d $db -c "SELECT count(*) FROM mine.landuse_cache")
+    [ "$gdp" = "60000" ] && [ "$cached" = "2" ] && break
     sleep 1
   done
   psql -qXAt -d postgres -c "SELECT status, return_message FROM cron.job_run_details ORDER BY runid DESC LIMIT 1"
-  echo "gdp after the scheduled refresh: $gdp"
-  [ "$gdp" = "60000" ]
+  echo "gdp after the scheduled refresh: $gdp; land-use rows of the analyst's account: $cached"
+  [ "$gdp" = "60000" ] && [ "$cached" = "2" ]
 else
   echo "pg_cron is not installed here: scheduled refresh not tested"
 fi
