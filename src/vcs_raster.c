@@ -200,6 +200,8 @@ vcs_raster(PG_FUNCTION_ARGS)
  * coarse pixel the counts of fine pixels whose centre it contains (s) and
  * of those vegetated in the year (sveg), and whether the fine raster covers
  * the whole coarse pixel (full); per fine pixel, whether it is destroyed.
+ * The coarse NPP is read from the raster when needed: 9 bytes per coarse
+ * pixel of the window and 1 per fine pixel, checked against MaxAllocSize.
  */
 typedef struct DsGrid
 {
@@ -209,12 +211,37 @@ typedef struct DsGrid
 				ncr;
 	int		   *ccol;
 	int		   *crow;
-	double	   *s;
-	double	   *sveg;
+	uint32	   *s;				/* < 65535^2 fine pixels */
+	uint32	   *sveg;
 	bool	   *full;
-	double	   *npp;			/* coarse NPP, NaN for nodata */
+	const RastInfo *nppri;
+	const RastBand *nppband;
 	uint8	   *destroyed;
 } DsGrid;
+
+/* NPP of window pixel k (NaN for nodata) */
+static double
+DsNpp(const DsGrid *g, int k)
+{
+	double		v;
+
+	if (VrValue(g->nppri, g->nppband,
+				(int64) (g->cr0 + k / g->ncc) * g->nppri->width + g->cc0 + k % g->ncc, &v, "npp"))
+		return v;
+	return get_float8_nan();
+}
+
+/* n elements of size sz, or 54000 when more than palloc can give */
+static void *
+DsAlloc0(int64 n, Size sz)
+{
+	if (n > (int64) (MaxAllocSize / sz))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a disturbance tile and its NPP window of " INT64_FORMAT " pixels are too large", n),
+				 errhint("Load the rasters in smaller tiles, e.g. raster2pgsql -t 256x256.")));
+	return palloc0(Max(n, 1) * sz);
+}
 
 static int
 DsCoarseIndex(double centre, double ip, double scale, int n)
@@ -277,6 +304,10 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 				tolx,
 				toly;
 
+	if (year < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("year must not be negative, got %d", year)));
 	if (npp->srid != dist->srid)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -294,6 +325,8 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 	nd_r = RastIntNodata(br, &hasnd_r);
 
 	memset(g, 0, sizeof(DsGrid));
+	g->nppri = npp;
+	g->nppband = bn;
 	g->ccol = palloc(sizeof(int) * dist->width);
 	g->crow = palloc(sizeof(int) * dist->height);
 	for (c = 0; c < dist->width; c++)
@@ -327,11 +360,10 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 		g->ccol[c] = (g->ncc > 0 && g->ccol[c] >= 0) ? g->ccol[c] - g->cc0 : -1;
 	for (r = 0; r < dist->height; r++)
 		g->crow[r] = (g->ncr > 0 && g->crow[r] >= 0) ? g->crow[r] - g->cr0 : -1;
-	g->s = palloc0(sizeof(double) * Max(g->ncc * g->ncr, 1));
-	g->sveg = palloc0(sizeof(double) * Max(g->ncc * g->ncr, 1));
-	g->full = palloc0(sizeof(bool) * Max(g->ncc * g->ncr, 1));
-	g->npp = palloc0(sizeof(double) * Max(g->ncc * g->ncr, 1));
-	g->destroyed = palloc0((Size) dist->width * dist->height);
+	g->s = DsAlloc0((int64) g->ncc * g->ncr, sizeof(uint32));
+	g->sveg = DsAlloc0((int64) g->ncc * g->ncr, sizeof(uint32));
+	g->full = DsAlloc0((int64) g->ncc * g->ncr, sizeof(bool));
+	g->destroyed = DsAlloc0((int64) dist->width * dist->height, 1);
 
 	/* every fine pixel: its state in the year, counted in its coarse pixel */
 	for (r = 0; r < dist->height; r++)
@@ -378,19 +410,45 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 					yb = npp->ip_y + (cr + 1) * npp->scale_y;
 		bool		yin = Min(ya, yb) >= fy0 - toly && Max(ya, yb) <= fy1 + toly;
 
+		CHECK_FOR_INTERRUPTS();
 		for (i = 0; i < g->ncc; i++)
 		{
 			int			cc = g->cc0 + i;
 			int			k = j * g->ncc + i;
 			double		xa = npp->ip_x + cc * npp->scale_x,
 						xb = npp->ip_x + (cc + 1) * npp->scale_x;
-			double		v;
 
 			g->full[k] = yin && Min(xa, xb) >= fx0 - tolx && Max(xa, xb) <= fx1 + tolx && g->s[k] > 0;
-			if (VrValue(npp, bn, (int64) cr * npp->width + cc, &v, "npp"))
-				g->npp[k] = v;
-			else
-				g->npp[k] = get_float8_nan();
+		}
+	}
+}
+
+/*
+ * val[i] = NPP_a of coarse pixel (i, j) of the window: NaN where the coarse
+ * pixel is nodata or not entirely covered; where everything is destroyed
+ * any number (only destroyed fine pixels, written as 0, use it).
+ */
+static void
+DsRowValues(const DsGrid *g, int j, bool have_bg, double bg, int32 year, double *val)
+{
+	int			i;
+
+	for (i = 0; i < g->ncc; i++)
+	{
+		int			k = j * g->ncc + i;
+		double		npp = g->full[k] ? DsNpp(g, k) : get_float8_nan();
+
+		if (isnan(npp) || g->sveg[k] == 0 || g->sveg[k] == g->s[k])
+			val[i] = npp;		/* nothing destroyed: no background needed */
+		else
+		{
+			if (!have_bg)
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("npp_background must not be NULL: coarse pixel (%d, %d) (1-based column, row of npp) is partly destroyed in %d",
+								g->cc0 + i + 1, g->cr0 + j + 1, year),
+						 errhint("npp_background() is NULL when no coarse pixel is entirely destroyed in that year; pass a value of your own, e.g. a kriged or regional background.")));
+			val[i] = (npp * g->s[k] - bg * ((double) g->s[k] - g->sveg[k])) / g->sveg[k];
 		}
 	}
 }
@@ -418,7 +476,7 @@ npp_downscale(PG_FUNCTION_ARGS)
 	double	   *val;
 	int			r,
 				c,
-				k;
+				vrow = -1;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
@@ -433,44 +491,28 @@ npp_downscale(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(RastMakeFloat32(&rd, VR_NODATA, &px));
 	DsPrepare(&rn, npp_px, band, &rd, year, &g);
 
-	/* NPP_a of the vegetated fine pixels of each coarse pixel (NaN: nodata) */
-	val = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
-	for (k = 0; k < g.ncc * g.ncr; k++)
-	{
-		if (!g.full[k] || isnan(g.npp[k]) || g.sveg[k] == 0)
-			val[k] = get_float8_nan();
-		else if (g.sveg[k] == g.s[k])
-			val[k] = g.npp[k];	/* nothing destroyed: no background needed */
-		else
-		{
-			if (!have_bg)
-				ereport(ERROR,
-						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("npp_background must not be NULL: coarse pixel (%d, %d) (1-based column, row of npp) is partly destroyed in %d",
-								g.cc0 + k % g.ncc + 1, g.cr0 + k / g.ncc + 1, year),
-						 errhint("npp_background() is NULL when no coarse pixel is entirely destroyed in that year; pass a value of your own, e.g. a kriged or regional background.")));
-			val[k] = (g.npp[k] * g.s[k] - bg * (g.s[k] - g.sveg[k])) / g.sveg[k];
-		}
-	}
-
+	/* NPP_a of the vegetated fine pixels, one row of coarse pixels at a time */
+	val = palloc(sizeof(double) * Max(g.ncc, 1));
 	out = RastMakeFloat32(&rd, VR_NODATA, &px);
 	for (r = 0; r < rd.height; r++)
 	{
 		CHECK_FOR_INTERRUPTS();
+		if (g.crow[r] >= 0 && g.crow[r] != vrow)
+		{
+			vrow = g.crow[r];
+			DsRowValues(&g, vrow, have_bg, bg, year, val);
+		}
 		for (c = 0; c < rd.width; c++)
 		{
 			int64		idx = (int64) r * rd.width + c;
 
 			px[idx] = VR_NODATA;
-			if (g.crow[r] < 0 || g.ccol[c] < 0)
-				continue;
-			k = g.crow[r] * g.ncc + g.ccol[c];
-			if (!g.full[k] || isnan(g.npp[k]))
+			if (g.crow[r] < 0 || g.ccol[c] < 0 || isnan(val[g.ccol[c]]))
 				continue;
 			if (g.destroyed[idx])
 				px[idx] = 0;
 			else
-				px[idx] = VrToFloat(val[k], "downscaled NPP");
+				px[idx] = VrToFloat(val[g.ccol[c]], "downscaled NPP");
 		}
 	}
 	PG_RETURN_POINTER(out);
@@ -483,12 +525,21 @@ npp_downscale(PG_FUNCTION_ARGS)
 static double *
 BgState(ArrayType *a)
 {
+	double	   *st;
+
 	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID || ARR_DIMS(a)[0] != 3)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("invalid npp_background state"),
 				 errdetail("The state is a float8[3] {pixels, sum of NPP, year}.")));
-	return VR_ARR_DATA(a);
+	st = VR_ARR_DATA(a);
+	if (!(st[0] >= 0 && st[0] <= 9007199254740992.0 && st[0] == floor(st[0]) && isfinite(st[1]) &&
+		  (isnan(st[2]) || (st[2] == floor(st[2]) && fabs(st[2]) <= PG_INT32_MAX))))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("invalid npp_background state"),
+				 errdetail("A value is out of range.")));
+	return st;
 }
 
 static ArrayType *
@@ -517,7 +568,6 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(npp_background_transfn);
 Datum
 npp_background_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
 	double	   *st;
 	double		n,
 				sum,
@@ -530,8 +580,7 @@ npp_background_transfn(PG_FUNCTION_ARGS)
 	DsGrid		g;
 	int			k;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "npp_background_transfn called in non-aggregate context");
+	(void) EcoAggContext(fcinfo, "npp_background_transfn");
 	EcoRequireArg(fcinfo, 0, "state");
 	st = BgState(PG_GETARG_ARRAYTYPE_P(0));
 	n = st[0];
@@ -552,11 +601,17 @@ npp_background_transfn(PG_FUNCTION_ARGS)
 	{
 		DsPrepare(&rn, npp_px, band, &rd, year, &g);
 		for (k = 0; k < g.ncc * g.ncr; k++)
-			if (g.full[k] && g.sveg[k] == 0 && !isnan(g.npp[k]))
+		{
+			double		v;
+
+			if ((k % Max(g.ncc, 1)) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (g.full[k] && g.sveg[k] == 0 && !isnan(v = DsNpp(&g, k)))
 			{
 				n += 1;
-				sum += g.npp[k];
+				sum = EcoFinite(sum + v, "sum of background NPP");
 			}
+		}
 	}
 	PG_RETURN_ARRAYTYPE_P(BgStateMake(n, sum, year));
 }
@@ -569,7 +624,8 @@ npp_background_combine(PG_FUNCTION_ARGS)
 	double	   *b = BgState(PG_GETARG_ARRAYTYPE_P(1));
 
 	BgCheckYear(a[2], b[2]);
-	PG_RETURN_ARRAYTYPE_P(BgStateMake(a[0] + b[0], a[1] + b[1], isnan(a[2]) ? b[2] : a[2]));
+	PG_RETURN_ARRAYTYPE_P(BgStateMake(a[0] + b[0], EcoFinite(a[1] + b[1], "sum of background NPP"),
+									  isnan(a[2]) ? b[2] : a[2]));
 }
 
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(npp_background_final);
@@ -580,7 +636,7 @@ npp_background_final(PG_FUNCTION_ARGS)
 
 	if (st[0] == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(st[1] / st[0]);
+	PG_RETURN_FLOAT8(EcoFinite(st[1] / st[0], "background NPP"));
 }
 
 /* ---------- pixel coverage and values keyed by a grid-global id ---------- */
@@ -776,7 +832,9 @@ VrBetaCF(double a, double b, double x)
 		if (fabs(del - 1) < 1e-15)
 			return h;
 	}
-	elog(ERROR, "incomplete beta function did not converge for a = %g, b = %g, x = %g", a, b, x);
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("incomplete beta function did not converge for a = %g, b = %g, x = %g", a, b, x)));
 	return h;					/* keep compiler quiet */
 }
 
@@ -979,7 +1037,6 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_trend_transfn);
 Datum
 vcs_trend_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
 	RastInfo	ri;
 	const RastBand *b;
 	int32		year,
@@ -990,8 +1047,7 @@ vcs_trend_transfn(PG_FUNCTION_ARGS)
 	int			r,
 				c;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "vcs_trend_transfn called in non-aggregate context");
+	(void) EcoAggContext(fcinfo, "vcs_trend_transfn");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
@@ -1057,14 +1113,12 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_trend_combine);
 Datum
 vcs_trend_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
 	VtState		s,
 				o;
 	int64		i,
 				n;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "vcs_trend_combine called in non-aggregate context");
+	(void) EcoAggContext(fcinfo, "vcs_trend_combine");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
@@ -1149,7 +1203,7 @@ vcs_trend_final(PG_FUNCTION_ARGS)
 		else if (sse <= 1e-12 * syy)
 			pval = 0;			/* on a line (up to rounding): |t| infinite */
 		else
-			pval = VrStudentP(slope / sqrt(sse / (n - 2) / sxx), n - 2);
+			pval = VrStudentP(EcoFinite(slope / sqrt(sse / (n - 2) / sxx), "t statistic of the VCS trend"), n - 2);
 		px[0][idx] = VrToFloat(slope, "VCS trend slope");
 		px[1][idx] = (float) pval;
 	}
