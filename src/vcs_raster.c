@@ -231,16 +231,31 @@ DsNpp(const DsGrid *g, int k)
 	return get_float8_nan();
 }
 
-/* n elements of size sz, or 54000 when more than palloc can give */
+#define DS_ZERO_SLICE ((Size) 4 * 1024 * 1024)
+
+/* n zeroed elements of size sz, or 54000 when more than palloc can give */
 static void *
 DsAlloc0(int64 n, Size sz)
 {
+	char	   *p;
+	Size		len,
+				off;
+
 	if (n > (int64) (MaxAllocSize / sz))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("a disturbance tile and its NPP window of " INT64_FORMAT " pixels are too large", n),
 				 errhint("Load the rasters in smaller tiles, e.g. raster2pgsql -t 256x256.")));
-	return palloc0(Max(n, 1) * sz);
+	len = Max(n, 1) * sz;
+
+	/* zeroed in slices: a first touch of hundreds of MB takes a while */
+	p = palloc(len);
+	for (off = 0; off < len; off += DS_ZERO_SLICE)
+	{
+		CHECK_FOR_INTERRUPTS();
+		memset(p + off, 0, Min(DS_ZERO_SLICE, len - off));
+	}
+	return p;
 }
 
 static int
@@ -713,7 +728,7 @@ pixel_coverage(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 	while (CoverageNextRow(&it, &row, &spans, &wts, &nspans))
 	{
-		double		y = ri.ip_y + (row + 0.5) * ri.scale_y;
+		double		y = EcoFinite(ri.ip_y + (row + 0.5) * ri.scale_y, "pixel centre y");
 		/* the cell area as the raster engine measures it */
 		double		ca = GridCellArea(&si, si.geographic, ri.ip_y, ri.scale_x, ri.scale_y, row);
 
@@ -726,13 +741,13 @@ pixel_coverage(PG_FUNCTION_ARGS)
 			{
 				Datum		values[5];
 				bool		nulls[5] = {0};
-				double		x = ri.ip_x + (c + 0.5) * ri.scale_x;
+				double		x = EcoFinite(ri.ip_x + (c + 0.5) * ri.scale_x, "pixel centre x");
 
 				values[0] = Int64GetDatum(VrPixelId(x, y, ax, ay));
 				values[1] = Float8GetDatum(x);
 				values[2] = Float8GetDatum(y);
 				values[3] = Float8GetDatum(wt);
-				values[4] = Float8GetDatum(wt * ca);
+				values[4] = Float8GetDatum(EcoFinite(wt * ca, "covered area of a pixel (m2)"));
 				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 			}
 		}
@@ -763,7 +778,7 @@ pixel_values(PG_FUNCTION_ARGS)
 	ay = fabs(ri.scale_y);
 	for (r = 0; r < ri.height; r++)
 	{
-		double		y = ri.ip_y + (r + 0.5) * ri.scale_y;
+		double		y = EcoFinite(ri.ip_y + (r + 0.5) * ri.scale_y, "pixel centre y");
 
 		CHECK_FOR_INTERRUPTS();
 		for (c = 0; c < ri.width; c++)
@@ -775,7 +790,7 @@ pixel_values(PG_FUNCTION_ARGS)
 
 			if (!VrValue(&ri, b, (int64) r * ri.width + c, &v, "rast"))
 				continue;
-			x = ri.ip_x + (c + 0.5) * ri.scale_x;
+			x = EcoFinite(ri.ip_x + (c + 0.5) * ri.scale_x, "pixel centre x");
 			values[0] = Int64GetDatum(VrPixelId(x, y, ax, ay));
 			values[1] = Float8GetDatum(x);
 			values[2] = Float8GetDatum(y);
