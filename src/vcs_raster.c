@@ -1155,7 +1155,11 @@ vcs_trend_combine(PG_FUNCTION_ARGS)
 		VtAddYear(&s, o.years[i]);
 	n = (int64) s.width * s.height * VT_NSUM;
 	for (i = 0; i < n; i++)
+	{
+		if ((i & 0xFFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		s.sums[i] += o.sums[i];
+	}
 	PG_RETURN_ARRAYTYPE_P(s.a);
 }
 
