@@ -100,7 +100,7 @@ def outdb_raster():
     return struct.pack("<I", (len(body) + 4) << 2) + body
 
 
-def raster_mutations(bases, scale, rng, seeds):
+def raster_mutations(bases, scale, rng, draws):
     out = []
     for base in bases:
         n = len(base)
@@ -126,7 +126,7 @@ def raster_mutations(bases, scale, rng, seeds):
             out += [put(off, "<d", v) for v in F64_EDGES]
         out += [put(56, "<i", v) for v in I32_EDGES]	# SRID
     # random byte flips: fixed seed, then the printed random seed
-    for seed, count in seeds:
+    for seed, count in draws:
         r = random.Random(seed)
         for _ in range(count):
             b = bytearray(r.choice(bases))
@@ -176,7 +176,7 @@ def text_join(fields):
     return ";".join("=".join(f) for f in fields)
 
 
-def text_mutations(bases, scale, rng, seeds):
+def text_mutations(bases, scale, rng, draws):
     out = []
     alphabet = "0123456789abcdefxnN=:;,\\-+.eE ;=:"
     for base in bases:
@@ -192,7 +192,7 @@ def text_mutations(bases, scale, rng, seeds):
             out.append(text_join(fields[:i + 1] + fields[i:]))
             out.append(text_join(fields[:i] + fields[i + 1:] + [f]))
         out += [base + ";", base + ";x=1", ";" + base, base + "\\", base.upper()]
-    for seed, count in seeds:
+    for seed, count in draws:
         r = random.Random(seed)
         for _ in range(count):
             s = list(r.choice(bases))
@@ -209,7 +209,7 @@ def text_mutations(bases, scale, rng, seeds):
     return out
 
 
-def binary_mutations(bases, scale, rng, seeds):
+def binary_mutations(bases, scale, rng, draws):
     out = []
     for base in bases:
         n = len(base)
@@ -230,7 +230,7 @@ def binary_mutations(bases, scale, rng, seeds):
             out.append(base[:names_end] + struct.pack(">i", 2) + big + big)
             out.append(base[:names_end] + struct.pack(">i", 2) + e + e)
         out.append(base + b"\0")
-    for seed, count in seeds:
+    for seed, count in draws:
         r = random.Random(seed)
         for _ in range(count):
             b = bytearray(r.choice(bases))
@@ -301,7 +301,7 @@ def main():
           % (FIXED_SEED, rseed, rseed, opts.scale))
     rng = random.Random(FIXED_SEED)
 
-    def seeds(n):
+    def draws(n):
         n = max(1, int(n * opts.scale))
         return [(FIXED_SEED, n), (rseed, n)]
 
@@ -309,7 +309,7 @@ def main():
         ", ".join("((%s)::raster)" % r for r in BASE_RASTERS)
     rbases = [bytes.fromhex(h) for h in run_psql(["-qAt", "-c", q]).split()]
     rbases.append(outdb_raster())
-    rasters = raster_mutations(rbases, opts.scale, rng, seeds(1000))
+    rasters = raster_mutations(rbases, opts.scale, rng, draws(1000))
 
     tmp = tempfile.mkdtemp(prefix="ecocomp-fuzz-")
     os.chmod(tmp, 0o755)
@@ -322,8 +322,8 @@ def main():
                 t, b = line.split("|")
                 tbases.append(t)
                 bbases.append(bytes.fromhex(b[2:]))
-        texts = text_mutations(tbases, opts.scale, rng, seeds(600))
-        bins = binary_mutations(bbases, opts.scale, rng, seeds(300))
+        texts = text_mutations(tbases, opts.scale, rng, draws(600))
+        bins = binary_mutations(bbases, opts.scale, rng, draws(300))
         print("fuzz: %d serialized rasters from %d bases, %d landuse_state texts, %d binary values"
               % (len(rasters), len(rbases), len(texts), len(bins)))
 
