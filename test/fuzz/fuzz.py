@@ -352,7 +352,7 @@ def main():
         script.append("\\copy fz_state FROM '%s/all.bin' WITH (FORMAT binary)" % tmp)
         script.append("\\o")
         script.append("\\pset tuples_only on")
-        script.append("SELECT 'fuzz: ' || count(*) || ' landuse_state values accepted and read back' FROM fz_state;")
+        script.append("SELECT 'fuzz: ' || count(*) || ' landuse_state values accepted (each read back above)' FROM fz_state;")
         path = os.path.join(tmp, "fuzz.sql")
         with open(path, "w") as f:
             f.write("\n".join(script) + "\n")
