@@ -10,6 +10,7 @@
  */
 #include "postgres.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "catalog/pg_type.h"
@@ -34,7 +35,8 @@ standard_equivalent_value(PG_FUNCTION_ARGS)
 	double	   *yield = EcoFloat8ArrayNonNegative(PG_GETARG_ARRAYTYPE_P(1), "yield (kg/hm2)", &ny);
 	double	   *area = EcoFloat8ArrayNonNegative(PG_GETARG_ARRAYTYPE_P(2), "sown area (hm2)", &na);
 	double		value = 0,
-				total_area = 0;
+				total_area = 0,
+				amax = 0;
 
 	if (np != ny || np != na)
 		ereport(ERROR,
@@ -46,15 +48,22 @@ standard_equivalent_value(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("at least one crop is needed")));
 	for (j = 0; j < np; j++)
-	{
-		value += price[j] * yield[j] * area[j];
-		total_area += area[j];
-	}
-	if (total_area <= 0)
+		amax = Max(amax, area[j]);
+	if (amax <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("total sown area must be positive")));
-	PG_RETURN_FLOAT8(value / total_area / 7.0);
+	/* areas relative to the largest, so their sums cannot overflow */
+	for (j = 0; j < np; j++)
+	{
+		double		a = area[j] / amax;
+
+		if (a == 0)
+			continue;
+		value += price[j] * a * yield[j];
+		total_area += a;
+	}
+	PG_RETURN_FLOAT8(EcoFinite(value / total_area / 7.0, "standard equivalent value"));
 }
 
 static double
@@ -62,7 +71,7 @@ Ecps(double nonmarket, double gdp)
 {
 	EcoCheckNonNegative(nonmarket, "non-market ESV");
 	EcoCheckPositive(gdp, "GDP");
-	return nonmarket / gdp;
+	return EcoFinite(nonmarket / gdp, "ECPS");
 }
 
 static double
@@ -135,17 +144,22 @@ nonmarket_from_compensation(PG_FUNCTION_ARGS)
 	CheckK(k);
 	if (r == 0)
 		PG_RETURN_FLOAT8(0);
-	hi = Max(gdp, 2.0 * r / k);
+	/* R(V) <= V, so the root is at most DBL_MAX when R(DBL_MAX) >= r */
+	hi = Min(Max(gdp, 2.0 * r / k), DBL_MAX);
+	if (hi == DBL_MAX && hi * k * CompensationIntensity(hi / gdp) < r)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("non-market ESV for compensation %g is out of range for type double precision", r)));
 	for (i = 0; i < 200 && hi - lo > 1e-15 * hi; i++)
 	{
-		double		mid = 0.5 * (lo + hi);
+		double		mid = lo + 0.5 * (hi - lo);
 
 		if (mid * k * CompensationIntensity(mid / gdp) < r)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	PG_RETURN_FLOAT8(0.5 * (lo + hi));
+	PG_RETURN_FLOAT8(lo + 0.5 * (hi - lo));
 }
 
 /*

@@ -35,6 +35,31 @@ EcoCheckFinite(double v, const char *what)
 				 errmsg("%s must be a finite number, not %g", what, v)));
 }
 
+double
+EcoFinite(double v, const char *what)
+{
+	if (isnan(v) || isinf(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is out of range for type double precision", what),
+				 errdetail("The inputs are finite but the result would be %s.",
+						   isnan(v) ? "undefined (NaN)" : (v > 0 ? "Infinity" : "-Infinity"))));
+	return v;
+}
+
+MemoryContext
+EcoAggContext(FunctionCallInfo fcinfo, const char *fn)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called as part of an aggregate", fn),
+				 errhint("It is a support function of an ecocomp aggregate; call the aggregate instead.")));
+	return aggcxt;
+}
+
 void
 EcoCheckNonNegative(double v, const char *what)
 {

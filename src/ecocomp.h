@@ -24,6 +24,21 @@ extern void EcoCheckFinite(double v, const char *what);
 extern void EcoCheckNonNegative(double v, const char *what);
 extern void EcoCheckPositive(double v, const char *what);
 
+/*
+ * A computed result: v itself when finite, else an ERROR with SQLSTATE
+ * 22003 (numeric_value_out_of_range) naming what.  Every float8 the
+ * extension returns from finite inputs passes through here (or is computed
+ * in a form that cannot overflow), so no NaN or Infinity comes back.
+ */
+extern double EcoFinite(double v, const char *what);
+
+/*
+ * 0A000 when a transition, combine or final function of an aggregate is
+ * called directly (outside an aggregate); fn names the function.  Returns
+ * the aggregate memory context otherwise.
+ */
+extern MemoryContext EcoAggContext(FunctionCallInfo fcinfo, const char *fn);
+
 /* 22004 "<name> must not be NULL" when argument argno is NULL. */
 extern void EcoRequireArg(FunctionCallInfo fcinfo, int argno, const char *name);
 

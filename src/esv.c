@@ -361,12 +361,12 @@ EsvSummaryToDatum(FunctionCallInfo fcinfo, const EsvSummary *s)
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	desc = BlessTupleDesc(desc);
-	values[0] = Float8GetDatum(s->total);
-	values[1] = Float8GetDatum(s->group[ESV_PROVISIONING]);
-	values[2] = Float8GetDatum(s->group[ESV_REGULATING]);
-	values[3] = Float8GetDatum(s->group[ESV_SUPPORTING]);
-	values[4] = Float8GetDatum(s->group[ESV_CULTURAL]);
-	values[5] = Float8GetDatum(s->nonmarket);
+	values[0] = Float8GetDatum(EcoFinite(s->total, "total ESV"));
+	values[1] = Float8GetDatum(EcoFinite(s->group[ESV_PROVISIONING], "provisioning ESV"));
+	values[2] = Float8GetDatum(EcoFinite(s->group[ESV_REGULATING], "regulating ESV"));
+	values[3] = Float8GetDatum(EcoFinite(s->group[ESV_SUPPORTING], "supporting ESV"));
+	values[4] = Float8GetDatum(EcoFinite(s->group[ESV_CULTURAL], "cultural ESV"));
+	values[5] = Float8GetDatum(EcoFinite(s->nonmarket, "non-market ESV"));
 	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 
@@ -439,9 +439,9 @@ esv_detail_jsonb(PG_FUNCTION_ARGS)
 			values[2] = CStringGetTextDatum(m->service[s]);
 			values[3] = CStringGetTextDatum(EsvGroupNames[m->group[s]]);
 			values[4] = BoolGetDatum(m->market[s]);
-			values[5] = Float8GetDatum(a[e]);
+			values[5] = Float8GetDatum(EcoFinite(a[e], "ecosystem area"));
 			values[6] = Float8GetDatum(f);
-			values[7] = Float8GetDatum(a[e] * f * ea);
+			values[7] = Float8GetDatum(EcoFinite(a[e] * f * ea, "ESV"));
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 	}

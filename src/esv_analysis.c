@@ -193,7 +193,9 @@ esv_sensitivity(PG_FUNCTION_ARGS)
 	EsvModel   *m;
 	LanduseAreas areas;
 	EsvSummary	base;
-	double	   *area;
+	double	   *area,
+				amax = 0,
+				total = 0;
 	int			e,
 				i;
 
@@ -207,35 +209,39 @@ esv_sensitivity(PG_FUNCTION_ARGS)
 	LanduseAreasFromJsonb(PG_GETARG_JSONB_P(0), &areas);
 	m = EsvModelGet(fcinfo, PG_GETARG_TEXT_PP(2), PG_GETARG_TEXT_PP(3));
 	EsvCompute(m, &areas, ea, &base);	/* also rejects unmapped codes */
-	if (base.total == 0)
+
+	/*
+	 * Raising VC_k by the fraction adj raises ESV by A_k * VC_k * adj, so
+	 * CS_k = (A_k VC_k adj / ESV) / adj = A_k VC_k / sum_i A_i VC_i: E_a and
+	 * adj cancel.  The shares are computed with the areas scaled by the
+	 * largest one, so huge finite areas give finite coefficients.
+	 */
+	area = palloc0(sizeof(double) * Max(m->necosystems, 1));
+	for (i = 0; i < areas.n; i++)
+		amax = Max(amax, areas.area_ha[i]);
+	for (i = 0; i < areas.n; i++)
+		area[EsvModelEcosystemOf(m, areas.code[i])] += areas.area_ha[i] / amax;
+	for (e = 0; e < m->necosystems; e++)
+		total += area[e] * EsvEcosystemValue(m, e);
+	if (total == 0 || amax == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the ESV of the areas is 0: the sensitivity coefficient is undefined")));
-
-	area = palloc0(sizeof(double) * Max(m->necosystems, 1));
-	for (i = 0; i < areas.n; i++)
-		area[EsvModelEcosystemOf(m, areas.code[i])] += areas.area_ha[i];
 
 	InitMaterializedSRF(fcinfo, 0);
 	for (e = 0; e < m->necosystems; e++)
 	{
 		Datum		values[2];
 		bool		nulls[2] = {false, false};
-		double		vci = EsvEcosystemValue(m, e) * ea;
-		double		vcj = vci * (1.0 + adj);
+		double		vc = EsvEcosystemValue(m, e);
 
 		if (area[e] <= 0)
 			continue;
 		values[0] = CStringGetTextDatum(m->ecosystem[e]);
-		if (vci == 0)
+		if (vc == 0)
 			nulls[1] = true;
 		else
-		{
-			double		esvj = base.total + area[e] * (vcj - vci);
-
-			values[1] = Float8GetDatum(((esvj - base.total) / base.total) /
-									   ((vcj - vci) / vci));
-		}
+			values[1] = Float8GetDatum(EcoFinite(area[e] * vc / total, "sensitivity coefficient"));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

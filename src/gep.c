@@ -132,7 +132,7 @@ GepRecord(FunctionCallInfo fcinfo, int n, const double *v)
 	if (desc->natts != n)
 		elog(ERROR, "return type has %d columns, expected %d", desc->natts, n);
 	for (i = 0; i < n; i++)
-		values[i] = Float8GetDatum(v[i]);
+		values[i] = Float8GetDatum(EcoFinite(v[i], NameStr(TupleDescAttr(desc, i)->attname)));
 	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 
@@ -155,7 +155,7 @@ gep_agricultural_products(PG_FUNCTION_ARGS)
 				 errdetail("Lengths are %d and %d.", ne, np)));
 	for (i = 0; i < ne; i++)
 		v += e[i] * p[i];
-	PG_RETURN_FLOAT8(v);
+	PG_RETURN_FLOAT8(EcoFinite(v, "value of agricultural products"));
 }
 
 /* gep_water_conservation(area_m2, P, R, ET mm/a, price yuan/m3) -> (m3/a, yuan/a) */
@@ -198,7 +198,7 @@ gep_soil_retention(PG_FUNCTION_ARGS)
 	EcoCheckNonNegative(ls, "slope_length_factor");
 	GepCheckFraction(c, "cover_factor");
 	GepCheckFraction(p, "practice_factor");
-	PG_RETURN_FLOAT8(GepRusle(area, r, k, ls, c, p));
+	PG_RETURN_FLOAT8(EcoFinite(GepRusle(area, r, k, ls, c, p), "soil retention"));
 }
 
 /* gep_soil_retention_value(soil t/a, lambda, rho, c, N g/kg, alpha_N, price_N, P g/kg, alpha_P, price_P) */
@@ -335,7 +335,7 @@ gep_aesthetic_landscape(PG_FUNCTION_ARGS)
 	EcoCheckNonNegative(pa, "grain_price_yuan_per_kg");
 	EcoCheckNonNegative(pb, "grain_yield_kg_per_hm2");
 	EcoCheckNonNegative(eqc, "equivalent_coefficient");
-	PG_RETURN_FLOAT8(GepLandscape(area, factor, eqc, pa, pb));
+	PG_RETURN_FLOAT8(EcoFinite(GepLandscape(area, factor, eqc, pa, pb), "aesthetic landscape value"));
 }
 
 /* ------------------------------------------------------------------------
@@ -1218,15 +1218,15 @@ gep_account(PG_FUNCTION_ARGS)
 			values[1] = CStringGetTextDatum(GepServiceNames[def->service]);
 			values[2] = CStringGetTextDatum(def->name);
 			values[3] = CStringGetTextDatum(m->lt[rows[k].lt]);
-			values[4] = Float8GetDatum(area[rows[k].lt]);
+			values[4] = Float8GetDatum(EcoFinite(area[rows[k].lt], "land-type area"));
 			if (def->unit != NULL)
 			{
-				values[5] = Float8GetDatum(rows[k].quantity);
+				values[5] = Float8GetDatum(EcoFinite(rows[k].quantity, def->name));
 				values[6] = CStringGetTextDatum(def->unit);
 			}
 			else
 				nulls[5] = nulls[6] = true;
-			values[7] = Float8GetDatum(rows[k].value);
+			values[7] = Float8GetDatum(EcoFinite(rows[k].value, def->name));
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 	}

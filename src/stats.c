@@ -4,10 +4,14 @@
  *	  minimum and maximum, e.g. the area-weighted annual mean and standard
  *	  deviation of VCS over a region from pixel_coverage x pixel_values.
  *
- *	  State: float8[6] {W, mean, M2, min, max, n} (W the weight sum, M2 the
- *	  weighted sum of squared deviations; West 1979), updated in place in the
- *	  aggregate context; the combine function merges two states (Chan et al.
- *	  1979), so the aggregate runs in parallel and as a partial aggregate.
+ *	  State: float8[7] {W, mean, M2, min, max, n, c} (W the weight sum, M2
+ *	  the weighted sum of squared deviations; West 1979), updated in place in
+ *	  the aggregate context; the combine function merges two states (Chan et
+ *	  al. 1979), so the aggregate runs in parallel and as a partial aggregate.
+ *	  W and M2 are kept divided by c, the largest weight so far, so weights
+ *	  near DBL_MAX or DBL_MIN neither overflow nor lose precision (the scale
+ *	  cancels in the mean and the standard deviation); a deviation or M2 that
+ *	  overflows, and a weight sum beyond DBL_MAX, raise 22003.
  */
 #include "postgres.h"
 
@@ -21,17 +25,35 @@
 
 #include "ecocomp.h"
 
-#define WS_LEN 6
+#define WS_LEN 7
+#define WS_MAX_N 9007199254740992.0	/* 2^53: n is exact below */
 
+static void
+WsBad(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_EXCEPTION),
+			 errmsg("invalid weighted_stats state"),
+			 errdetail("%s", detail)));
+}
+
+/* the state's values, checked so that any float8[] given to us is safe */
 static double *
 WsValues(ArrayType *a)
 {
+	double	   *s;
+
 	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID ||
 		ARR_DIMS(a)[0] != WS_LEN)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("invalid weighted_stats state")));
-	return (double *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
+		WsBad("The state is a float8[7] {weight sum / c, mean, M2 / c, min, max, n, c}.");
+	s = (double *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
+	if (!(s[0] >= 0 && s[0] <= WS_MAX_N && s[2] >= 0 && isfinite(s[2]) &&
+		  isfinite(s[1]) && s[5] >= 0 && s[5] <= WS_MAX_N && s[5] == floor(s[5]) &&
+		  s[6] >= 0 && isfinite(s[6]) && !isnan(s[3]) && !isnan(s[4])))
+		WsBad("A value is out of range.");
+	if ((s[0] == 0) != (s[5] == 0) || (s[0] > 0 && (s[6] == 0 || !isfinite(s[3]) || !isfinite(s[4]) || s[3] > s[4])))
+		WsBad("The weights, the count and the range disagree.");
+	return s;
 }
 
 static ArrayType *
@@ -51,20 +73,46 @@ WsNew(MemoryContext cxt)
 	return a;
 }
 
+/* bring state s to scale c >= s[6] (the weights relative to c) */
+static void
+WsRescale(double *s, double c)
+{
+	if (s[6] > 0 && c > s[6])
+	{
+		double		f = s[6] / c;
+
+		s[0] *= f;
+		s[2] *= f;
+	}
+	s[6] = c;
+}
+
+/*
+ * Merge (w, mean, m2) relative to scale s[6] into s (Chan et al.; West's
+ * update when m2 is 0 and w one weight).
+ */
+static void
+WsMerge(double *s, double w, double mean, double m2)
+{
+	double		ws = s[0] + w;
+	double		d = EcoFinite(mean - s[1], "deviation from the weighted mean");
+
+	s[2] = EcoFinite(s[2] + m2 + d * (d * (s[0] / ws) * w), "weighted sum of squared deviations");
+	s[1] += d * (w / ws);
+	s[0] = ws;
+}
+
 /* weighted_stats_accum(state, value, weight): NULL value or weight: skipped */
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(weighted_stats_accum);
 Datum
 weighted_stats_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
+	MemoryContext aggcxt = EcoAggContext(fcinfo, "weighted_stats_accum");
 	ArrayType  *a;
 	double	   *s,
 				v,
-				w,
-				d;
+				w;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "weighted_stats_accum called in non-aggregate context");
 	a = PG_ARGISNULL(0) ? WsNew(aggcxt) : PG_GETARG_ARRAYTYPE_P(0);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_ARRAYTYPE_P(a);
@@ -75,10 +123,12 @@ weighted_stats_accum(PG_FUNCTION_ARGS)
 	if (w == 0)
 		PG_RETURN_ARRAYTYPE_P(a);
 	s = WsValues(a);
-	s[0] += w;
-	d = v - s[1];
-	s[1] += d * w / s[0];
-	s[2] += w * d * (v - s[1]);
+	if (s[5] >= WS_MAX_N)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("weighted_stats counts at most 2^53 rows")));
+	WsRescale(s, Max(s[6], w));
+	WsMerge(s, w / s[6], v, 0);
 	s[3] = Min(s[3], v);
 	s[4] = Max(s[4], v);
 	s[5] += 1;
@@ -89,15 +139,11 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(weighted_stats_combine);
 Datum
 weighted_stats_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
+	MemoryContext aggcxt = EcoAggContext(fcinfo, "weighted_stats_combine");
 	ArrayType  *a;
 	double	   *s,
-			   *t,
-				w,
-				d;
+				t[WS_LEN];
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "weighted_stats_combine called in non-aggregate context");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
@@ -107,14 +153,16 @@ weighted_stats_combine(PG_FUNCTION_ARGS)
 	/* a state of our own in the aggregate context, never the other input */
 	a = PG_ARGISNULL(0) ? WsNew(aggcxt) : PG_GETARG_ARRAYTYPE_P(0);
 	s = WsValues(a);
-	t = WsValues(PG_GETARG_ARRAYTYPE_P(1));
+	memcpy(t, WsValues(PG_GETARG_ARRAYTYPE_P(1)), sizeof(t));
 	if (t[0] == 0)
 		PG_RETURN_ARRAYTYPE_P(a);
-	w = s[0] + t[0];
-	d = t[1] - s[1];
-	s[2] += t[2] + d * d * s[0] * t[0] / w;
-	s[1] += d * t[0] / w;
-	s[0] = w;
+	if (s[5] + t[5] > WS_MAX_N)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("weighted_stats counts at most 2^53 rows")));
+	WsRescale(s, Max(s[6], t[6]));
+	WsRescale(t, s[6]);
+	WsMerge(s, t[0], t[1], t[2]);
 	s[3] = Min(s[3], t[3]);
 	s[4] = Max(s[4], t[4]);
 	s[5] += t[5];
@@ -137,11 +185,13 @@ weighted_stats_final(PG_FUNCTION_ARGS)
 	if (s[0] == 0)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("weighted_stats_final must return weighted_stats_result")));
 	desc = BlessTupleDesc(desc);
-	values[0] = Float8GetDatum(s[0]);
+	values[0] = Float8GetDatum(EcoFinite(s[0] * s[6], "weighted_stats weight sum"));
 	values[1] = Float8GetDatum(s[1]);
-	values[2] = Float8GetDatum(sqrt(Max(s[2], 0) / s[0]));
+	values[2] = Float8GetDatum(EcoFinite(sqrt(s[2] / s[0]), "weighted_stats standard deviation"));
 	values[3] = Float8GetDatum(s[3]);
 	values[4] = Float8GetDatum(s[4]);
 	values[5] = Int64GetDatum((int64) s[5]);

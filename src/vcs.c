@@ -41,7 +41,7 @@ vcs_from_npp(PG_FUNCTION_ARGS)
 	double		npp = PG_GETARG_FLOAT8(0);
 
 	EcoCheckFinite(npp, "NPP (g C/m2/a)");
-	PG_RETURN_FLOAT8(npp * VCS_PER_NPP);
+	PG_RETURN_FLOAT8(EcoFinite(npp * VCS_PER_NPP, "VCS"));
 }
 
 /*
@@ -77,10 +77,18 @@ VcsStateNew(int cap)
 	return construct_array(d, len, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 }
 
+/* a year of the state: NaN (none) or an int32 */
+static bool
+VcsYearOk(double y)
+{
+	return isnan(y) || (y == floor(y) && y >= PG_INT32_MIN && y <= PG_INT32_MAX);
+}
+
 static double *
 VcsStateValues(ArrayType *a, int *cap)
 {
 	int			len;
+	double	   *st;
 
 	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
 		ereport(ERROR,
@@ -93,7 +101,15 @@ VcsStateValues(ArrayType *a, int *cap)
 				 errmsg("invalid vcs_deficit state")));
 	*cap = (len - VCS_STATE_HDR) / 2;
 	/* no NULLs (checked above), so the data follows the fixed header */
-	return (double *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
+	st = (double *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
+	/* a state given directly (e.g. vcs_deficit_final('{...}')) is checked */
+	if (!(st[0] >= 0 && st[0] <= *cap && st[0] == floor(st[0])) ||
+		!VcsYearOk(st[1]) || !VcsYearOk(st[2]))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("invalid vcs_deficit state"),
+				 errdetail("The count or the disturbance years are out of range.")));
+	return st;
 }
 
 static bool
@@ -153,8 +169,7 @@ vcs_deficit_accum(PG_FUNCTION_ARGS)
 	int			cap;
 	double	   *st;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "vcs_deficit_accum called in non-aggregate context");
+	aggcxt = EcoAggContext(fcinfo, "vcs_deficit_accum");
 	EcoRequireArg(fcinfo, 1, "year");
 	if (!isnan(destroyed) && !isnan(restored) && restored < destroyed)
 		ereport(ERROR,
@@ -201,8 +216,7 @@ vcs_deficit_combine(PG_FUNCTION_ARGS)
 				capb,
 				i;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "vcs_deficit_combine called in non-aggregate context");
+	aggcxt = EcoAggContext(fcinfo, "vcs_deficit_combine");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
@@ -297,6 +311,11 @@ vcs_deficit_final(PG_FUNCTION_ARGS)
 	{
 		yv[i].year = st[VCS_STATE_HDR + 2 * i];
 		yv[i].v = st[VCS_STATE_HDR + 2 * i + 1];
+		if (!VcsYearOk(yv[i].year) || isnan(yv[i].year) || !isfinite(yv[i].v))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("invalid vcs_deficit state"),
+					 errdetail("Year or VCS %d is out of range.", i + 1)));
 	}
 	qsort(yv, n, sizeof(YearValue), YearValueCmp);
 	for (i = 1; i < n; i++)
@@ -348,29 +367,31 @@ vcs_deficit_final(PG_FUNCTION_ARGS)
 	}
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("vcs_deficit_final must return vcs_deficit_result")));
 	desc = BlessTupleDesc(desc);
-	values[0] = Float8GetDatum(slope);
-	values[1] = Float8GetDatum(intercept);
+	values[0] = Float8GetDatum(EcoFinite(slope, "VCS baseline slope"));
+	values[1] = Float8GetDatum(EcoFinite(intercept, "VCS baseline intercept"));
 	nulls[0] = nulls[1] = (npre < 2);
 	values[2] = Int32GetDatum(npre);
 	/* direct decrease: VCS of the year before destruction lost in that year */
 	if (isnan(destroyed))
 		values[3] = Float8GetDatum(0);
 	else if (id > 0)
-		values[3] = Float8GetDatum(yv[id - 1].v - yv[id].v);
+		values[3] = Float8GetDatum(EcoFinite(yv[id - 1].v - yv[id].v, "direct VCS decrease"));
 	else
 		nulls[3] = true;
 	/* direct increase: VCS regained in the restoration year */
 	if (isnan(restored))
 		values[4] = Float8GetDatum(0);
 	else if (ir > 0)
-		values[4] = Float8GetDatum(yv[ir].v - yv[ir - 1].v);
+		values[4] = Float8GetDatum(EcoFinite(yv[ir].v - yv[ir - 1].v, "direct VCS increase"));
 	else
 		nulls[4] = true;
-	values[5] = Float8GetDatum(c_destroy);
-	values[6] = Float8GetDatum(c_restore);
-	values[7] = Float8GetDatum(0.0 - (c_destroy + c_restore));	/* never -0 */
+	values[5] = Float8GetDatum(EcoFinite(c_destroy, "carbon deficit of destruction"));
+	values[6] = Float8GetDatum(EcoFinite(c_restore, "carbon gain of restoration"));
+	values[7] = Float8GetDatum(EcoFinite(0.0 - (c_destroy + c_restore), "VCSD"));	/* never -0 */
 	nulls[5] = nulls[6] = nulls[7] = (npre < 2);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

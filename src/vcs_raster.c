@@ -201,6 +201,8 @@ vcs_raster(PG_FUNCTION_ARGS)
  * coarse pixel the counts of fine pixels whose centre it contains (s) and
  * of those vegetated in the year (sveg), and whether the fine raster covers
  * the whole coarse pixel (full); per fine pixel, whether it is destroyed.
+ * The coarse NPP is read from the raster when needed: 9 bytes per coarse
+ * pixel of the window and 1 per fine pixel, checked against MaxAllocSize.
  */
 typedef struct DsGrid
 {
@@ -210,12 +212,52 @@ typedef struct DsGrid
 				ncr;
 	int		   *ccol;
 	int		   *crow;
-	double	   *s;
-	double	   *sveg;
+	uint32	   *s;				/* < 65535^2 fine pixels */
+	uint32	   *sveg;
 	bool	   *full;
-	double	   *npp;			/* coarse NPP, NaN for nodata */
+	const RastInfo *nppri;
+	const RastBand *nppband;
 	uint8	   *destroyed;
 } DsGrid;
+
+/* NPP of window pixel k (NaN for nodata) */
+static double
+DsNpp(const DsGrid *g, int k)
+{
+	double		v;
+
+	if (VrValue(g->nppri, g->nppband,
+				(int64) (g->cr0 + k / g->ncc) * g->nppri->width + g->cc0 + k % g->ncc, &v, "npp"))
+		return v;
+	return get_float8_nan();
+}
+
+#define DS_ZERO_SLICE ((Size) 4 * 1024 * 1024)
+
+/* n zeroed elements of size sz, or 54000 when more than palloc can give */
+static void *
+DsAlloc0(int64 n, Size sz)
+{
+	char	   *p;
+	Size		len,
+				off;
+
+	if (n > (int64) (MaxAllocSize / sz))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a disturbance tile and its NPP window of " INT64_FORMAT " pixels are too large", n),
+				 errhint("Load the rasters in smaller tiles, e.g. raster2pgsql -t 256x256.")));
+	len = Max(n, 1) * sz;
+
+	/* zeroed in slices: a first touch of hundreds of MB takes a while */
+	p = palloc(len);
+	for (off = 0; off < len; off += DS_ZERO_SLICE)
+	{
+		CHECK_FOR_INTERRUPTS();
+		memset(p + off, 0, Min(DS_ZERO_SLICE, len - off));
+	}
+	return p;
+}
 
 static int
 DsCoarseIndex(double centre, double ip, double scale, int n)
@@ -278,6 +320,10 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 				tolx,
 				toly;
 
+	if (year < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("year must not be negative, got %d", year)));
 	if (npp->srid != dist->srid)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -295,6 +341,8 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 	nd_r = RastIntNodata(br, &hasnd_r);
 
 	memset(g, 0, sizeof(DsGrid));
+	g->nppri = npp;
+	g->nppband = bn;
 	g->ccol = palloc(sizeof(int) * dist->width);
 	g->crow = palloc(sizeof(int) * dist->height);
 	for (c = 0; c < dist->width; c++)
@@ -328,11 +376,10 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 		g->ccol[c] = (g->ncc > 0 && g->ccol[c] >= 0) ? g->ccol[c] - g->cc0 : -1;
 	for (r = 0; r < dist->height; r++)
 		g->crow[r] = (g->ncr > 0 && g->crow[r] >= 0) ? g->crow[r] - g->cr0 : -1;
-	g->s = palloc0(sizeof(double) * Max(g->ncc * g->ncr, 1));
-	g->sveg = palloc0(sizeof(double) * Max(g->ncc * g->ncr, 1));
-	g->full = palloc0(sizeof(bool) * Max(g->ncc * g->ncr, 1));
-	g->npp = palloc0(sizeof(double) * Max(g->ncc * g->ncr, 1));
-	g->destroyed = palloc0((Size) dist->width * dist->height);
+	g->s = DsAlloc0((int64) g->ncc * g->ncr, sizeof(uint32));
+	g->sveg = DsAlloc0((int64) g->ncc * g->ncr, sizeof(uint32));
+	g->full = DsAlloc0((int64) g->ncc * g->ncr, sizeof(bool));
+	g->destroyed = DsAlloc0((int64) dist->width * dist->height, 1);
 
 	/* every fine pixel: its state in the year, counted in its coarse pixel */
 	for (r = 0; r < dist->height; r++)
@@ -379,83 +426,127 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 					yb = npp->ip_y + (cr + 1) * npp->scale_y;
 		bool		yin = Min(ya, yb) >= fy0 - toly && Max(ya, yb) <= fy1 + toly;
 
+		CHECK_FOR_INTERRUPTS();
 		for (i = 0; i < g->ncc; i++)
 		{
 			int			cc = g->cc0 + i;
 			int			k = j * g->ncc + i;
 			double		xa = npp->ip_x + cc * npp->scale_x,
 						xb = npp->ip_x + (cc + 1) * npp->scale_x;
-			double		v;
 
 			g->full[k] = yin && Min(xa, xb) >= fx0 - tolx && Max(xa, xb) <= fx1 + tolx && g->s[k] > 0;
-			if (VrValue(npp, bn, (int64) cr * npp->width + cc, &v, "npp"))
-				g->npp[k] = v;
-			else
-				g->npp[k] = get_float8_nan();
 		}
 	}
 }
 
 /*
- * The downscaled raster of eq. 1 on the disturbance grid, given the
- * background NPP of each coarse pixel of the window (bgv[k], NaN: none;
- * needed only where a coarse pixel is partly destroyed).
+ * Where the background NPP of a partly destroyed coarse pixel comes from:
+ * one value for all (have_bg), a raster on the NPP grid (bgri, its pixel
+ * (i + dc, j + dr) for window pixel (i, j) of npp), or nowhere.
+ */
+typedef struct DsBackground
+{
+	bool		have_bg;
+	double		bg;
+	const RastInfo *bgri;
+	const RastBand *bgband;
+	int			dc,
+				dr;
+} DsBackground;
+
+/* background NPP of window pixel (i, j): NaN when the source has none */
+static double
+DsBackgroundAt(const DsGrid *g, const DsBackground *b, int i, int j)
+{
+	double		v;
+	int64		bc,
+				br;
+
+	if (b->bgri == NULL)
+		return b->have_bg ? b->bg : get_float8_nan();
+	if (b->bgband == NULL)
+		return get_float8_nan();
+	bc = (int64) g->cc0 + i + b->dc;
+	br = (int64) g->cr0 + j + b->dr;
+	if (bc < 0 || bc >= b->bgri->width || br < 0 || br >= b->bgri->height ||
+		!VrValue(b->bgri, b->bgband, br * b->bgri->width + bc, &v, "npp_background"))
+		return get_float8_nan();
+	return v;
+}
+
+/*
+ * val[i] = NPP_a of coarse pixel (i, j) of the window: NaN where the coarse
+ * pixel is nodata or not entirely covered; where everything is destroyed
+ * any number (only destroyed fine pixels, written as 0, use it).
+ */
+static void
+DsRowValues(const DsGrid *g, int j, const DsBackground *b, int32 year, double *val)
+{
+	int			i;
+
+	for (i = 0; i < g->ncc; i++)
+	{
+		int			k = j * g->ncc + i;
+		double		npp = g->full[k] ? DsNpp(g, k) : get_float8_nan();
+		double		bg;
+
+		if (isnan(npp) || g->sveg[k] == 0 || g->sveg[k] == g->s[k])
+		{
+			val[i] = npp;		/* nothing destroyed: no background needed */
+			continue;
+		}
+		bg = DsBackgroundAt(g, b, i, j);
+		if (isnan(bg) && b->bgri != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("npp_background has no value at coarse pixel (%d, %d) (1-based column, row of npp), which is partly destroyed in %d",
+							g->cc0 + i + 1, g->cr0 + j + 1, year),
+					 errhint("The background surface must cover every partly destroyed coarse pixel with a value.")));
+		if (isnan(bg))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("npp_background must not be NULL: coarse pixel (%d, %d) (1-based column, row of npp) is partly destroyed in %d",
+							g->cc0 + i + 1, g->cr0 + j + 1, year),
+					 errhint("npp_background() is NULL when no coarse pixel is entirely destroyed in that year; pass a value of your own, e.g. a kriged or regional background.")));
+		val[i] = (npp * g->s[k] - bg * ((double) g->s[k] - g->sveg[k])) / g->sveg[k];
+	}
+}
+
+/*
+ * The downscaled raster of eq. 1 on the disturbance grid, one row of coarse
+ * pixels at a time (the float8 and the raster background share it).
  */
 static struct varlena *
-DsDownscale(const RastInfo *rd, const DsGrid *g, int32 year, const double *bgv,
-			bool bg_raster)
+DsDownscale(const RastInfo *rd, const DsGrid *g, int32 year, const DsBackground *b)
 {
 	struct varlena *out;
 	float	   *px;
 	double	   *val;
 	int			r,
 				c,
-				k;
+				vrow = -1;
 
-	/* NPP_a of the vegetated fine pixels of each coarse pixel (NaN: nodata) */
-	val = palloc(sizeof(double) * Max(g->ncc * g->ncr, 1));
-	for (k = 0; k < g->ncc * g->ncr; k++)
-	{
-		if (!g->full[k] || isnan(g->npp[k]) || g->sveg[k] == 0)
-			val[k] = get_float8_nan();
-		else if (g->sveg[k] == g->s[k])
-			val[k] = g->npp[k];	/* nothing destroyed: no background needed */
-		else
-		{
-			if (isnan(bgv[k]) && bg_raster)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("npp_background has no value at coarse pixel (%d, %d) (1-based column, row of npp), which is partly destroyed in %d",
-								g->cc0 + k % g->ncc + 1, g->cr0 + k / g->ncc + 1, year),
-						 errhint("The background surface must cover every partly destroyed coarse pixel with a value.")));
-			if (isnan(bgv[k]))
-				ereport(ERROR,
-						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("npp_background must not be NULL: coarse pixel (%d, %d) (1-based column, row of npp) is partly destroyed in %d",
-								g->cc0 + k % g->ncc + 1, g->cr0 + k / g->ncc + 1, year),
-						 errhint("npp_background() is NULL when no coarse pixel is entirely destroyed in that year; pass a value of your own, e.g. a kriged or regional background.")));
-			val[k] = (g->npp[k] * g->s[k] - bgv[k] * (g->s[k] - g->sveg[k])) / g->sveg[k];
-		}
-	}
-
+	val = palloc(sizeof(double) * Max(g->ncc, 1));
 	out = RastMakeFloat32(rd, VR_NODATA, &px);
 	for (r = 0; r < rd->height; r++)
 	{
 		CHECK_FOR_INTERRUPTS();
+		if (g->crow[r] >= 0 && g->crow[r] != vrow)
+		{
+			vrow = g->crow[r];
+			DsRowValues(g, vrow, b, year, val);
+		}
 		for (c = 0; c < rd->width; c++)
 		{
 			int64		idx = (int64) r * rd->width + c;
 
 			px[idx] = VR_NODATA;
-			if (g->crow[r] < 0 || g->ccol[c] < 0)
-				continue;
-			k = g->crow[r] * g->ncc + g->ccol[c];
-			if (!g->full[k] || isnan(g->npp[k]))
+			if (g->crow[r] < 0 || g->ccol[c] < 0 || isnan(val[g->ccol[c]]))
 				continue;
 			if (g->destroyed[idx])
 				px[idx] = 0;
 			else
-				px[idx] = VrToFloat(val[k], "downscaled NPP");
+				px[idx] = VrToFloat(val[g->ccol[c]], "downscaled NPP");
 		}
 	}
 	return out;
@@ -474,31 +565,25 @@ npp_downscale(PG_FUNCTION_ARGS)
 	RastInfo	rn,
 				rd;
 	bool		npp_px;
-	int32		year,
-				band;
-	bool		have_bg = !PG_ARGISNULL(3);
-	double		bg = have_bg ? PG_GETARG_FLOAT8(3) : 0;
+	DsBackground b = {0};
 	DsGrid		g;
 	float	   *px;
-	double	   *bgv;
-	int			k;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	EcoRequireArg(fcinfo, 2, "year");
 	EcoRequireArg(fcinfo, 4, "npp_band");
-	year = PG_GETARG_INT32(2);
-	band = PG_GETARG_INT32(4);
-	if (have_bg)
-		EcoCheckFinite(bg, "npp_background (g C/m2/a)");
+	b.have_bg = !PG_ARGISNULL(3);
+	if (b.have_bg)
+	{
+		b.bg = PG_GETARG_FLOAT8(3);
+		EcoCheckFinite(b.bg, "npp_background (g C/m2/a)");
+	}
 	npp_px = VrRead(PG_GETARG_DATUM(0), &rn, "npp");
 	if (!VrRead(PG_GETARG_DATUM(1), &rd, "disturbance"))
 		PG_RETURN_POINTER(RastMakeFloat32(&rd, VR_NODATA, &px));
-	DsPrepare(&rn, npp_px, band, &rd, year, &g);
-	bgv = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
-	for (k = 0; k < g.ncc * g.ncr; k++)
-		bgv[k] = have_bg ? bg : get_float8_nan();
-	PG_RETURN_POINTER(DsDownscale(&rd, &g, year, bgv, false));
+	DsPrepare(&rn, npp_px, PG_GETARG_INT32(4), &rd, PG_GETARG_INT32(2), &g);
+	PG_RETURN_POINTER(DsDownscale(&rd, &g, PG_GETARG_INT32(2), &b));
 }
 
 /*
@@ -542,15 +627,10 @@ npp_downscale_surface(PG_FUNCTION_ARGS)
 	RastInfo	rn,
 				rd,
 				rb;
-	bool		npp_px,
-				bg_px = false;
-	const RastBand *bb = NULL;
+	bool		npp_px;
+	DsBackground b = {0};
 	DsGrid		g;
 	float	   *px;
-	double	   *bgv;
-	int			k,
-				dc = 0,
-				dr = 0;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
@@ -559,28 +639,18 @@ npp_downscale_surface(PG_FUNCTION_ARGS)
 	npp_px = VrRead(PG_GETARG_DATUM(0), &rn, "npp");
 	if (!PG_ARGISNULL(3))
 	{
-		bg_px = VrRead(PG_GETARG_DATUM(3), &rb, "npp_background");
-		if (bg_px && npp_px)
+		/* a background raster without pixels has no value anywhere */
+		b.bgri = &rb;
+		if (VrRead(PG_GETARG_DATUM(3), &rb, "npp_background") && npp_px)
 		{
-			DsCheckBackgroundGrid(&rn, &rb, &dc, &dr);
-			bb = RastGetBand(&rb, 1, "npp_background", NULL);
+			DsCheckBackgroundGrid(&rn, &rb, &b.dc, &b.dr);
+			b.bgband = RastGetBand(&rb, 1, "npp_background", NULL);
 		}
 	}
 	if (!VrRead(PG_GETARG_DATUM(1), &rd, "disturbance"))
 		PG_RETURN_POINTER(RastMakeFloat32(&rd, VR_NODATA, &px));
 	DsPrepare(&rn, npp_px, PG_GETARG_INT32(4), &rd, PG_GETARG_INT32(2), &g);
-	bgv = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
-	for (k = 0; k < g.ncc * g.ncr; k++)
-	{
-		int			bc = g.cc0 + k % g.ncc + dc,
-					br = g.cr0 + k / g.ncc + dr;
-
-		bgv[k] = get_float8_nan();
-		if (bb != NULL && bc >= 0 && bc < rb.width && br >= 0 && br < rb.height &&
-			!VrValue(&rb, bb, (int64) br * rb.width + bc, &bgv[k], "npp_background"))
-			bgv[k] = get_float8_nan();
-	}
-	PG_RETURN_POINTER(DsDownscale(&rd, &g, PG_GETARG_INT32(2), bgv, !PG_ARGISNULL(3)));
+	PG_RETURN_POINTER(DsDownscale(&rd, &g, PG_GETARG_INT32(2), &b));
 }
 
 /*
@@ -620,12 +690,17 @@ npp_background_idw(PG_FUNCTION_ARGS)
 	sy = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
 	sv = palloc(sizeof(double) * Max(g.ncc * g.ncr, 1));
 	for (k = 0; k < g.ncc * g.ncr; k++)
-		if (g.full[k] && g.sveg[k] == 0 && !isnan(g.npp[k]))
+	{
+		double		v = g.full[k] && g.sveg[k] == 0 ? DsNpp(&g, k) : get_float8_nan();
+
+		CHECK_FOR_INTERRUPTS();
+		if (!isnan(v))
 		{
 			sx[n] = rn.ip_x + (g.cc0 + k % g.ncc + 0.5) * rn.scale_x;
 			sy[n] = rn.ip_y + (g.cr0 + k / g.ncc + 0.5) * rn.scale_y;
-			sv[n++] = g.npp[k];
+			sv[n++] = v;
 		}
+	}
 	if (n == 0)
 		PG_RETURN_NULL();
 
@@ -679,12 +754,21 @@ npp_background_idw(PG_FUNCTION_ARGS)
 static double *
 BgState(ArrayType *a)
 {
+	double	   *st;
+
 	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID || ARR_DIMS(a)[0] != 3)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("invalid npp_background state"),
 				 errdetail("The state is a float8[3] {pixels, sum of NPP, year}.")));
-	return VR_ARR_DATA(a);
+	st = VR_ARR_DATA(a);
+	if (!(st[0] >= 0 && st[0] <= 9007199254740992.0 && st[0] == floor(st[0]) && isfinite(st[1]) &&
+		  (isnan(st[2]) || (st[2] == floor(st[2]) && fabs(st[2]) <= PG_INT32_MAX))))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("invalid npp_background state"),
+				 errdetail("A value is out of range.")));
+	return st;
 }
 
 static ArrayType *
@@ -713,7 +797,6 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(npp_background_transfn);
 Datum
 npp_background_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
 	double	   *st;
 	double		n,
 				sum,
@@ -726,8 +809,7 @@ npp_background_transfn(PG_FUNCTION_ARGS)
 	DsGrid		g;
 	int			k;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "npp_background_transfn called in non-aggregate context");
+	(void) EcoAggContext(fcinfo, "npp_background_transfn");
 	EcoRequireArg(fcinfo, 0, "state");
 	st = BgState(PG_GETARG_ARRAYTYPE_P(0));
 	n = st[0];
@@ -748,11 +830,17 @@ npp_background_transfn(PG_FUNCTION_ARGS)
 	{
 		DsPrepare(&rn, npp_px, band, &rd, year, &g);
 		for (k = 0; k < g.ncc * g.ncr; k++)
-			if (g.full[k] && g.sveg[k] == 0 && !isnan(g.npp[k]))
+		{
+			double		v;
+
+			if ((k % Max(g.ncc, 1)) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (g.full[k] && g.sveg[k] == 0 && !isnan(v = DsNpp(&g, k)))
 			{
 				n += 1;
-				sum += g.npp[k];
+				sum = EcoFinite(sum + v, "sum of background NPP");
 			}
+		}
 	}
 	PG_RETURN_ARRAYTYPE_P(BgStateMake(n, sum, year));
 }
@@ -765,7 +853,8 @@ npp_background_combine(PG_FUNCTION_ARGS)
 	double	   *b = BgState(PG_GETARG_ARRAYTYPE_P(1));
 
 	BgCheckYear(a[2], b[2]);
-	PG_RETURN_ARRAYTYPE_P(BgStateMake(a[0] + b[0], a[1] + b[1], isnan(a[2]) ? b[2] : a[2]));
+	PG_RETURN_ARRAYTYPE_P(BgStateMake(a[0] + b[0], EcoFinite(a[1] + b[1], "sum of background NPP"),
+									  isnan(a[2]) ? b[2] : a[2]));
 }
 
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(npp_background_final);
@@ -776,7 +865,7 @@ npp_background_final(PG_FUNCTION_ARGS)
 
 	if (st[0] == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(st[1] / st[0]);
+	PG_RETURN_FLOAT8(EcoFinite(st[1] / st[0], "background NPP"));
 }
 
 /* ---------- pixel coverage and values keyed by a grid-global id ---------- */
@@ -853,7 +942,7 @@ pixel_coverage(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 	while (CoverageNextRow(&it, &row, &spans, &wts, &nspans))
 	{
-		double		y = ri.ip_y + (row + 0.5) * ri.scale_y;
+		double		y = EcoFinite(ri.ip_y + (row + 0.5) * ri.scale_y, "pixel centre y");
 		/* the cell area as the raster engine measures it */
 		double		ca = GridCellArea(&si, si.geographic, ri.ip_y, ri.scale_x, ri.scale_y, row);
 
@@ -866,13 +955,13 @@ pixel_coverage(PG_FUNCTION_ARGS)
 			{
 				Datum		values[5];
 				bool		nulls[5] = {0};
-				double		x = ri.ip_x + (c + 0.5) * ri.scale_x;
+				double		x = EcoFinite(ri.ip_x + (c + 0.5) * ri.scale_x, "pixel centre x");
 
 				values[0] = Int64GetDatum(VrPixelId(x, y, ax, ay));
 				values[1] = Float8GetDatum(x);
 				values[2] = Float8GetDatum(y);
 				values[3] = Float8GetDatum(wt);
-				values[4] = Float8GetDatum(wt * ca);
+				values[4] = Float8GetDatum(EcoFinite(wt * ca, "covered area of a pixel (m2)"));
 				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 			}
 		}
@@ -903,7 +992,7 @@ pixel_values(PG_FUNCTION_ARGS)
 	ay = fabs(ri.scale_y);
 	for (r = 0; r < ri.height; r++)
 	{
-		double		y = ri.ip_y + (r + 0.5) * ri.scale_y;
+		double		y = EcoFinite(ri.ip_y + (r + 0.5) * ri.scale_y, "pixel centre y");
 
 		CHECK_FOR_INTERRUPTS();
 		for (c = 0; c < ri.width; c++)
@@ -915,7 +1004,7 @@ pixel_values(PG_FUNCTION_ARGS)
 
 			if (!VrValue(&ri, b, (int64) r * ri.width + c, &v, "rast"))
 				continue;
-			x = ri.ip_x + (c + 0.5) * ri.scale_x;
+			x = EcoFinite(ri.ip_x + (c + 0.5) * ri.scale_x, "pixel centre x");
 			values[0] = Int64GetDatum(VrPixelId(x, y, ax, ay));
 			values[1] = Float8GetDatum(x);
 			values[2] = Float8GetDatum(y);
@@ -972,7 +1061,9 @@ VrBetaCF(double a, double b, double x)
 		if (fabs(del - 1) < 1e-15)
 			return h;
 	}
-	elog(ERROR, "incomplete beta function did not converge for a = %g, b = %g, x = %g", a, b, x);
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("incomplete beta function did not converge for a = %g, b = %g, x = %g", a, b, x)));
 	return h;					/* keep compiler quiet */
 }
 
@@ -1175,7 +1266,6 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_trend_transfn);
 Datum
 vcs_trend_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
 	RastInfo	ri;
 	const RastBand *b;
 	int32		year,
@@ -1186,8 +1276,7 @@ vcs_trend_transfn(PG_FUNCTION_ARGS)
 	int			r,
 				c;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "vcs_trend_transfn called in non-aggregate context");
+	(void) EcoAggContext(fcinfo, "vcs_trend_transfn");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
@@ -1253,14 +1342,12 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_trend_combine);
 Datum
 vcs_trend_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
 	VtState		s,
 				o;
 	int64		i,
 				n;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "vcs_trend_combine called in non-aggregate context");
+	(void) EcoAggContext(fcinfo, "vcs_trend_combine");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
@@ -1282,7 +1369,11 @@ vcs_trend_combine(PG_FUNCTION_ARGS)
 		VtAddYear(&s, o.years[i]);
 	n = (int64) s.width * s.height * VT_NSUM;
 	for (i = 0; i < n; i++)
+	{
+		if ((i & 0xFFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		s.sums[i] += o.sums[i];
+	}
 	PG_RETURN_ARRAYTYPE_P(s.a);
 }
 
@@ -1345,7 +1436,7 @@ vcs_trend_final(PG_FUNCTION_ARGS)
 		else if (sse <= 1e-12 * syy)
 			pval = 0;			/* on a line (up to rounding): |t| infinite */
 		else
-			pval = VrStudentP(slope / sqrt(sse / (n - 2) / sxx), n - 2);
+			pval = VrStudentP(EcoFinite(slope / sqrt(sse / (n - 2) / sxx), "t statistic of the VCS trend"), n - 2);
 		px[0][idx] = VrToFloat(slope, "VCS trend slope");
 		px[1][idx] = (float) pval;
 	}

@@ -49,20 +49,6 @@ CheckReserve(double r)
 				 errmsg("share of water reserved for ecology must be in [0, 1), got %g", r)));
 }
 
-/*
- * Finite inputs can still overflow (huge volumes, tiny productivities): an
- * infinite result is an error, never a value.
- */
-static double
-CheckResult(double v, const char *what)
-{
-	if (isnan(v) || isinf(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s is out of range of double precision", what)));
-	return v;
-}
-
 /* Blessed result descriptor of a function returning a named composite. */
 static TupleDesc
 ResultDesc(FunctionCallInfo fcinfo, int natts)
@@ -170,10 +156,10 @@ water_footprint(PG_FUNCTION_ARGS)
 	f[1] = aw * fresh / pw;
 	f[2] = aw * pollution / pw;
 	f[3] = f[0] + f[1] + f[2];
-	CheckResult(f[0], "aquatic product footprint");
-	CheckResult(f[1], "freshwater footprint");
-	CheckResult(f[2], "pollution footprint");
-	CheckResult(f[3], "total water footprint");
+	EcoFinite(f[0], "aquatic product footprint");
+	EcoFinite(f[1], "freshwater footprint");
+	EcoFinite(f[2], "pollution footprint");
+	EcoFinite(f[3], "total water footprint");
 	PG_RETURN_DATUM(FootprintDatum(fcinfo, f));
 }
 
@@ -198,7 +184,7 @@ water_carrying_capacity(PG_FUNCTION_ARGS)
 	CheckReserve(reserve);
 	EcoCheckPositive(pw, "water productivity (m3/hm2)");
 
-	PG_RETURN_FLOAT8(CheckResult((1.0 - reserve) * psi * aw * q / pw,
+	PG_RETURN_FLOAT8(EcoFinite((1.0 - reserve) * psi * aw * q / pw,
 								 "water carrying capacity"));
 }
 
@@ -221,7 +207,7 @@ water_compensation(PG_FUNCTION_ARGS)
 
 	erd = ec - ef;
 	PG_RETURN_DATUM(BalanceDatum(fcinfo, erd,
-								 CheckResult(erd * unit, "monetary value")));
+								 EcoFinite(erd * unit, "monetary value")));
 }
 
 /*
@@ -243,7 +229,7 @@ water_equivalence_factor(PG_FUNCTION_ARGS)
 	EcoCheckPositive(arable_gdp, "GDP per hectare of arable land (yuan/hm2)");
 	EcoCheckPositive(arable_factor, "arable land equivalence factor");
 
-	PG_RETURN_FLOAT8(CheckResult(arable_factor * (gdp_m3 * m3_hm2) / arable_gdp,
+	PG_RETURN_FLOAT8(EcoFinite(arable_factor * (gdp_m3 * m3_hm2) / arable_gdp,
 								 "water equivalence factor"));
 }
 
@@ -263,7 +249,7 @@ water_unit_value(PG_FUNCTION_ARGS)
 	EcoCheckPositive(ec, "water carrying capacity (national hm2)");
 	EcoCheckPositive(ea, "standard equivalent value E_a (yuan/hm2)");
 
-	PG_RETURN_FLOAT8(CheckResult(ea * equivalents / ec, "unit value"));
+	PG_RETURN_FLOAT8(EcoFinite(ea * equivalents / ec, "unit value"));
 }
 
 /*
@@ -290,7 +276,7 @@ water_footprint_add(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(0))
 		FootprintFields(PG_GETARG_HEAPTUPLEHEADER(0), s);
 	for (i = 0; i < WF_NFIELDS; i++)
-		s[i] = CheckResult(s[i] + v[i], "sum of water footprints");
+		s[i] = EcoFinite(s[i] + v[i], "sum of water footprints");
 	PG_RETURN_DATUM(FootprintDatum(fcinfo, s));
 }
 
@@ -329,7 +315,7 @@ water_balance_add(PG_FUNCTION_ARGS)
 		erd += e;
 		value += v;
 	}
-	CheckResult(erd, "sum of ecological deficits/surpluses");
-	CheckResult(value, "sum of monetary values");
+	EcoFinite(erd, "sum of ecological deficits/surpluses");
+	EcoFinite(value, "sum of monetary values");
 	PG_RETURN_DATUM(BalanceDatum(fcinfo, erd, value));
 }
