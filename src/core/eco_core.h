@@ -180,10 +180,29 @@ extern EcoErr EcoGridCellArea(bool geographic, double a, double f, double ip_y,
 /* ---------- histogram ---------- */
 
 /*
- * counts[v] += 1 for every byte v of px[0 .. n-1] (counts has 256 slots):
- * four interleaved sub-histograms, so runs of equal values do not stall on
- * one counter.  sub must have 4 * 256 zeroed slots and is left zeroed.
+ * Pixel counts of 8-bit codes, for the interior spans of a tile (center
+ * mode, and exact spans of weight 1), where every pixel of a row has the
+ * same area: the caller adds spans with EcoHist8Add, then takes the
+ * (code, count) pairs once per tile (or per row when the cell area varies
+ * by row, as on geographic rasters) and multiplies by the cell area.  Four
+ * interleaved sub-histograms, so runs of equal codes do not wait on one
+ * counter (about 0.3 ns a pixel against 1 ns for a loop over runs).
+ * Zero it once (EcoHist8Init); EcoHist8Take leaves it zeroed.
  */
-extern void EcoHistU8(const uint8_t *px, int n, uint32_t *counts, uint32_t *sub);
+typedef struct EcoHist8
+{
+	uint64_t	sub[4][256];
+	uint64_t	npx;			/* pixels added since the last take */
+} EcoHist8;
+
+extern void EcoHist8Init(EcoHist8 *h);
+extern void EcoHist8Add(EcoHist8 *h, const uint8_t *px, int n);
+
+/*
+ * Write the codes seen since the last take in increasing order to codes[]
+ * and their pixel counts to counts[] (256 slots each); returns how many,
+ * and zeroes the histogram.
+ */
+extern int	EcoHist8Take(EcoHist8 *h, uint8_t *codes, uint64_t *counts);
 
 #endif							/* ECO_CORE_H */
