@@ -60,7 +60,7 @@ psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION postgis; CREATE EXTENSION pos
 
 gen_easy() {
   psql -X -q -v ON_ERROR_STOP=1 -v n="$N" <<'SQL'
-SELECT setseed(0.42);
+SELECT setseed(0.42) \g /dev/null
 -- each tile: 16 x 16 random patches of 480 m (classes 1..20, 3% nodata 0),
 -- resampled (nearest neighbour) to 256 x 256 pixels of 30 m
 CREATE TABLE easy_tiles AS
@@ -160,7 +160,7 @@ for c in $CASES; do
   "gen_$c"
   psql -X -q -v ON_ERROR_STOP=1 -c "CREATE INDEX ON ${c}_tiles USING gist (ST_ConvexHull(rast)); ANALYZE ${c}_tiles; ANALYZE ${c}_zone;"
   echo "   generated in $(( ($(now_ns) - t0) / 1000000 )) ms" >&2
-  psql -X -At -v ON_ERROR_STOP=1 <<SQL
+  psql -X -q -At -v ON_ERROR_STOP=1 <<SQL
 SELECT '$c: tiles ' || count(*) || ', pixels ' || sum(ST_Width(rast)::bigint * ST_Height(rast))
        || ', stored ' || pg_size_pretty(sum(pg_column_size(rast))) || ' (raw ' || pg_size_pretty(sum(ST_Width(rast)::bigint * ST_Height(rast))) || ')'
        || ', nodata ' || round(100.0 * (SELECT sum(count) FROM (SELECT (ST_ValueCount(rast, 1, false, ARRAY[0.0])).count FROM ${c}_tiles) v) / sum(ST_Width(rast)::bigint * ST_Height(rast)), 2) || ' %'
@@ -217,10 +217,13 @@ SQL
     awk -v f="${MC[floor]}" -v p="${MC[postgis]}" -v ci="${MC[center_i]}" -v ce="${MC[center]}" -v e="${MC[exact]}" -v fr="$MF" 'BEGIN {
       printf "  PostGIS / center = %.1fx (ST_Intersects join: %.1fx); exact / center = %.2fx; center / floor = %.2fx\n", p / ce, p / ci, e / ce, ce / f
       printf "  fresh connection (psql start, center, exit; wall, median of 3): %.1f ms\n", fr / 1000 }'
+    # the warm session's backend after all its queries: peak resident size
+    # (includes the shared buffers it touched) and private memory
+    echo "  session backend memory: $(grep -E '^(VmHWM|RssAnon)' "/proc/$BPID/status" | tr -s ' \t' ' ' | paste -sd' ')"
   } | tee -a "${ZONAL_REPORT:-/dev/null}"
 
   # results: center vs PostGIS, exact vs polygon area
-  psql -X -At -v ON_ERROR_STOP=1 <<SQL
+  psql -X -q -At -v ON_ERROR_STOP=1 <<SQL
 SET client_min_messages = warning;
 CREATE TEMP TABLE r_center AS ${SQLS[center]};
 CREATE TEMP TABLE r_center_i AS ${SQLS[center_i]};
@@ -232,6 +235,23 @@ WITH ours AS (SELECT id, key::int AS code, round(value::numeric * 1e4 / 900) AS 
            FROM ours o FULL JOIN r_postgis p ON o.id = p.id AND o.code = p.code)
 SELECT '  center == PostGIS: ' || bool_and(ours = postgis) || ' (' || count(*) FILTER (WHERE ours <> postgis) || ' of ' || count(*)
        || ' (polygon, class) counts differ; pixels ours ' || sum(ours) || ', PostGIS ' || sum(postgis) || ')' FROM d;
+-- where they differ: the pairs (tile, polygon) whose pixel totals differ,
+-- and the type of the tile/polygon intersection ST_Clip rasterizes (its
+-- line and point parts get burnt too, counting pixels outside the polygon)
+WITH pp AS (
+  SELECT z.id, t.tid, ST_GeometryType(ST_Intersection(ST_Envelope(t.rast), z.geom)) AS gt,
+         coalesce((SELECT sum(count) FROM ST_ValueCount(ST_Clip(t.rast, z.geom), 1, true)), 0) AS postgis,
+         (SELECT round((SELECT sum(value::float8) FROM jsonb_each_text(a) WHERE key <> 'nodata')::numeric * 1e4 / 900)
+            FROM (SELECT ecocomp.landuse_area(x.r, z.geom, 1, 'center') AS a FROM (SELECT t.rast AS r) x) q) AS ours
+  FROM ${c}_zone z JOIN ${c}_tiles t ON ST_Intersects(t.rast, z.geom)
+  WHERE EXISTS (SELECT 1 FROM r_center c CROSS JOIN LATERAL jsonb_each_text(c.a) e LEFT JOIN r_postgis p ON p.id = c.id AND p.code::text = e.key
+                WHERE c.id = z.id AND e.key <> 'nodata' AND round(e.value::numeric * 1e4 / 900) IS DISTINCT FROM p.n))
+SELECT '  polygons with differing counts, pairs whose pixel totals differ: ' || count(*) FILTER (WHERE ours <> postgis)
+       || coalesce(' (' || string_agg(DISTINCT gt, ', ') FILTER (WHERE ours <> postgis) || '; PostGIS - ours = '
+                   || sum(postgis - ours) FILTER (WHERE ours <> postgis) || ' pixels)', '')
+       || '; pairs with a polygonal intersection that agree: ' || count(*) FILTER (WHERE ours = postgis AND gt IN ('ST_Polygon', 'ST_MultiPolygon'))
+       || ' of ' || count(*) FILTER (WHERE gt IN ('ST_Polygon', 'ST_MultiPolygon'))
+FROM pp HAVING count(*) > 0;
 SELECT '  exact total / polygon area inside the raster: max |rel err| = ' ||
        max(abs((SELECT sum(value::float8) FROM jsonb_each_text(e.a)) * 1e4
                / ST_Area(ST_Intersection(z.geom, (SELECT ST_Union(ST_Envelope(rast)) FROM ${c}_tiles))) - 1))
