@@ -327,7 +327,7 @@ GridCellArea(const SridInfo *s, bool geographic, double ip_y, double scale_x,
 	if (err != ECO_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("pixel area is out of range"),
+				 errmsg("pixel area out of range"),
 				 errdetail("The pixel size %g x %g gives an area beyond the range of double precision.",
 						   scale_x, scale_y)));
 	return area;
