@@ -3,7 +3,7 @@
 EXTENSION  = ecocomp
 EXTVERSION = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 MODULE_big = $(EXTENSION)
-OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c) $(wildcard src/core/*.c)))
 # upgrade scripts, and the frozen full scripts of released versions (so
 # CREATE EXTENSION ... VERSION 'old' works and the upgrade test can run)
 DATA       = $(sort $(wildcard sql/$(EXTENSION)--*--*.sql) $(wildcard sql/released/$(EXTENSION)--*.sql))

@@ -14,6 +14,8 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
+
 #include <math.h>
 
 #include <float.h>
@@ -83,6 +85,42 @@ RastCorrupt(const char *detail, int band)
 			(errcode(ERRCODE_DATA_EXCEPTION),
 			 errmsg("corrupt serialized raster"),
 			 errdetail("%c%s.", pg_toupper((unsigned char) detail[0]), detail + 1)));
+}
+
+/*
+ * Pixels of the sub-byte types (1BB, 2BUI, 4BUI) take a whole byte each;
+ * PostGIS never writes a value beyond the type's range there, so one that
+ * is beyond it is corruption (it would otherwise be counted as a class of
+ * its own).
+ */
+static void
+RastCheckSubbyte(const RastBand *bd, Size npx, int band)
+{
+	uint8		max;
+	Size		i;
+
+	switch (bd->pixtype)
+	{
+		case RAST_PT_1BB:
+			max = 1;
+			break;
+		case RAST_PT_2BUI:
+			max = 3;
+			break;
+		case RAST_PT_4BUI:
+			max = 15;
+			break;
+		default:
+			return;
+	}
+	for (i = 0; i < npx; i++)
+	{
+		if (unlikely(bd->data[i] > max))
+			RastCorrupt(psprintf("pixel %zu holds %u, beyond the range 0..%u of pixel type %s",
+								 i + 1, bd->data[i], max, RastPixtypeName(bd->pixtype)), band);
+		if ((i & 0xFFFFF) == 0xFFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
 }
 
 void
@@ -228,6 +266,7 @@ RastParse(const struct varlena *v, RastInfo *out)
 				RastCorrupt(psprintf("the pixel data (%zu bytes) extends past the end of the datum (%zu bytes left)",
 									 n, len - pos), b + 1);
 			bd->data = base + pos;
+			RastCheckSubbyte(bd, (Size) width * (Size) height, b + 1);
 			pos += n;
 		}
 		pos = TYPEALIGN(8, pos);

@@ -113,4 +113,21 @@ for f in $(ls test/shell/*.sh 2>/dev/null | sort); do
   fi
 done
 
+# C property tests of the zonal core (test/unit/prop.c, no server needed),
+# one test in the totals: it passes when its closing "N passed, N failed"
+# line (N random cases against brute-force oracles) shows no failure
+if selected unit; then
+  start=$(date +%s)
+  if cc -O2 -Wall -Wextra -Werror -Isrc/core -o "$tmp/prop" test/unit/prop.c src/core/*.c -lm >"$tmp/unit.log" 2>&1 \
+     && "$tmp/prop" >>"$tmp/unit.log" 2>&1; then st=ok; else st=FAILED; fi
+  sed 's/^/    /' "$tmp/unit.log" | grep -v 'passed, [0-9]* failed$'
+  line=$(tail -1 "$tmp/unit.log")
+  if [ "$st" = ok ] && [[ $line =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
+    passed=$((passed + 1))
+  else
+    st=FAILED; failed=$((failed + 1))
+  fi
+  printf 'unit  %-28s ... %s %6ss (%s)\n' prop "$st" "$(( $(date +%s) - start ))" "$line"
+fi
+
 finish
