@@ -247,6 +247,18 @@ GROUP BY d.region_id, d.name, d.direct_decrease_gg_co2, d.direct_increase_gg_co2
 UPDATE acc.settings SET carbon_price_yuan_per_t_co2 = NULL;
 SELECT name, vcsd_value_yuan, note FROM acc.mine_carbon_deficit ORDER BY fid;
 SELECT count(*) AS rows, count(vcsd_value_yuan) AS valued FROM acc.mine_carbon_series;
+-- a pixel destroyed in the second year of its series has no baseline (one
+-- year before): its C terms are NULL and the note of every year from its
+-- destruction says so; its direct decrease (100 - 0 = 100 g/m2 x 900 m2 =
+-- 0.00009 Gg) still counts, in 2002
+INSERT INTO acc.region (region_id, name, level, geom) VALUES
+(42, 'Mine without baseline', 'mine', ST_Multi(ST_MakeEnvelope(0, 9200, 30, 9230, 32650)));
+INSERT INTO acc.mine_vcs (region_id, pixel_id, year, vcs_g_co2_m2, area_m2, destroyed_year, restored_year)
+VALUES (42, 1, 2001, 100, 900, 2002, NULL), (42, 1, 2002, 0, 900, 2002, NULL), (42, 1, 2003, 0, 900, 2002, NULL);
+SELECT year, round(direct_decrease_gg_co2::numeric, 9) AS dd, c_destroy_gg_co2, vcsd_gg_co2, destroyed_area_m2, note
+FROM acc.mine_carbon_series WHERE region_id = 42 ORDER BY year;
+SELECT round(direct_decrease_gg_co2::numeric, 9) AS dd, c_destroy_gg_co2, vcsd_gg_co2, note FROM acc.mine_carbon_deficit WHERE region_id = 42;
+DELETE FROM acc.region WHERE region_id = 42;
 SELECT error_of($$UPDATE acc.settings SET carbon_price_yuan_per_t_co2 = 0$$);
 SELECT error_of($$UPDATE acc.settings SET carbon_price_yuan_per_t_co2 = 'Infinity'$$);
 

@@ -666,7 +666,8 @@ BEGIN
 			   sum(d.c_destroy * px.area_m2) / 1e9::float8 AS c_destroy_gg_co2,
 			   sum(d.c_restore * px.area_m2) / 1e9::float8 AS c_restore_gg_co2,
 			   COALESCE(sum(px.area_m2) FILTER (WHERE d.destroyed_this_year), 0::float8) AS destroyed_area_m2,
-			   COALESCE(sum(px.area_m2) FILTER (WHERE d.restored_this_year), 0::float8) AS restored_area_m2
+			   COALESCE(sum(px.area_m2) FILTER (WHERE d.restored_this_year), 0::float8) AS restored_area_m2,
+			   count(*) FILTER (WHERE d.phase <> 'undisturbed' AND d.baseline IS NULL) AS pixels_without_baseline
 		FROM px CROSS JOIN LATERAL @extschema@.vcs_deficit_series(px.years, px.vcs, px.destroyed_year, px.restored_year) d
 		GROUP BY px.region_id, d.year
 	), c AS (
@@ -687,11 +688,14 @@ BEGIN
 		   c.cum_increase / NULLIF(c.cum_decrease, 0::float8) AS r_vcs,
 		   1e9::float8 * c.cum_decrease / NULLIF(c.cum_destroyed, 0::float8) AS c_ddper_g_co2_m2,
 		   1e9::float8 * c.cum_increase / NULLIF(c.cum_restored, 0::float8) AS c_diper_g_co2_m2,
+		   NULLIF(concat_ws('; ',
+		   CASE WHEN c.pixels_without_baseline > 0 THEN format('%s disturbed pixel(s) have fewer than two years before destruction: no baseline, left out of C_destroy_t, C_restore_t and VCSD', c.pixels_without_baseline) END,
+		   CASE WHEN s.carbon_price_yuan_per_t_co2 IS NULL THEN 'no carbon price (settings.carbon_price_yuan_per_t_co2): no money value' END), '') AS note,
 		   r.geom
 	FROM c JOIN {{s}}.region r ON r.region_id = c.region_id
 	CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
 	WHERE r.level = 'mine'$$,
-	$$COMMENT ON VIEW {{s}}.mine_carbon_series IS 'Vegetation carbon deficit of every mine year by year (the carbon paper, Fig. 2 and Table S1), from the cached per-pixel series mine_vcs (vcs_deficit_series): that year''s direct decrease and increase, C_destroy_t, C_restore_t and VCSD in Gg CO2 and its money value in yuan (settings.carbon_price_yuan_per_t_co2), the area destroyed and restored that year (m2, where the disturbance takes effect: the first series year at or after its date), and cumulative to that year the areas, R_V, R_VCS, C_ddper and C_diper (g CO2/m2); summed over the years the Gg CO2 columns equal mine_carbon_deficit'$$
+	$$COMMENT ON VIEW {{s}}.mine_carbon_series IS 'Vegetation carbon deficit of every mine year by year (the carbon paper, Fig. 2 and Table S1), from the cached per-pixel series mine_vcs (vcs_deficit_series): that year''s direct decrease and increase, C_destroy_t, C_restore_t and VCSD in Gg CO2 and its money value in yuan (settings.carbon_price_yuan_per_t_co2), the area destroyed and restored that year (m2, where the disturbance takes effect: the first series year at or after its date), and cumulative to that year the areas, R_V, R_VCS, C_ddper and C_diper (g CO2/m2), a note where pixels lack a baseline or no carbon price is set; summed over the years the Gg CO2 columns equal mine_carbon_deficit'$$
 	] LOOP
 		EXECUTE replace(replace(replace(stmt, '{{s}}', s), '{{g}}', g), '{{srid}}', srid::text);
 	END LOOP;
