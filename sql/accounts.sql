@@ -90,6 +90,9 @@ FROM acc.city_compensation ORDER BY region_id, year;
 -- ecocomp 0.1's, ECPS 1 and 1.27 -> high, 0.0274 -> very low
 UPDATE acc.settings SET priority_class_set = 'ecocomp_0_1';
 SELECT name, year, priority FROM acc.city_compensation WHERE ecps IS NOT NULL ORDER BY region_id, year;
+-- an unknown set is an error naming it
+UPDATE acc.settings SET priority_class_set = 'nope';
+SELECT error_of($$SELECT * FROM acc.city_compensation$$);
 UPDATE acc.settings SET priority_class_set = 'esv_paper';
 -- independent recomputation of t and R for city 1, 2010 and of the 2000 shares
 SELECT round((38140 * 0.15 * 2 * atan(38140 / 30000.0) / pi())::numeric, 4) AS r_city1_2010,
