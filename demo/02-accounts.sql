@@ -170,3 +170,16 @@ SELECT name, round(direct_decrease_gg_co2::numeric, 6) AS "direct decrease", rou
 	   round(c_destroy_gg_co2::numeric, 6) AS "C_destroy", round(c_restore_gg_co2::numeric, 6) AS "C_restore",
 	   round(vcsd_gg_co2::numeric, 6) AS "VCSD", round(r_v::numeric, 3) AS "R_V", round(r_vcs::numeric, 3) AS "R_VCS"
 FROM demo.mine_carbon_deficit;
+\echo
+\echo '== The same mine year by year (demo.mine_carbon_series), Gg CO2; R_V, R_VCS cumulative'
+SELECT year, round(direct_decrease_gg_co2::numeric, 6) AS "direct decrease", round(direct_increase_gg_co2::numeric, 6) AS "direct increase",
+	   round(c_destroy_gg_co2::numeric, 6) AS "C_destroy_t", round(c_restore_gg_co2::numeric, 6) AS "C_restore_t",
+	   destroyed_area_m2 AS "destroyed (m2)", restored_area_m2 AS "restored (m2)",
+	   round(r_v::numeric, 3) AS "R_V", round(r_vcs::numeric, 3) AS "R_VCS"
+FROM demo.mine_carbon_series ORDER BY year;
+\echo
+\echo '== Money value of the deficit: settings.carbon_price_yuan_per_t_co2 has no default (no value'
+\echo 'without a price).  60 yuan/t CO2 below is an ILLUSTRATIVE price, not from the carbon paper.'
+UPDATE demo.settings SET carbon_price_yuan_per_t_co2 = 60;
+SELECT name, round(vcsd_gg_co2::numeric, 6) AS "VCSD (Gg CO2)", round(vcsd_value_yuan::numeric, 2) AS "value (yuan)"
+FROM demo.mine_carbon_deficit;

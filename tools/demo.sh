@@ -38,11 +38,12 @@ done
 mkdir -p demo/out
 conn="PG:host=$PGHOST port=$PGPORT user=postgres dbname=ecocomp_demo"
 gdal_rasterize -q -ot Byte -a_nodata 0 -tr 1000 1000 -a class \
-  -sql "SELECT geom, CASE priority WHEN 'high' THEN 4 WHEN 'medium' THEN 3 WHEN 'low' THEN 2 ELSE 1 END AS class FROM demo.city_compensation WHERE year = 2020" \
+  -sql "SELECT c.geom, (SELECT count(*) FROM ecocomp.priority_class p WHERE p.class_set = s.priority_class_set AND p.lower_bound < c.ecps) AS class FROM demo.city_compensation c, demo.settings s WHERE c.year = 2020" \
   "$conn" "$tmp/priority.tif"
 gdaldem color-relief -q -alpha -of PNG "$tmp/priority.tif" demo/priority_colors.txt demo/out/compensation_priority_2020.png
 echo
-echo "Map of the 2020 compensation priority (dark red high, red medium, orange low, pale very low):"
+echo "Map of the 2020 compensation priority (the ESV paper's classes: dark red relatively high above 0.5,"
+echo "red relatively high, orange moderate, pale not exceeding 0.1; no ECPS transparent):"
 echo "  demo/out/compensation_priority_2020.png"
 if [ "${ECOCOMP_DEMO_KEEP:-0}" = 1 ]; then
   echo

@@ -70,13 +70,6 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nonmarket_from_compensation(double precision, double precision, double precision) IS
 	'Inverse of vertical_compensation: the non-market ESV V (unit of the compensation) whose R = V k t(V/GDP) equals the given compensation';
 
-CREATE FUNCTION @extschema@.ecps_class(ecps double precision)
-RETURNS text
-AS 'MODULE_PATHNAME', 'ecps_class'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ecps_class(double precision) IS
-	'Priority class of an ECPS as seed 000 reports them: high (> 0.5), medium (0.3, 0.5], low (0.1, 0.3], very low (<= 0.1)';
-
 CREATE FUNCTION @extschema@.copy_esv_scheme(source text, target text, title text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE

@@ -86,3 +86,13 @@ AS 'MODULE_PATHNAME', 'horizontal_transfers'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@.horizontal_transfers(integer[], double precision[]) IS
 	'Horizontal compensation, who pays whom: balances < 0 are deficits d_p (payers), > 0 surpluses s_r (recipients); D = sum d_p, S = sum s_r, T = min(D, S); payer p pays recipient r T * (d_p / D) * (s_r / S); then the unmatched rest of each recipient ((S - T) * s_r / S, payer NULL) or payer ((D - T) * d_p / D, recipient NULL); amounts positive, in the unit of the balances';
+
+CREATE FUNCTION @extschema@.carbon_value_yuan(co2_gg double precision, price_yuan_per_t_co2 double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	-- 1 Gg = 1e9 g = 1000 t
+	SELECT co2_gg OPERATOR(pg_catalog.*) '1000'::float8 OPERATOR(pg_catalog.*) price_yuan_per_t_co2;
+END;
+COMMENT ON FUNCTION @extschema@.carbon_value_yuan(double precision, double precision) IS
+	'Money value in yuan of an amount of CO2 in Gg (1 Gg = 1000 t) at a price in yuan per t CO2, e.g. of the carbon deficit VCSD that the carbon paper says requires compensation; NULL when the price is NULL (the extension sets no price)';
