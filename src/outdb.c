@@ -56,7 +56,7 @@
 #define OUTDB_GUC_DRIVERS	"postgis.gdal_enabled_drivers"
 /* GDAL's block cache, unless GDAL_CACHEMAX says otherwise (GDAL's default
  * is 5% of RAM per backend); tiles are read once, so little is reused */
-#define OUTDB_GDAL_CACHE	((GIntBig) 64 * 1024 * 1024)
+#define OUTDB_GDAL_CACHE	((GIntBig) 32 * 1024 * 1024)
 /* pixels per GDALRasterIO call, between interrupt checks */
 #define OUTDB_STRIP_PIXELS	(1024 * 1024)
 
