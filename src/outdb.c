@@ -350,13 +350,13 @@ OutdbTypeMatches(GDALRasterBandH hb, int pixtype)
 }
 
 static void
-OutdbMismatch(const char *path, int band, const char *what, const char *detail)
+OutdbMismatch(const char *path, int band, const char *what, const char *detail, const char *hint)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_EXCEPTION),
 			 errmsg("out-db file \"%s\" does not match band %d of %s", path, band, what),
 			 errdetail("%s", detail),
-			 errhint("The file changed after raster2pgsql -R loaded it: load it again, or restore the file.")));
+			 errhint("%s", hint ? hint : "The file changed after raster2pgsql -R loaded it: load it again, or restore the file.")));
 }
 
 /* The tile's window (x0, y0) in the file, checked against the file. */
@@ -375,7 +375,7 @@ OutdbWindow(const RastInfo *ri, const RastBand *b, GDALDatasetH ds, int band,
 	if (b->outdb_bandno >= nb)
 		OutdbMismatch(path, band, what,
 					  psprintf("The tile refers to band %d of the file, which has %d band(s).",
-							   b->outdb_bandno + 1, nb));
+							   b->outdb_bandno + 1, nb), NULL);
 	if (GDALGetGeoTransform(ds, gt) != CE_None)
 	{
 		/* PostGIS's default for a file without a geotransform */
@@ -391,17 +391,18 @@ OutdbWindow(const RastInfo *ri, const RastBand *b, GDALDatasetH ds, int band,
 		fabs(gt[5] - ri->scale_y) > 1e-9 * fabs(ri->scale_y))
 		OutdbMismatch(path, band, what,
 					  psprintf("The file's pixel is %.17g x %.17g (skew %g, %g); the tile's is %.17g x %.17g.",
-							   gt[1], gt[5], gt[2], gt[4], ri->scale_x, ri->scale_y));
+							   gt[1], gt[5], gt[2], gt[4], ri->scale_x, ri->scale_y), NULL);
 	fx = (ri->ip_x - gt[0]) / gt[1];
 	fy = (ri->ip_y - gt[3]) / gt[5];
 	if (fabs(fx - rint(fx)) > 1e-4 || fabs(fy - rint(fy)) > 1e-4)
 		OutdbMismatch(path, band, what,
 					  psprintf("The tile's corner (%.17g, %.17g) is not on the file's grid (origin %.17g, %.17g).",
-							   ri->ip_x, ri->ip_y, gt[0], gt[3]));
+							   ri->ip_x, ri->ip_y, gt[0], gt[3]), NULL);
 	if (rint(fx) < 0 || rint(fy) < 0 || rint(fx) + ri->width > fw || rint(fy) + ri->height > fh)
 		OutdbMismatch(path, band, what,
 					  psprintf("The tile is the window of %d x %d pixels at column %.0f, row %.0f; the file has %d x %d pixels.",
-							   ri->width, ri->height, rint(fx), rint(fy), fw, fh));
+							   ri->width, ri->height, rint(fx), rint(fy), fw, fh),
+					  "The file changed after raster2pgsql -R loaded it, or the tiles were padded past its edge (raster2pgsql -P): load it again, without -P.");
 	*x0 = (int) rint(fx);
 	*y0 = (int) rint(fy);
 }
@@ -494,6 +495,6 @@ OutdbReadBand(const RastInfo *ri, RastBand *b, int band, const char *what)
 		OutdbMismatch(b->outdb_path, band, what,
 					  psprintf("Band %d of the file has GDAL data type %s; the tile declares %s.",
 							   b->outdb_bandno + 1, GDALGetDataTypeName(GDALGetRasterDataType(hb)),
-							   RastPixtypeName(b->pixtype)));
+							   RastPixtypeName(b->pixtype)), NULL);
 	b->data = OutdbRead(ri, b, hb, x0, y0, band, what);
 }

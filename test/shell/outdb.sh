@@ -224,6 +224,10 @@ raster2pgsql -q -s 32650 -t 20x15 -R "$dir/shrunk.tif" public.shrunk | q >/dev/n
 gdal_translate -q -srcwin 0 0 30 30 "$dir/lu2020.tif" "$dir/shrunk.tif"
 expect "smaller file" 22000 "the file has 30 x 30 pixels" \
   "SELECT ecocomp.landuse_area(t.rast, z.geom, 1, 'center') FROM shrunk t, zone z WHERE z.id = 1"
+# tiles padded past the file's edge (raster2pgsql -P): refused, with a hint
+raster2pgsql -q -s 32650 -t 20x15 -P -R "$dir/lu2020.tif" public.padded 2>/dev/null | q >/dev/null
+expect "padded tiles" 22000 "(raster2pgsql -P)" \
+  "SELECT ecocomp.landuse_area(t.rast, z.geom, 1, 'center') FROM padded t, zone z WHERE z.id = 3"
 # a 2-band file replaced by a 1-band one
 gdal_translate -q -b 1 -b 1 "$dir/lu2020.tif" "$dir/twoband.tif"
 raster2pgsql -q -s 32650 -t 20x15 -R "$dir/twoband.tif" public.twoband | q >/dev/null
