@@ -192,27 +192,35 @@ OutdbStillOpen(GDALDatasetH ds)
 	return false;
 }
 
+/*
+ * The cached dataset of path, or NULL.  First every entry whose dataset
+ * GDAL no longer lists is forgotten (not closed): they all go at once when
+ * the driver manager is destroyed, so none of them can be mistaken for a
+ * dataset opened later at the same address.
+ */
 static OutdbEntry *
 OutdbCacheLookup(const char *path)
 {
+	OutdbEntry *found = NULL;
 	int			i;
 
 	for (i = 0; i < OUTDB_CACHE_SIZE; i++)
 	{
 		OutdbEntry *e = &outdb_cache[i];
 
-		if (e->path == NULL || strcmp(e->path, path) != 0)
+		if (e->path == NULL)
 			continue;
 		if (!OutdbStillOpen(e->ds))
 		{
-			pfree(e->path);		/* closed behind our back: forget it */
+			pfree(e->path);
 			e->path = NULL;
-			return NULL;
 		}
-		e->used = ++outdb_clock;
-		return e;
+		else if (strcmp(e->path, path) == 0)
+			found = e;
 	}
-	return NULL;
+	if (found)
+		found->used = ++outdb_clock;
+	return found;
 }
 
 static void

@@ -166,6 +166,16 @@ same "npp_background" "SELECT y, ecocomp.npp_background(n.rast, d.rast, y) FROM 
 bg=$(q -c "SELECT ecocomp.npp_background(n.rast, d.rast, 2001) FROM vr_npp_out n, vr_dist_out d")
 [ "$bg" = 40 ] && echo "ok   npp_background out-db = 40 (hand value)" || { echo "FAIL npp_background out-db = $bg, not 40"; fail=1; }
 
+# the dataset cache survives PostGIS's driver reset: setting
+# postgis.gdal_enabled_drivers destroys GDAL's driver manager, which closes
+# every open dataset, in the middle of a session that has cached some
+Q="SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM lu2020@ t, zone z GROUP BY z.id ORDER BY z.id"
+Q2="SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM lu2025@ t, zone z GROUP BY z.id ORDER BY z.id"
+a=$(q -c "${Q//@/_in}" -c "${Q2//@/_in}" -c "${Q//@/_in}" -c "${Q2//@/_in}" -c "${Q//@/_in}")
+b=$(q -c "${Q//@/_out}" -c "${Q2//@/_out}" -c "SET postgis.gdal_enabled_drivers = 'GTiff PNG'" -c "${Q//@/_out}" -c "${Q2//@/_out}" \
+      -c "SET postgis.gdal_enabled_drivers = 'ENABLE_ALL'" -c "${Q//@/_out}")
+[ "$a" = "$b" ] && echo "ok   driver reset in a session" || { echo "FAIL driver reset in a session"; diff <(echo "$a") <(echo "$b"); fail=1; }
+
 # a non-superuser reads out-db tiles under the database's settings
 a=$(q -c "SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM lu2020_in t, zone z GROUP BY z.id ORDER BY z.id")
 b=$(psql -qXAt -v ON_ERROR_STOP=1 -U eco_od_user -c "SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM lu2020_out t, zone z GROUP BY z.id ORDER BY z.id")
