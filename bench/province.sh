@@ -250,8 +250,9 @@ out=$( {
   run large_center "$PL" "SELECT c.id, ecocomp.landuse_area(t.rast, c.geom, 1, 'center') FROM $(pairs lu2020) GROUP BY c.id"
   run large_exact  "$PL" "SELECT c.id, ecocomp.landuse_area(t.rast, c.geom, 1, 'exact') FROM $(pairs lu2020) GROUP BY c.id"
   # the raster part of a 2-year account: transition matrix and ESV of both years
-  run account_transition "$PL" "SELECT c.id, ecocomp.landuse_transition(a.rast, b.rast, c.geom) FROM lu2020 a JOIN lu2025 b ON a.rid = b.rid JOIN county c ON ST_Intersects(ST_ConvexHull(a.rast), c.geom) GROUP BY c.id"
-  run account_esv_2years "$((2 * PL))" "SELECT c.id, y, ecocomp.esv_value(t.rast, c.geom, 3000) FROM (SELECT 2020 AS y, rast FROM lu2020 UNION ALL SELECT 2025, rast FROM lu2025) t JOIN county c ON ST_Intersects(ST_ConvexHull(t.rast), c.geom) GROUP BY c.id, y"
+  run account_transition "$PL" "SELECT c.id, ecocomp.landuse_transition(a.rast, b.rast, c.geom) FROM lu2020 a JOIN lu2025 b ON ST_UpperLeftX(a.rast) = ST_UpperLeftX(b.rast) AND ST_UpperLeftY(a.rast) = ST_UpperLeftY(b.rast) JOIN county c ON ST_Intersects(ST_ConvexHull(a.rast), c.geom) GROUP BY c.id"
+  run account_esv_2years "$((2 * PL))" "SELECT c.id, 2020 AS y, ecocomp.esv_value(t.rast, c.geom, 3000) FROM $(pairs lu2020) GROUP BY c.id
+                                        UNION ALL SELECT c.id, 2025, ecocomp.esv_value(t.rast, c.geom, 3000) FROM $(pairs lu2025) GROUP BY c.id"
 } )
 echo "$out"
 echo "$out" | awk '
