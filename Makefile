@@ -8,8 +8,9 @@ OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c) $(wildcard src/core/*
 # CREATE EXTENSION ... VERSION 'old' works and the upgrade test can run)
 DATA       = $(sort $(wildcard sql/$(EXTENSION)--*--*.sql) $(wildcard sql/released/$(EXTENSION)--*.sql))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-PG_CPPFLAGS = -I$(srcdir)/src
-SHLIB_LINK = -lm
+PG_CPPFLAGS = -I$(srcdir)/src $(shell gdal-config --cflags 2>/dev/null)
+# GDAL reads out-db bands (src/outdb.c)
+SHLIB_LINK = -lm $(shell gdal-config --libs 2>/dev/null)
 
 # pg_regress: sql/NAME.sql against expected/NAME.out (the install parts live in
 # sql/install/ and the built scripts are sql/ecocomp--*.sql, neither is a test).

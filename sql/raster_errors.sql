@@ -25,8 +25,9 @@ SELECT error_of($$SELECT ecocomp.landuse_area(ST_SetSRID(rast, 32651), geom) FRO
 SELECT error_of($$SELECT ecocomp.landuse_area(rast, ST_SetSRID(geom, 4326)) FROM re_r, re_g$$);
 -- an SRID missing from spatial_ref_sys: 22023
 SELECT error_of($$SELECT ecocomp.landuse_area(ST_SetSRID(rast, 990001), ST_SetSRID(geom, 990001)) FROM re_r, re_g$$);
--- out-db band: 0A000 naming the band.  The raster is written as hex WKB
--- (RFC2, big-endian): no file is opened, the band only names one.
+-- out-db band with postgis.enable_outdb_rasters off (PostGIS's default):
+-- 0A000 before any file is opened.  The raster is written as hex WKB
+-- (RFC2, big-endian); the band only names a file (test/shell/outdb.sh reads real ones).
 SELECT error_of(format($$SELECT ecocomp.landuse_area(%L::raster, geom) FROM re_g$$,
 	'00' || '0000' || '0001' ||
 	encode(float8send(100) || float8send(-100) || float8send(0) || float8send(400) || float8send(0) || float8send(0)

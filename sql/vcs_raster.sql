@@ -300,7 +300,8 @@ SELECT ecocomp.vcs(rast, NULL) IS NULL AS null_band FROM vr_dn;
 SELECT error_of($$SELECT ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0.5, 0, 32650), '32BF'::text, 1, NULL), 1)$$);
 SELECT error_of($$SELECT ecocomp.npp_downscale(rast, ST_SetRotation(rast, 0.3), 2010, 40) FROM vr_npp$$);
 SELECT error_of($$SELECT c.* FROM vr_dist, ecocomp.pixel_coverage(ST_SetSkew(rast, 1, 0), ST_MakeEnvelope(0, 0, 10, 10, 32650)) c$$);
--- out-db band: 0A000 (hex WKB, RFC2, big-endian; no file is opened)
+-- out-db band with postgis.enable_outdb_rasters off: 0A000 (hex WKB, RFC2,
+-- big-endian; no file is opened)
 SELECT error_of(format($$SELECT ecocomp.vcs(%L::raster, 1)$$,
 	'00' || '0000' || '0001' ||
 	encode(float8send(100) || float8send(-100) || float8send(0) || float8send(400) || float8send(0) || float8send(0)

@@ -23,6 +23,7 @@
 #include "ecocomp.h"
 #include "utils/memutils.h"
 
+#include "outdb.h"
 #include "raster_reader.h"
 
 #define BANDTYPE_FLAG_OFFDB		0x80
@@ -288,18 +289,15 @@ RastGetBand(const RastInfo *ri, int band, const char *what, const char *integer_
 				 errmsg("band %d of %s is out of range", band, what),
 				 errdetail("The raster has %d band(s); bands are numbered from 1.", ri->nbands)));
 	b = &ri->bands[band - 1];
-	if (b->offdb)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("band %d of %s is an out-db band (file \"%s\", band %d), which is not supported",
-						band, what, b->outdb_path, b->outdb_bandno + 1),
-				 errhint("Load the band into the database (raster2pgsql without -R).")));
 	if (integer_kind && !RastPixtypeIsInteger(b->pixtype))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("band %d of %s has pixel type %s; %s must have an integer pixel type",
 						band, what, RastPixtypeName(b->pixtype), integer_kind),
 				 errhint("Reclassify the band to integer values, e.g. with ST_Reclass or ST_MapAlgebra.")));
+	/* out-db band: read the tile's window of the file once (outdb.c) */
+	if (b->offdb && b->data == NULL)
+		OutdbReadBand(ri, &ri->bands[band - 1], band, what);
 	return b;
 }
 

@@ -31,7 +31,7 @@ typedef struct RastBand
 	bool		hasnodata;
 	bool		isnodata;		/* the whole band is nodata (honoured only with hasnodata) */
 	double		nodata;			/* nodata value, as stored */
-	const uint8 *data;			/* in-db pixels, row-major; NULL for out-db */
+	const uint8 *data;			/* pixels, row-major; out-db: NULL until RastGetBand reads them */
 	int			outdb_bandno;	/* 0-based band of the out-db file */
 	const char *outdb_path;
 } RastBand;
@@ -65,15 +65,16 @@ extern const char *RastPixtypeName(int pixtype);
 extern bool RastPixtypeIsInteger(int pixtype);
 
 /*
- * The band's validated land-use band: an in-db integer band.  Raises the
- * user-facing errors: band out of range, out-db band (0A000), float band
- * (22023).  band is 1-based.
+ * The band's validated land-use band: an integer band.  Raises the
+ * user-facing errors: band out of range, float band (22023), and those of
+ * reading an out-db band (outdb.h).  band is 1-based.
  */
 extern const RastBand *RastGetLanduseBand(const RastInfo *ri, int band, const char *what);
 
 /*
- * Band `band` (1-based) of ri: in range (22023) and in-db (0A000); with
- * integer_kind also of an integer pixel type (22023, naming integer_kind).
+ * Band `band` (1-based) of ri: in range (22023); with integer_kind also of
+ * an integer pixel type (22023, naming integer_kind).  An out-db band's
+ * pixels are read here, once (outdb.c), so b->data is always set.
  */
 extern const RastBand *RastGetBand(const RastInfo *ri, int band, const char *what,
 								   const char *integer_kind);
