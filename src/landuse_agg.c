@@ -696,6 +696,7 @@ landuse_area_final(PG_FUNCTION_ARGS)
 	pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
 	for (i = 0; i < st->nentries; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		LuPushKey(&ps, e[i].a);
 		LuPushHa(&ps, e[i].area);
 		if (e[i].a == LU_NODATA)
@@ -725,6 +726,7 @@ landuse_transition_final(PG_FUNCTION_ARGS)
 	pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
 	for (i = 0; i < st->nentries; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i == 0 || e[i].a != e[i - 1].a)
 		{
 			if (i > 0)
