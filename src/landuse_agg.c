@@ -212,12 +212,13 @@ LuCellArea(const LuState *st, const RastInfo *ri, int row)
 	double		ca = GridCellArea(&st->sinfo, (st->flags & LU_FLAG_GEOGRAPHIC) != 0,
 								  ri->ip_y, ri->scale_x, ri->scale_y, row);
 
-	if (!isfinite(ca))
+	/* like float8 multiplication: overflow and underflow are 22003 */
+	if (!isfinite(ca) || ca == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("pixel area out of range"),
-				 errdetail("A pixel of %.17g x %.17g has an area beyond the range of float8 (m2).",
-						   ri->scale_x, ri->scale_y)));
+				 errdetail("A pixel of %.17g x %.17g has an area %s the range of float8 (m2).",
+						   ri->scale_x, ri->scale_y, ca == 0 ? "below" : "beyond")));
 	return ca;
 }
 
@@ -283,6 +284,13 @@ LuDenseAdd(LuDense *d, int64 v, double area)
 {
 	double	   *slot;
 
+	/*
+	 * A slot is listed in touched when it turns non-zero; areas are
+	 * non-negative, so skipping zero areas (pixels whose area underflows)
+	 * lists each slot once, and touched never overflows.
+	 */
+	if (area == 0)
+		return;
 	if (d->hasnd && v == d->nd)
 	{
 		d->ndarea += area;
@@ -467,7 +475,7 @@ LuStateArg(FunctionCallInfo fcinfo, MemoryContext *aggcxt, const char *fname,
 	if (!AggCheckCallContext(fcinfo, aggcxt))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s can only be called by an aggregate", fname),
+				 errmsg("%s can only be called as part of an aggregate", fname),
 				 errdetail("It is a support function that updates the aggregate's state in place."),
 				 errhint("Call the aggregate %s instead.", aggname)));
 	if (PG_ARGISNULL(0))
