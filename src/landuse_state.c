@@ -464,13 +464,16 @@ LuMergeInto(LuState *dst, const LuState *src)
 	}
 }
 
-/* phases within 1e-6 pixel of each other (modulo the pixel) are the same */
+/*
+ * Phases within 1e-4 pixel of each other (modulo the pixel) are the same:
+ * tile origins computed as origin + n * pixel size carry rounding errors.
+ */
 static bool
 LuSamePhase(double p, double q, double scale)
 {
 	double		d = fabs(p - q);
 
-	return Min(d, fabs(scale) - d) <= 1e-6 * fabs(scale);
+	return Min(d, fabs(scale) - d) <= 1e-4 * fabs(scale);
 }
 
 /*
