@@ -50,6 +50,52 @@ CREATE TABLE ra_parallel_sorted AS SELECT id, ecocomp.landuse_area(rast, geom, 1
 SELECT * FROM ra_plan($$SELECT ecocomp.landuse_transition(rast, rast, geom) FROM ra_pairs WHERE id = 0$$);
 CREATE TABLE ra_parallel_tr AS SELECT ecocomp.landuse_transition(rast, rast, geom) AS tr FROM ra_pairs WHERE id = 0;
 RESET enable_hashagg;
+-- Tile-driven partial aggregation straight over the join, no
+-- materialized pairs: 15 zones (one heap page) over 400 tiles of 32 x 32.
+-- With the bounding-box test ST_Envelope(rast) && geom (parallel safe;
+-- ST_ConvexHull(raster), which rast::geometry, rast && geom and
+-- ST_Intersects(rast, geom) expand to, is parallel unsafe in PostGIS 3.3)
+-- and a GiST index on the zones, the workers split the tiles, look up the
+-- zones of each tile through the index and aggregate; the leader combines.
+CREATE TABLE ra_tiles2 AS SELECT row_number() OVER () AS tid, ST_Tile(rast, 32, 32) AS rast FROM (SELECT ST_SetValues(
+	ST_AddBand(ST_MakeEmptyRaster(640, 640, 500000, 4000000, 30, -30, 0, 0, 32650), '8BUI'::text, 0, 0),
+	1, 1, 1,
+	(SELECT array_agg(r ORDER BY y) FROM (
+		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
+		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x / 9 + y / 11 + (x * y) % 3) % 12] END
+		                    ORDER BY x) AS r
+		FROM generate_series(0, 639) y, generate_series(0, 639) x GROUP BY y) s)::double precision[][]) AS rast) r;
+CREATE TABLE ra_zone2 AS SELECT i AS id, ST_Buffer(ST_SetSRID(ST_MakePoint(501700 + 3600 * (i % 5), 3998300 - 5000 * (i / 5)), 32650), 1600, 64) AS geom
+FROM generate_series(0, 14) i;
+CREATE INDEX ra_zone2_geom ON ra_zone2 USING gist (geom);
+ANALYZE ra_tiles2;
+ANALYZE ra_zone2;
+CREATE FUNCTION ra_plan_scans(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE l text;
+BEGIN
+	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+		IF l ~ 'Partial|Gather|Finalize|Scan' THEN RETURN NEXT regexp_replace(l, '^\s*(->\s*)?', ''); END IF;
+	END LOOP;
+END $$;
+SELECT * FROM ra_plan_scans($$SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id$$);
+CREATE TABLE ra_tile_driven AS
+SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
+FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE ra_serial2 AS
+SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
+FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Intersects(t.rast, z.geom) GROUP BY z.id;
+SET max_parallel_workers_per_gather = 2;
+DROP FUNCTION ra_plan_scans(text);
+-- the same numbers as the serial ST_Intersects join (centre counts equal,
+-- exact areas up to the order of additions), and the exact areas sum to
+-- the polygon's area: every zone lies inside the raster (x 500100..517700
+-- within 500000..519200, y 3986700..3999900 within 3980800..4000000)
+SELECT count(*) AS zones, bool_and(p.center = s.center) AS tile_driven_center_equal,
+	bool_and((SELECT bool_and(abs(e.value::float8 - (p.exact->>e.key)::float8) < 1e-9) FROM jsonb_each_text(s.exact) e)
+		AND (SELECT count(*) FROM jsonb_object_keys(s.exact)) = (SELECT count(*) FROM jsonb_object_keys(p.exact))) AS tile_driven_exact_equal,
+	bool_and(abs((SELECT sum(value::float8) FROM jsonb_each_text(p.exact)) * 1e4 / ST_Area(z.geom) - 1) < 1e-9) AS exact_sums_to_area
+FROM ra_tile_driven p JOIN ra_serial2 s USING (id) JOIN ra_zone2 z USING (id);
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
@@ -302,4 +348,4 @@ DROP TABLE ra_many;
 DROP AGGREGATE ra_merge(ecocomp.landuse_state);
 DROP FUNCTION ra_plan(text);
 DROP TABLE ra_full, ra_tiles, ra_zone, ra_pairs, ra_serial, ra_parallel, ra_parallel_sorted, ra_parallel_tr, ra_big, ra_states, ra_states2, ra_pair;
-DROP TABLE ra_states3, ra_states4, ra_states5, ra_envelope_join;
+DROP TABLE ra_states3, ra_states4, ra_states5, ra_envelope_join, ra_tiles2, ra_zone2, ra_tile_driven, ra_serial2;
