@@ -25,7 +25,7 @@ CREATE TYPE @extschema@.landuse_state (
 	STORAGE = extended
 );
 COMMENT ON TYPE @extschema@.landuse_state IS
-	'Transition state of the raster aggregates: histogram of land-use code (or (from, to) code pair) -> area in m2, nodata area, coverage mode, band, SRID, polygon hash; text form kind=...;mode=...;hist=code:0=m2,...';
+	'Transition state of the raster aggregates: histogram of land-use code (or (from, to) code pair) -> area in m2, nodata area, coverage mode, band, SRID, polygon hash, pixel grid of the tiles; text form kind=...;mode=...;[grid=...;]hist=code:0=m2,...';
 COMMENT ON FUNCTION @extschema@.landuse_state_in(cstring) IS 'Text input of landuse_state (areas in m2)';
 COMMENT ON FUNCTION @extschema@.landuse_state_out(@extschema@.landuse_state) IS 'Text output of landuse_state (areas in m2)';
 COMMENT ON FUNCTION @extschema@.landuse_state_recv(internal) IS 'Binary input of landuse_state (areas in m2)';
