@@ -4,11 +4,13 @@ EXTENSION  = ecocomp
 EXTVERSION = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 MODULE_big = $(EXTENSION)
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+# pure C (no postgres.h): the method formulas and numerical libraries
+OBJS      += $(patsubst %.c,%.o,$(sort $(wildcard src/core/*.c)))
 # upgrade scripts, and the frozen full scripts of released versions (so
 # CREATE EXTENSION ... VERSION 'old' works and the upgrade test can run)
 DATA       = $(sort $(wildcard sql/$(EXTENSION)--*--*.sql) $(wildcard sql/released/$(EXTENSION)--*.sql))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-PG_CPPFLAGS = -I$(srcdir)/src
+PG_CPPFLAGS = -I$(srcdir)/src -DECOCOMP_VERSION=\"$(EXTVERSION)\"
 SHLIB_LINK = -lm
 
 # pg_regress: sql/NAME.sql against expected/NAME.out (the install parts live in

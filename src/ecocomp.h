@@ -39,6 +39,43 @@ extern double EcoFinite(double v, const char *what);
  */
 extern MemoryContext EcoAggContext(FunctionCallInfo fcinfo, const char *fn);
 
+/*
+ * Aggregate states are float8[] (a real type with text and binary I/O).
+ * EcoStateValues returns the elements of a, which must be a one-dimensional
+ * float8[] without NULLs of minlen..maxlen elements (*len gets the count);
+ * else 22000 "invalid <agg> state" with errdetail shape.  The caller then
+ * checks the values with EcoStateCheck, which raises the same error with
+ * detail when ok is false.
+ */
+/* the elements of a one-dimensional float8[] without NULLs */
+static inline double *
+EcoStateData(ArrayType *a)
+{
+	return (double *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
+}
+
+extern double *EcoStateValues(ArrayType *a, const char *agg, int minlen, int maxlen,
+							  const char *shape, int *len);
+static inline void EcoStateCheck(bool ok, const char *agg, const char *detail);
+extern void EcoStateInvalid(const char *agg, const char *detail) pg_attribute_noreturn();
+
+static inline void
+EcoStateCheck(bool ok, const char *agg, const char *detail)
+{
+	if (!ok)
+		EcoStateInvalid(agg, detail);
+}
+
+/* A new float8[] of n elements, all v, in the current memory context. */
+extern ArrayType *EcoStateNew(int n, double v);
+
+/*
+ * The prologue of a combine function (or of a transition function whose
+ * input may be NULL): when argument 1 is NULL, the result is argument 0 as
+ * it is (or NULL); then it returns true with *result set.
+ */
+extern bool EcoCombineWithNull(FunctionCallInfo fcinfo, Datum *result);
+
 /* 22004 "<name> must not be NULL" when argument argno is NULL. */
 extern void EcoRequireArg(FunctionCallInfo fcinfo, int argno, const char *name);
 

@@ -55,13 +55,27 @@ npp_from_modis_dn(PG_FUNCTION_ARGS)
 {
 	int32		dn = PG_GETARG_INT32(0);
 
-	if (dn >= 32761 && dn <= 32767)
-		PG_RETURN_NULL();
-	if (dn < MODIS_NPP_MIN_VALID || dn > MODIS_NPP_MAX_VALID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("MODIS NPP value %d is outside the valid range -30000..32700 and is not a fill code (32761..32767)", dn)));
-	PG_RETURN_FLOAT8(dn * 0.1);
+	switch (ModisNppKindOf(dn))
+	{
+		case MODIS_NPP_FILL:
+			PG_RETURN_NULL();
+		case MODIS_NPP_INVALID:
+			ModisNppInvalid(dn, 0, 0, 0);
+		case MODIS_NPP_VALID:
+			break;
+	}
+	PG_RETURN_FLOAT8(dn * MODIS_NPP_G_C_PER_DN);
+}
+
+void
+ModisNppInvalid(int64 dn, int col, int row, int band)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("MODIS NPP value " INT64_FORMAT " is outside the valid range %d..%d and is not a fill code (%d..%d)",
+					dn, MODIS_NPP_MIN_VALID, MODIS_NPP_MAX_VALID, MODIS_NPP_FILL_MIN, MODIS_NPP_FILL_MAX),
+			 band > 0 ? errdetail("Pixel (%d, %d) (1-based column, row) of band %d.", col + 1, row + 1, band) : 0));
+	pg_unreachable();
 }
 
 static ArrayType *
