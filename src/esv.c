@@ -66,7 +66,10 @@ EsvGetText(HeapTuple tup, TupleDesc desc, int col, MemoryContext mcxt)
 	char	   *v = SPI_getvalue(tup, desc, col);
 
 	if (v == NULL)
-		elog(ERROR, "unexpected NULL in ESV reference table");
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("an ESV reference table has NULL in column \"%s\"",
+						SPI_fname(desc, col))));
 	return MemoryContextStrdup(mcxt, v);
 }
 
@@ -169,7 +172,13 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 		e = EsvFindName(m->ecosystem, m->necosystems, eco);
 		s = EsvFindName(m->service, m->nservices, svc);
 		if (e < 0 || s < 0 || isnull)
-			elog(ERROR, "inconsistent row in esv_factor for scheme \"%s\"", scheme);
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("esv_factor row (%s, %s) of ESV scheme \"%s\" names %s",
+							eco ? eco : "NULL", svc ? svc : "NULL", scheme,
+							isnull ? "no factor" : e < 0 ? "an ecosystem the scheme does not have" :
+							"a service the scheme does not have"),
+					 errhint("Ecosystems and services are the rows of %s.esv_ecosystem and %s.esv_service.", nsp, nsp)));
 		m->factor[e * m->nservices + s] = DatumGetFloat8(f);
 		seen[e * m->nservices + s] = true;
 	}
@@ -198,7 +207,11 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 		m->code[i] = DatumGetInt32(c);
 		m->eco_of_code[i] = EsvFindName(m->ecosystem, m->necosystems, eco);
 		if (m->eco_of_code[i] < 0)
-			elog(ERROR, "landuse_map names unknown ecosystem \"%s\"", eco);
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("landuse_map maps code %d of classification \"%s\" to ecosystem \"%s\", which ESV scheme \"%s\" does not have",
+							m->code[i], classification, eco ? eco : "NULL", scheme),
+					 errhint("Ecosystems are the rows of %s.esv_ecosystem.", nsp)));
 	}
 
 	/* everything palloc'd since SPI_connect (seen, query strings) goes here */

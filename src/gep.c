@@ -649,7 +649,11 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 		{
 			slot = GepLandTypeIndex(m, ltname);
 			if (slot < 0)
-				elog(ERROR, "gep_param names unknown land type \"%s\"", ltname);
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_EXCEPTION),
+						 errmsg("GEP parameter set \"%s\" has a value of \"%s\" for land type \"%s\", which is not a GEP land type",
+								param_set, name, ltname),
+						 errhint("Land types are the rows of %s.gep_land_type.", nsp)));
 		}
 		m->value[p * nslots + slot] = v;
 		m->has[p * nslots + slot] = true;
@@ -673,7 +677,11 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 			m->code[i] = DatumGetInt32(c);
 			m->lt_of_code[i] = GepLandTypeIndex(m, ltname);
 			if (m->lt_of_code[i] < 0)
-				elog(ERROR, "gep_landuse_map names unknown land type \"%s\"", ltname);
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_EXCEPTION),
+						 errmsg("gep_landuse_map maps code %d of classification \"%s\" to \"%s\", which is not a GEP land type",
+								m->code[i], classification, ltname ? ltname : "NULL"),
+						 errhint("Land types are the rows of %s.gep_land_type.", nsp)));
 		}
 	}
 

@@ -81,14 +81,10 @@ ModisNppInvalid(int64 dn, int col, int row, int band)
 static ArrayType *
 VcsStateNew(int cap)
 {
-	int			len = VCS_STATE_HDR + 2 * cap;
-	Datum	   *d = palloc(sizeof(Datum) * len);
-	int			i;
+	ArrayType  *a = EcoStateNew(VCS_STATE_HDR + 2 * cap, get_float8_nan());
 
-	for (i = 0; i < len; i++)
-		d[i] = Float8GetDatum(get_float8_nan());
-	d[0] = Float8GetDatum(0);
-	return construct_array(d, len, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	EcoStateData(a)[0] = 0;
+	return a;
 }
 
 /* a year of the state: NaN (none) or an int32 */
@@ -102,27 +98,16 @@ static double *
 VcsStateValues(ArrayType *a, int *cap)
 {
 	int			len;
-	double	   *st;
+	double	   *st = EcoStateValues(a, "vcs_deficit", VCS_STATE_HDR, PG_INT32_MAX,
+									"The state is a float8[] {n, destroyed year, restored year, then n (year, VCS) pairs and room for more}.", &len);
 
-	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("invalid vcs_deficit state")));
-	len = ARR_DIMS(a)[0];
-	if (len < VCS_STATE_HDR || (len - VCS_STATE_HDR) % 2 != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("invalid vcs_deficit state")));
+	EcoStateCheck((len - VCS_STATE_HDR) % 2 == 0, "vcs_deficit",
+				  "The state has an odd number of year and VCS values.");
 	*cap = (len - VCS_STATE_HDR) / 2;
-	/* no NULLs (checked above), so the data follows the fixed header */
-	st = (double *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
 	/* a state given directly (e.g. vcs_deficit_final('{...}')) is checked */
-	if (!(st[0] >= 0 && st[0] <= *cap && st[0] == floor(st[0])) ||
-		!VcsYearOk(st[1]) || !VcsYearOk(st[2]))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("invalid vcs_deficit state"),
-				 errdetail("The count or the disturbance years are out of range.")));
+	EcoStateCheck(st[0] >= 0 && st[0] <= *cap && st[0] == floor(st[0]) &&
+				  VcsYearOk(st[1]) && VcsYearOk(st[2]), "vcs_deficit",
+				  "The count or the disturbance years are out of range.");
 	return st;
 }
 
@@ -220,6 +205,7 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_deficit_combine);
 Datum
 vcs_deficit_combine(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	MemoryContext aggcxt,
 				old;
 	ArrayType  *a,
@@ -231,12 +217,8 @@ vcs_deficit_combine(PG_FUNCTION_ARGS)
 				i;
 
 	aggcxt = EcoAggContext(fcinfo, "vcs_deficit_combine");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (EcoCombineWithNull(fcinfo, &result))
+		return result;
 	b = PG_GETARG_ARRAYTYPE_P(1);
 	sb = VcsStateValues(b, &capb);
 	if (PG_ARGISNULL(0))

@@ -593,12 +593,11 @@ BgState(ArrayType *a)
 static ArrayType *
 BgStateMake(double n, double sum, double year)
 {
-	Datum		d[3];
+	ArrayType  *a = EcoStateNew(3, n);
 
-	d[0] = Float8GetDatum(n);
-	d[1] = Float8GetDatum(sum);
-	d[2] = Float8GetDatum(year);
-	return construct_array(d, 3, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	EcoStateData(a)[1] = sum;
+	EcoStateData(a)[2] = year;
+	return a;
 }
 
 static void

@@ -214,6 +214,7 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_trend_transfn);
 Datum
 vcs_trend_transfn(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	RastInfo	ri;
 	const RastBand *b;
 	int32		year,
@@ -222,12 +223,8 @@ vcs_trend_transfn(PG_FUNCTION_ARGS)
 	VtState		s;
 
 	(void) EcoAggContext(fcinfo, "vcs_trend_transfn");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* no tile: nothing to add */
-	}
+	if (EcoCombineWithNull(fcinfo, &result)) /* no tile: nothing to add */
+		return result;
 	EcoRequireArg(fcinfo, 2, "year");
 	year = PG_GETARG_INT32(2);
 	if (PG_NARGS() > 3)
@@ -268,18 +265,15 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_trend_combine);
 Datum
 vcs_trend_combine(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	VtState		s,
 				o;
 	int64		i,
 				n;
 
 	(void) EcoAggContext(fcinfo, "vcs_trend_combine");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (EcoCombineWithNull(fcinfo, &result))
+		return result;
 	VtOpen(PG_GETARG_ARRAYTYPE_P(1), &o);
 	if (PG_ARGISNULL(0))
 	{

@@ -262,16 +262,13 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(water_footprint_add);
 Datum
 water_footprint_add(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	double		s[WF_NFIELDS] = {0, 0, 0, 0};
 	double		v[WF_NFIELDS];
 	int			i;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (EcoCombineWithNull(fcinfo, &result))
+		return result;
 	FootprintFields(PG_GETARG_HEAPTUPLEHEADER(1), v);
 	if (!PG_ARGISNULL(0))
 		FootprintFields(PG_GETARG_HEAPTUPLEHEADER(0), s);
@@ -289,16 +286,13 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(water_balance_add);
 Datum
 water_balance_add(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	double		erd = 0,
 				value = 0;
 	int			arg;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (EcoCombineWithNull(fcinfo, &result))
+		return result;
 	for (arg = 0; arg < 2; arg++)
 	{
 		HeapTupleHeader row;
