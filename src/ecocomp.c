@@ -14,6 +14,7 @@
 #include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
@@ -101,6 +102,18 @@ EcoStateNew(int n, double v)
 	for (i = 0; i < n; i++)
 		d[i] = Float8GetDatum(v);
 	return construct_array(d, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+TupleDesc
+EcoResultDesc(FunctionCallInfo fcinfo, int natts)
+{
+	TupleDesc	desc;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != natts)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning a row of %d columns called in a context that cannot accept it", natts)));
+	return BlessTupleDesc(desc);
 }
 
 bool

@@ -91,6 +91,13 @@ extern int	EcoLookupCode(const int32 *codes, const int *values, int n, int32 cod
  */
 extern int32 EcoLanduseCode(const char *key);
 
+/*
+ * The blessed descriptor of the row type a function returns, which must
+ * have natts columns (0A000 otherwise, e.g. when called where no row type
+ * is known).
+ */
+extern TupleDesc EcoResultDesc(FunctionCallInfo fcinfo, int natts);
+
 /* Namespace of an installed extension (InvalidOid if not found). */
 extern Oid	EcoExtensionSchema(Oid ext);
 

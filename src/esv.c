@@ -367,13 +367,10 @@ LanduseAreasFromJsonb(Jsonb *jb, LanduseAreas *out)
 Datum
 EsvSummaryToDatum(FunctionCallInfo fcinfo, const EsvSummary *s)
 {
-	TupleDesc	desc;
+	TupleDesc	desc = EcoResultDesc(fcinfo, 6);
 	Datum		values[6];
 	bool		nulls[6] = {false, false, false, false, false, false};
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	desc = BlessTupleDesc(desc);
 	values[0] = Float8GetDatum(EcoFinite(s->total, "total ESV"));
 	values[1] = Float8GetDatum(EcoFinite(s->group[ESV_PROVISIONING], "provisioning ESV"));
 	values[2] = Float8GetDatum(EcoFinite(s->group[ESV_REGULATING], "regulating ESV"));

@@ -28,17 +28,12 @@ GepCheckFraction(double v, const char *what)
 static Datum
 GepRecord(FunctionCallInfo fcinfo, int n, const double *v)
 {
-	TupleDesc	desc;
+	TupleDesc	desc = EcoResultDesc(fcinfo, n);
 	Datum		values[8];
 	bool		nulls[8] = {0};
 	int			i;
 
 	Assert(n <= 8);
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != n)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning a row of %d columns called in a context that cannot accept it", n)));
-	desc = BlessTupleDesc(desc);
 	for (i = 0; i < n; i++)
 		values[i] = Float8GetDatum(EcoFinite(v[i], NameStr(TupleDescAttr(desc, i)->attname)));
 	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));

@@ -380,6 +380,34 @@ DsDownscale(const RastInfo *rd, const DsGrid *g, int32 year, const DsBackground 
 }
 
 /*
+ * The arguments of both npp_downscale: false when a raster is NULL (the
+ * result is NULL); a NULL year or band: 22004.
+ */
+static bool
+DsArgsPresent(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return false;
+	EcoRequireArg(fcinfo, 2, "year");
+	EcoRequireArg(fcinfo, 4, "npp_band");
+	return true;
+}
+
+/* the end of both npp_downscale: NPP downscaled to the disturbance grid */
+static Datum
+DsFinish(FunctionCallInfo fcinfo, const RastInfo *rn, bool npp_px, const DsBackground *b)
+{
+	RastInfo	rd;
+	DsGrid		g;
+	float	   *px;
+
+	if (!VrRead(PG_GETARG_DATUM(1), &rd, "disturbance"))
+		return PointerGetDatum(RastMakeFloat32(&rd, VR_NODATA, &px));
+	DsPrepare(rn, npp_px, PG_GETARG_INT32(4), &rd, PG_GETARG_INT32(2), &g);
+	return PointerGetDatum(DsDownscale(&rd, &g, PG_GETARG_INT32(2), b));
+}
+
+/*
  * npp_downscale(npp raster, disturbance raster, year int,
  *				 npp_background float8, npp_band int) -> raster
  *	  NULL rasters give NULL; NULL year or band: 22004; a NULL background
@@ -389,17 +417,12 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(npp_downscale);
 Datum
 npp_downscale(PG_FUNCTION_ARGS)
 {
-	RastInfo	rn,
-				rd;
+	RastInfo	rn;
 	bool		npp_px;
 	DsBackground b = {0};
-	DsGrid		g;
-	float	   *px;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	if (!DsArgsPresent(fcinfo))
 		PG_RETURN_NULL();
-	EcoRequireArg(fcinfo, 2, "year");
-	EcoRequireArg(fcinfo, 4, "npp_band");
 	b.have_bg = !PG_ARGISNULL(3);
 	if (b.have_bg)
 	{
@@ -407,10 +430,7 @@ npp_downscale(PG_FUNCTION_ARGS)
 		EcoCheckFinite(b.bg, "npp_background (g C/m2/a)");
 	}
 	npp_px = VrRead(PG_GETARG_DATUM(0), &rn, "npp");
-	if (!VrRead(PG_GETARG_DATUM(1), &rd, "disturbance"))
-		PG_RETURN_POINTER(RastMakeFloat32(&rd, VR_NODATA, &px));
-	DsPrepare(&rn, npp_px, PG_GETARG_INT32(4), &rd, PG_GETARG_INT32(2), &g);
-	PG_RETURN_POINTER(DsDownscale(&rd, &g, PG_GETARG_INT32(2), &b));
+	return DsFinish(fcinfo, &rn, npp_px, &b);
 }
 
 /*
@@ -452,17 +472,12 @@ Datum
 npp_downscale_surface(PG_FUNCTION_ARGS)
 {
 	RastInfo	rn,
-				rd,
 				rb;
 	bool		npp_px;
 	DsBackground b = {0};
-	DsGrid		g;
-	float	   *px;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	if (!DsArgsPresent(fcinfo))
 		PG_RETURN_NULL();
-	EcoRequireArg(fcinfo, 2, "year");
-	EcoRequireArg(fcinfo, 4, "npp_band");
 	npp_px = VrRead(PG_GETARG_DATUM(0), &rn, "npp");
 	if (!PG_ARGISNULL(3))
 	{
@@ -474,10 +489,7 @@ npp_downscale_surface(PG_FUNCTION_ARGS)
 			b.bgband = RastGetBand(&rb, 1, "npp_background", NULL);
 		}
 	}
-	if (!VrRead(PG_GETARG_DATUM(1), &rd, "disturbance"))
-		PG_RETURN_POINTER(RastMakeFloat32(&rd, VR_NODATA, &px));
-	DsPrepare(&rn, npp_px, PG_GETARG_INT32(4), &rd, PG_GETARG_INT32(2), &g);
-	PG_RETURN_POINTER(DsDownscale(&rd, &g, PG_GETARG_INT32(2), &b));
+	return DsFinish(fcinfo, &rn, npp_px, &b);
 }
 
 /*

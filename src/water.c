@@ -49,23 +49,10 @@ CheckReserve(double r)
 				 errmsg("share of water reserved for ecology must be in [0, 1), got %g", r)));
 }
 
-/* Blessed result descriptor of a function returning a named composite. */
-static TupleDesc
-ResultDesc(FunctionCallInfo fcinfo, int natts)
-{
-	TupleDesc	desc;
-
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	if (desc->natts != natts)
-		elog(ERROR, "return type has %d columns, expected %d", desc->natts, natts);
-	return BlessTupleDesc(desc);
-}
-
 static Datum
 FootprintDatum(FunctionCallInfo fcinfo, const double *f)
 {
-	TupleDesc	desc = ResultDesc(fcinfo, WF_NFIELDS);
+	TupleDesc	desc = EcoResultDesc(fcinfo, WF_NFIELDS);
 	Datum		values[WF_NFIELDS];
 	bool		nulls[WF_NFIELDS] = {false, false, false, false};
 	int			i;
@@ -88,7 +75,7 @@ BalanceRole(double erd)
 static Datum
 BalanceDatum(FunctionCallInfo fcinfo, double erd, double value)
 {
-	TupleDesc	desc = ResultDesc(fcinfo, WB_NFIELDS);
+	TupleDesc	desc = EcoResultDesc(fcinfo, WB_NFIELDS);
 	Datum		values[WB_NFIELDS];
 	bool		nulls[WB_NFIELDS] = {false, false, false};
 
