@@ -487,6 +487,7 @@ GepGet(GepResolver *r, int p, int lt)
 	int			all = r->m->nlt;
 	double		v;
 
+	Assert(p >= 0 && p < GEP_NPARAMS && lt >= 0 && lt < r->m->nlt);
 	if (r->ovhas[p * nslots + lt])
 	{
 		v = r->ov[p * nslots + lt];

@@ -83,6 +83,8 @@ WsMerge(double *s, double w, double mean, double m2)
 	double		ws = s[0] + w;
 	double		d = EcoFinite(mean - s[1], "deviation from the weighted mean");
 
+	Assert(w >= 0 && ws > 0 && s[6] > 0);
+
 	s[2] = EcoFinite(s[2] + m2 + d * (d * (s[0] / ws) * w), "weighted sum of squared deviations");
 	s[1] += d * (w / ws);
 	s[0] = ws;

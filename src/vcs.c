@@ -137,14 +137,17 @@ VcsStateAppend(ArrayType *a, double year, double vcs)
 
 	if (n >= cap)
 	{
-		ArrayType  *b = VcsStateNew(cap * 2);
+		/* a state of capacity 0 (e.g. an INITCOND of one's own) grows too */
+		ArrayType  *b = VcsStateNew(Max(cap * 2, VCS_STATE_CAP0));
 		int			bcap;
 		double	   *bt = VcsStateValues(b, &bcap);
 
 		memcpy(bt, st, sizeof(double) * (VCS_STATE_HDR + 2 * n));
 		a = b;
 		st = bt;
+		cap = bcap;
 	}
+	Assert(n >= 0 && n < cap);
 	st[VCS_STATE_HDR + 2 * n] = year;
 	st[VCS_STATE_HDR + 2 * n + 1] = vcs;
 	st[0] = n + 1;

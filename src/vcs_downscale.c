@@ -317,6 +317,7 @@ DsRowValues(const DsGrid *g, int j, const DsBackground *b, int32 year, double *v
 		double		npp = g->full[k] ? DsNpp(g, k) : get_float8_nan();
 		double		bg;
 
+		Assert(g->sveg[k] <= g->s[k]);
 		if (isnan(npp) || g->sveg[k] == 0 || g->sveg[k] == g->s[k])
 		{
 			val[i] = npp;		/* nothing destroyed: no background needed */

@@ -186,6 +186,7 @@ VtAddYear(VtState *s, double year)
 		n.nyears = s->nyears;
 		*s = n;
 	}
+	Assert(s->nyears < s->cap);
 	s->years[s->nyears++] = year;
 	s->d[9] = s->nyears;
 }
