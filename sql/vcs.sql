@@ -51,8 +51,7 @@ SELECT (d).* FROM (SELECT ecocomp.vcs_deficit(year, vcs, 2002, NULL) AS d FROM p
 CREATE TABLE vcs_many AS SELECT p.id * 1000 + g AS id, p.year, p.vcs, p.destroyed, p.restored
 FROM px p, generate_series(1, 2000) g WHERE p.id = 1;
 ANALYZE vcs_many;
-SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;
+CALL force_parallel();
 SELECT count(*) AS series FROM (SELECT id, ecocomp.vcs_deficit(year, vcs, destroyed, restored) AS d FROM vcs_many GROUP BY id) s WHERE (d).vcsd = 660;
 -- one huge series split across workers: the combine function merges it
 -- (years 1..20000, linear VCS, never destroyed: slope 1, VCSD 0)
