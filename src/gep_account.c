@@ -76,123 +76,152 @@ GepAddRow(GepRows *out, GepItem item, double quantity, double value)
 	row->value = value;
 }
 
-/* the rows of one land type */
-static int
-GepComputeLandType(GepResolver *r, int lt, double area, const bool *want, GepRow *rows)
+/*
+ * The rows of each service for land type out->lt of area hm2, its
+ * parameters read through the resolver in the order the formulas use them.
+ */
+static void
+GepAgriculturalRows(GepResolver *r, GepRows *out, double area)
 {
-	GepRows		out = {rows, 0, lt};
-	bool		zero = !r->m->contributes[lt];
-	double		co2 = 0,
-				co2_price = 0;
+	int			lt = out->lt;
+	double		kg = GepGet(r, GP_CROP_YIELD, lt) * area;
+	double		price = (kg != 0) ? GepGet(r, GP_CROP_PRICE, lt) : 0;
 
-	if (want[GS_AGRICULTURAL])
+	GepAddRow(out, GI_AGRICULTURAL, kg, kg * price);
+}
+
+static void
+GepWaterRows(GepResolver *r, GepRows *out, double area)
+{
+	int			lt = out->lt;
+	double		prec = GepGet(r, GP_PRECIPITATION, lt);
+	double		q = eco_gep_water(area * 1e4, prec, GepGet(r, GP_RUNOFF_COEFFICIENT, lt) * prec,
+								  GepGet(r, GP_EVAPOTRANSPIRATION, lt));
+
+	GepAddRow(out, GI_WATER, q, q * GepGet(r, GP_WATER_PRICE, lt));
+}
+
+static void
+GepSoilRows(GepResolver *r, GepRows *out, double area)
+{
+	int			lt = out->lt;
+	double		q = eco_gep_rusle(area, GepGet(r, GP_RAINFALL_EROSIVITY, lt),
+								  GepGet(r, GP_SOIL_ERODIBILITY, lt),
+								  GepGet(r, GP_SLOPE_LENGTH_FACTOR, lt),
+								  GepGet(r, GP_COVER_FACTOR, lt),
+								  GepGet(r, GP_PRACTICE_FACTOR, lt));
+	double		rho = GepGet(r, GP_SOIL_BULK_DENSITY, lt);
+	EcoGepSoilValue sv;
+
+	/* rho 0 is recorded as an error by the resolver: divide by 1 meanwhile */
+	eco_gep_soil_value(q, GepGet(r, GP_SEDIMENT_COEFFICIENT, lt), rho > 0 ? rho : 1,
+					   GepGet(r, GP_DREDGING_COST, lt),
+					   GepGet(r, GP_SOIL_NITROGEN, lt), GepGet(r, GP_N_FERT_COEF, lt),
+					   GepGet(r, GP_N_FERT_PRICE, lt),
+					   GepGet(r, GP_SOIL_PHOSPHORUS, lt), GepGet(r, GP_P_FERT_COEF, lt),
+					   GepGet(r, GP_P_FERT_PRICE, lt), &sv);
+	GepAddRow(out, GI_SEDIMENT, q, sv.sediment_yuan);
+	GepAddRow(out, GI_NITROGEN, sv.n_t, sv.n_yuan);
+	GepAddRow(out, GI_PHOSPHORUS, sv.p_t, sv.p_yuan);
+}
+
+static void
+GepAirRows(GepResolver *r, GepRows *out, double area)
+{
+	static const struct
 	{
-		if (zero)
-			GepAddRow(&out, GI_AGRICULTURAL, 0, 0);
-		else
-		{
-			double		kg = GepGet(r, GP_CROP_YIELD, lt) * area;
-			double		price = (kg != 0) ? GepGet(r, GP_CROP_PRICE, lt) : 0;
+		GepItem		item;
+		GepParamId	rate;
+		GepParamId	cost;
+	}			air[3] = {
+		{GI_SO2, GP_SO2_ABSORPTION, GP_SO2_COST},
+		{GI_NOX, GP_NOX_ABSORPTION, GP_NOX_COST},
+		{GI_DUST, GP_DUST_ABSORPTION, GP_DUST_COST},
+	};
+	int			i;
 
-			GepAddRow(&out, GI_AGRICULTURAL, kg, kg * price);
-		}
-	}
-	if (want[GS_WATER])
+	for (i = 0; i < 3; i++)
 	{
-		if (zero)
-			GepAddRow(&out, GI_WATER, 0, 0);
-		else
-		{
-			double		prec = GepGet(r, GP_PRECIPITATION, lt);
-			double		q = eco_gep_water(area * 1e4, prec, GepGet(r, GP_RUNOFF_COEFFICIENT, lt) * prec,
-									 GepGet(r, GP_EVAPOTRANSPIRATION, lt));
+		double		v,
+					t;
 
-			GepAddRow(&out, GI_WATER, q, q * GepGet(r, GP_WATER_PRICE, lt));
-		}
+		t = eco_gep_air_item(area, GepGet(r, air[i].rate, out->lt), GepGet(r, air[i].cost, out->lt), &v);
+		GepAddRow(out, air[i].item, t, v);
 	}
-	if (want[GS_SOIL])
-	{
-		if (zero)
-		{
-			GepAddRow(&out, GI_SEDIMENT, 0, 0);
-			GepAddRow(&out, GI_NITROGEN, 0, 0);
-			GepAddRow(&out, GI_PHOSPHORUS, 0, 0);
-		}
-		else
-		{
-			double		q = eco_gep_rusle(area, GepGet(r, GP_RAINFALL_EROSIVITY, lt), GepGet(r, GP_SOIL_ERODIBILITY, lt),
-									 GepGet(r, GP_SLOPE_LENGTH_FACTOR, lt), GepGet(r, GP_COVER_FACTOR, lt),
-									 GepGet(r, GP_PRACTICE_FACTOR, lt));
-			double		rho = GepGet(r, GP_SOIL_BULK_DENSITY, lt);
-			EcoGepSoilValue sv;
+}
 
-			eco_gep_soil_value(q, GepGet(r, GP_SEDIMENT_COEFFICIENT, lt), rho > 0 ? rho : 1,
-						   GepGet(r, GP_DREDGING_COST, lt),
-						   GepGet(r, GP_SOIL_NITROGEN, lt), GepGet(r, GP_N_FERT_COEF, lt), GepGet(r, GP_N_FERT_PRICE, lt),
-						   GepGet(r, GP_SOIL_PHOSPHORUS, lt), GepGet(r, GP_P_FERT_COEF, lt), GepGet(r, GP_P_FERT_PRICE, lt),
-						   &sv);
-			GepAddRow(&out, GI_SEDIMENT, q, sv.sediment_yuan);
-			GepAddRow(&out, GI_NITROGEN, sv.n_t, sv.n_yuan);
-			GepAddRow(&out, GI_PHOSPHORUS, sv.p_t, sv.p_yuan);
-		}
-	}
-	if (want[GS_AIR])
-	{
-		if (zero)
-		{
-			GepAddRow(&out, GI_SO2, 0, 0);
-			GepAddRow(&out, GI_NOX, 0, 0);
-			GepAddRow(&out, GI_DUST, 0, 0);
-		}
-		else
-		{
-			double		v,
-						t;
+/* carbon fixation and oxygen release share the CO2 fixed */
+static void
+GepCarbonOxygenRows(GepResolver *r, GepRows *out, double area, const bool *want)
+{
+	int			lt = out->lt;
+	double		co2 = eco_gep_co2(area, GepGet(r, GP_CARBON_RATE, lt),
+								  GepGet(r, GP_SOIL_CARBON_COEFFICIENT, lt));
 
-			t = eco_gep_air_item(area, GepGet(r, GP_SO2_ABSORPTION, lt), GepGet(r, GP_SO2_COST, lt), &v);
-			GepAddRow(&out, GI_SO2, t, v);
-			t = eco_gep_air_item(area, GepGet(r, GP_NOX_ABSORPTION, lt), GepGet(r, GP_NOX_COST, lt), &v);
-			GepAddRow(&out, GI_NOX, t, v);
-			t = eco_gep_air_item(area, GepGet(r, GP_DUST_ABSORPTION, lt), GepGet(r, GP_DUST_COST, lt), &v);
-			GepAddRow(&out, GI_DUST, t, v);
-		}
-	}
-	if (!zero && (want[GS_CARBON] || want[GS_OXYGEN]))
-		co2 = eco_gep_co2(area, GepGet(r, GP_CARBON_RATE, lt), GepGet(r, GP_SOIL_CARBON_COEFFICIENT, lt));
 	if (want[GS_CARBON])
-	{
-		if (!zero)
-			co2_price = GepGet(r, GP_CARBON_PRICE, lt);
-		GepAddRow(&out, GI_CARBON, co2, co2 * co2_price);
-	}
+		GepAddRow(out, GI_CARBON, co2, co2 * GepGet(r, GP_CARBON_PRICE, lt));
 	if (want[GS_OXYGEN])
 	{
 		double		o2 = GEP_O2_PER_CO2 * co2;
 
-		GepAddRow(&out, GI_OXYGEN, o2, zero ? 0 : o2 * GepGet(r, GP_OXYGEN_PRICE, lt));
+		GepAddRow(out, GI_OXYGEN, o2, o2 * GepGet(r, GP_OXYGEN_PRICE, lt));
 	}
-	if (want[GS_CLIMATE])
-	{
-		if (zero)
-			GepAddRow(&out, GI_CLIMATE, 0, 0);
-		else
-		{
-			double		eer = GepGet(r, GP_EER, lt);
-			double		kwh = eco_gep_climate_kwh(area, GepGet(r, GP_HEAT_ABSORBED, lt), GepGet(r, GP_AC_DAYS, lt),
-											eer > 0 ? eer : 1);
+}
 
-			GepAddRow(&out, GI_CLIMATE, kwh, kwh * GepGet(r, GP_ELECTRICITY_PRICE, lt));
-		}
-	}
-	if (want[GS_LANDSCAPE])
+static void
+GepClimateRows(GepResolver *r, GepRows *out, double area)
+{
+	int			lt = out->lt;
+	double		eer = GepGet(r, GP_EER, lt);
+	double		kwh = eco_gep_climate_kwh(area, GepGet(r, GP_HEAT_ABSORBED, lt),
+										  GepGet(r, GP_AC_DAYS, lt), eer > 0 ? eer : 1);
+
+	GepAddRow(out, GI_CLIMATE, kwh, kwh * GepGet(r, GP_ELECTRICITY_PRICE, lt));
+}
+
+static void
+GepLandscapeRows(GepResolver *r, GepRows *out, double area)
+{
+	int			lt = out->lt;
+
+	GepAddRow(out, GI_LANDSCAPE, 0,
+			  eco_gep_landscape(area, GepGet(r, GP_LANDSCAPE_FACTOR, lt),
+								GepGet(r, GP_EQUIVALENT_COEFFICIENT, lt),
+								GepGet(r, GP_GRAIN_PRICE, lt), GepGet(r, GP_GRAIN_YIELD, lt)));
+}
+
+/*
+ * The rows of one land type, in item order; a land type that contributes
+ * nothing (mining, construction) has 0 for every wanted item and reads no
+ * parameter.
+ */
+static int
+GepComputeLandType(GepResolver *r, int lt, double area, const bool *want, GepRow *rows)
+{
+	GepRows		out = {rows, 0, lt};
+	int			i;
+
+	if (!r->m->contributes[lt])
 	{
-		if (zero)
-			GepAddRow(&out, GI_LANDSCAPE, 0, 0);
-		else
-			GepAddRow(&out, GI_LANDSCAPE, 0,
-					eco_gep_landscape(area, GepGet(r, GP_LANDSCAPE_FACTOR, lt), GepGet(r, GP_EQUIVALENT_COEFFICIENT, lt),
-								 GepGet(r, GP_GRAIN_PRICE, lt), GepGet(r, GP_GRAIN_YIELD, lt)));
+		for (i = 0; i < GEP_NITEMS; i++)
+			if (want[GepItems[i].service])
+				GepAddRow(&out, (GepItem) i, 0, 0);
+		return out.n;
 	}
+	if (want[GS_AGRICULTURAL])
+		GepAgriculturalRows(r, &out, area);
+	if (want[GS_WATER])
+		GepWaterRows(r, &out, area);
+	if (want[GS_SOIL])
+		GepSoilRows(r, &out, area);
+	if (want[GS_AIR])
+		GepAirRows(r, &out, area);
+	if (want[GS_CARBON] || want[GS_OXYGEN])
+		GepCarbonOxygenRows(r, &out, area, want);
+	if (want[GS_CLIMATE])
+		GepClimateRows(r, &out, area);
+	if (want[GS_LANDSCAPE])
+		GepLandscapeRows(r, &out, area);
 	return out.n;
 }
 
