@@ -87,6 +87,12 @@ extern void EcoRequireArg(FunctionCallInfo fcinfo, int argno, const char *name);
 extern int	EcoLookupCode(const int32 *codes, const int *values, int n, int32 code);
 
 /*
+ * JSON key of land-use areas ({"<code>": ha, ...}) that carries the nodata
+ * area; it has no land-use class (ESV, GEP and the raster aggregates).
+ */
+#define LANDUSE_NODATA_KEY "nodata"
+
+/*
  * The land-use code a JSON key names ("12"), or 22023 when the key is not a
  * decimal integer that fits in int32.
  */

@@ -19,8 +19,6 @@
 #include "ecocomp.h"
 #include "gep.h"
 
-#define GEP_NODATA_KEY	"nodata"
-
 /*
  * The parameters the formulas read, in GepParamId order, with the rule every
  * value must meet.  Their units, symbols and descriptions are the rows of
@@ -349,7 +347,7 @@ GepAreasFromJsonb(const GepModel *m, Jsonb *jb, double *area, bool *present)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("area of \"%s\" must not be negative, got %g", key, a)));
-		if (strcmp(key, GEP_NODATA_KEY) == 0)
+		if (strcmp(key, LANDUSE_NODATA_KEY) == 0)
 			continue;
 		if (bycode)
 		{
