@@ -16,7 +16,7 @@
 #include "coverage.h"
 #include "ecocomp.h"
 #include "geom.h"
-#include "vcs_raster.h"
+#include "vcs.h"
 
 /* ---------- pixel coverage and values keyed by a grid-global id ---------- */
 

@@ -18,7 +18,7 @@
 #include "utils/builtins.h"
 
 #include "ecocomp.h"
-#include "vcs_class.h"
+#include "vcs.h"
 
 #define VCS_P_EXTREME 0.01
 #define VCS_P_SIGNIFICANT 0.05

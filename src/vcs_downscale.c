@@ -17,7 +17,7 @@
 #include "utils/memutils.h"
 
 #include "ecocomp.h"
-#include "vcs_raster.h"
+#include "vcs.h"
 
 /* ---------- scale transformation (eq. 1) ---------- */
 

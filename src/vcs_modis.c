@@ -10,7 +10,6 @@
 
 #include "ecocomp.h"
 #include "vcs.h"
-#include "vcs_raster.h"
 
 /*
  * npp_from_modis(rast raster, band int) -> raster: MOD17A3HGF Npp_500m

@@ -1,14 +1,14 @@
 /*
  * vcs_pixel.c
  *	  Reading raster arguments and their float pixels, and the pixel loop
- *	  the raster functions of the carbon paper share (vcs_raster.h).
+ *	  the raster functions of the carbon paper share (vcs.h).
  */
 #include "postgres.h"
 
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "vcs.h"
 
-#include "vcs_raster.h"
 
 bool
 VrRead(Datum d, RastInfo *ri, const char *what)

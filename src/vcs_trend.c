@@ -15,8 +15,7 @@
 
 #include "core/student_t.h"
 #include "ecocomp.h"
-#include "vcs_class.h"
-#include "vcs_raster.h"
+#include "vcs.h"
 
 #define VR_MAX_DF 1e7
 
