@@ -273,6 +273,59 @@ GepServicesFromArray(ArrayType *a, bool *want)
 	}
 }
 
+/* 22023 listing the values the account needs and does not have */
+static void
+GepMissing(const GepResolver *r)
+{
+	const GepModel *m = r->m;
+	const char *name = GepParams[r->first_param].name;
+
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("GEP parameter \"%s\" for land type \"%s\" is missing from parameter set \"%s\"",
+					name, m->lt[r->first_lt], m->param_set),
+			 errdetail("The account needs values (parameter/land type) it does not have: %s.",
+					   r->missing.data),
+			 errhint("Pass them in overrides, e.g. '{\"%s\": value}' (%s) for every land type or '{\"%s/%s\": value}' for one, or add rows to ecocomp.gep_param.",
+					 name, m->unit[r->first_param], name, m->lt[r->first_lt])));
+}
+
+/* the rows of the account: by item (account order), then land type */
+static void
+GepEmitRows(ReturnSetInfo *rsinfo, const GepModel *m, const double *area,
+			const GepRow *rows, int nrows)
+{
+	int			i,
+				k;
+
+	for (i = 0; i < GEP_NITEMS; i++)
+	{
+		for (k = 0; k < nrows; k++)
+		{
+			Datum		values[8];
+			bool		nulls[8] = {0};
+			const GepItemDef *def = &GepItems[rows[k].item];
+
+			if (rows[k].item != (GepItem) i)
+				continue;
+			values[0] = CStringGetTextDatum(GepServiceGroups[def->service]);
+			values[1] = CStringGetTextDatum(GepServiceNames[def->service]);
+			values[2] = CStringGetTextDatum(def->name);
+			values[3] = CStringGetTextDatum(m->lt[rows[k].lt]);
+			values[4] = Float8GetDatum(EcoFinite(area[rows[k].lt], "land-type area"));
+			if (def->unit != NULL)
+			{
+				values[5] = Float8GetDatum(EcoFinite(rows[k].quantity, def->name));
+				values[6] = CStringGetTextDatum(def->unit);
+			}
+			else
+				nulls[5] = nulls[6] = true;
+			values[7] = Float8GetDatum(EcoFinite(rows[k].value, def->name));
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+}
+
 /*
  * gep_account(areas jsonb, param_set text, overrides jsonb,
  *			   classification text, services text[])
@@ -296,7 +349,6 @@ gep_account(PG_FUNCTION_ARGS)
 	GepRow	   *rows;
 	int			nrows = 0,
 				lt,
-				i,
 				s;
 
 	if (PG_ARGISNULL(1))
@@ -345,45 +397,8 @@ gep_account(PG_FUNCTION_ARGS)
 			nrows += GepComputeLandType(&r, lt, area[lt], want, rows + nrows);
 	}
 	if (r.nmissing > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("GEP parameter \"%s\" for land type \"%s\" is missing from parameter set \"%s\"",
-						GepParams[r.first_param].name, m->lt[r.first_lt], m->param_set),
-				 errdetail("The account needs values (parameter/land type) it does not have: %s.",
-						   r.missing.data),
-				 errhint("Pass them in overrides, e.g. '{\"%s\": value}' (%s) for every land type or '{\"%s/%s\": value}' for one, or add rows to ecocomp.gep_param.",
-						 GepParams[r.first_param].name, m->unit[r.first_param],
-						 GepParams[r.first_param].name, m->lt[r.first_lt])));
-
-	/* by item (service order), then land type */
-	for (i = 0; i < GEP_NITEMS; i++)
-	{
-		int			k;
-
-		for (k = 0; k < nrows; k++)
-		{
-			Datum		values[8];
-			bool		nulls[8] = {0};
-			const GepItemDef *def = &GepItems[rows[k].item];
-
-			if (rows[k].item != (GepItem) i)
-				continue;
-			values[0] = CStringGetTextDatum(GepServiceGroups[def->service]);
-			values[1] = CStringGetTextDatum(GepServiceNames[def->service]);
-			values[2] = CStringGetTextDatum(def->name);
-			values[3] = CStringGetTextDatum(m->lt[rows[k].lt]);
-			values[4] = Float8GetDatum(EcoFinite(area[rows[k].lt], "land-type area"));
-			if (def->unit != NULL)
-			{
-				values[5] = Float8GetDatum(EcoFinite(rows[k].quantity, def->name));
-				values[6] = CStringGetTextDatum(def->unit);
-			}
-			else
-				nulls[5] = nulls[6] = true;
-			values[7] = Float8GetDatum(EcoFinite(rows[k].value, def->name));
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		}
-	}
+		GepMissing(&r);
+	GepEmitRows(rsinfo, m, area, rows, nrows);
 	return (Datum) 0;
 }
 

@@ -148,38 +148,13 @@ GepCatalogueLoad(GepModel *m, const char *nsp, MemoryContext mcxt)
 					 errhint("Restore its row in %s.gep_parameter (e.g. by reinstalling the extension).", nsp)));
 }
 
-static GepModel *
-GepModelLoad(const char *param_set, const char *classification, MemoryContext mcxt)
+/* the land types, in their order */
+static void
+GepLoadLandTypes(GepModel *m, const char *nsp, MemoryContext mcxt)
 {
-	GepModel   *m = MemoryContextAllocZero(mcxt, sizeof(GepModel));
-	char	   *nsp = EcoSchemaName();
 	uint64		n,
 				i;
-	int			nslots;
 
-	m->param_set = MemoryContextStrdup(mcxt, param_set);
-	m->classification = MemoryContextStrdup(mcxt, classification);
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-
-	if (GepQuery(psprintf("SELECT 1 FROM %s.gep_param_set WHERE param_set OPERATOR(pg_catalog.=) $1", nsp),
-				 1, param_set) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("GEP parameter set \"%s\" does not exist", param_set),
-				 errhint("Parameter sets are the rows of %s.gep_param_set.", nsp)));
-	if (classification[0] != '\0' &&
-		GepQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
-				 1, classification) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("land-use classification \"%s\" does not exist", classification),
-				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
-
-	GepCatalogueLoad(m, nsp, mcxt);
-
-	/* land types */
 	n = GepQuery(psprintf("SELECT land_type, contributes FROM %s.gep_land_type"
 						  " ORDER BY position, land_type", nsp), 0, NULL);
 	m->nlt = (int) n;
@@ -193,8 +168,17 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 														  SPI_tuptable->tupdesc, 1));
 		m->contributes[i] = (c != NULL && c[0] == 't');
 	}
+}
 
-	/* parameter values */
+/* the values of the parameter set, by parameter and land type */
+static void
+GepLoadValues(GepModel *m, const char *nsp, MemoryContext mcxt)
+{
+	const char *param_set = m->param_set;
+	uint64		n,
+				i;
+	int			nslots;
+
 	nslots = m->nlt + 1;
 	m->value = MemoryContextAllocZero(mcxt, sizeof(double) * GEP_NPARAMS * nslots);
 	m->has = MemoryContextAllocZero(mcxt, sizeof(bool) * GEP_NPARAMS * nslots);
@@ -229,8 +213,16 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 		m->value[p * nslots + slot] = v;
 		m->has[p * nslots + slot] = true;
 	}
+}
 
-	/* land-use code -> land type */
+/* land-use code -> land type, when the areas are keyed by code */
+static void
+GepLoadCodes(GepModel *m, const char *nsp, MemoryContext mcxt)
+{
+	const char *classification = m->classification;
+	uint64		n,
+				i;
+
 	if (classification[0] != '\0')
 	{
 		n = GepQuery(psprintf("SELECT code, land_type FROM %s.gep_landuse_map"
@@ -255,7 +247,39 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 						 errhint("Land types are the rows of %s.gep_land_type.", nsp)));
 		}
 	}
+}
 
+static GepModel *
+GepModelLoad(const char *param_set, const char *classification, MemoryContext mcxt)
+{
+	GepModel   *m = MemoryContextAllocZero(mcxt, sizeof(GepModel));
+	char	   *nsp = EcoSchemaName();
+
+	m->param_set = MemoryContextStrdup(mcxt, param_set);
+	m->classification = MemoryContextStrdup(mcxt, classification);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	if (GepQuery(psprintf("SELECT 1 FROM %s.gep_param_set WHERE param_set OPERATOR(pg_catalog.=) $1", nsp),
+				 1, param_set) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("GEP parameter set \"%s\" does not exist", param_set),
+				 errhint("Parameter sets are the rows of %s.gep_param_set.", nsp)));
+	if (classification[0] != '\0' &&
+		GepQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
+				 1, classification) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("land-use classification \"%s\" does not exist", classification),
+				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
+
+	GepCatalogueLoad(m, nsp, mcxt);
+
+	GepLoadLandTypes(m, nsp, mcxt);
+	GepLoadValues(m, nsp, mcxt);
+	GepLoadCodes(m, nsp, mcxt);
 	SPI_finish();
 	return m;
 }

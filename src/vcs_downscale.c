@@ -118,97 +118,62 @@ DsYear(const RastInfo *ri, const RastBand *b, bool hasnd, int64 nd, int64 idx, i
 }
 
 /*
- * Check the pair and measure the coarse pixels.  npp may have no pixels
- * (then every coarse index is -1).  dist has pixels.
+ * The coarse index of each of the n fine cells along one axis (fine origin
+ * fip and size fscale; coarse origin cip, size cscale, cn cells), -1
+ * outside the coarse raster or when it has no pixels (!has).  Sets the
+ * first coarse index used and how many follow (0 when none).
  */
 static void
-DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
-		  const RastInfo *dist, int32 year, DsGrid *g)
+DsCoarseAxis(int n, double fip, double fscale, double cip, double cscale, int cn,
+			 bool has, int *idx, int *first, int *count)
 {
-	const RastBand *bn = NULL,
-			   *bd,
-			   *br;
+	int			lo = PG_INT32_MAX,
+				hi = -1,
+				k;
+
+	for (k = 0; k < n; k++)
+	{
+		idx[k] = has ? DsCoarseIndex(fip + (k + 0.5) * fscale, cip, cscale, cn) : -1;
+		if (idx[k] >= 0)
+		{
+			lo = Min(lo, idx[k]);
+			hi = Max(hi, idx[k]);
+		}
+	}
+	*first = hi >= 0 ? lo : 0;
+	*count = hi >= 0 ? hi - lo + 1 : 0;
+}
+
+/* make the coarse indices window-relative; no window when an axis is empty */
+static void
+DsWindow(DsGrid *g, int width, int height)
+{
+	int			k;
+
+	if (g->ncc == 0 || g->ncr == 0)
+		g->cc0 = g->ncc = g->cr0 = g->ncr = 0;
+	for (k = 0; k < width; k++)
+		g->ccol[k] = (g->ncc > 0 && g->ccol[k] >= 0) ? g->ccol[k] - g->cc0 : -1;
+	for (k = 0; k < height; k++)
+		g->crow[k] = (g->ncr > 0 && g->crow[k] >= 0) ? g->crow[k] - g->cr0 : -1;
+}
+
+/*
+ * Every fine pixel: its state in the year (destroyed or not), counted in
+ * its coarse pixel (s, sveg).
+ */
+static void
+DsCountFine(DsGrid *g, const RastInfo *dist, int32 year)
+{
+	const RastBand *bd = RastGetBand(dist, 1, "disturbance", "disturbance years"),
+			   *br = RastGetBand(dist, 2, "disturbance", "disturbance years");
 	bool		hasnd_d,
 				hasnd_r;
-	int64		nd_d,
-				nd_r;
+	int64		nd_d = RastIntNodata(bd, &hasnd_d),
+				nd_r = RastIntNodata(br, &hasnd_r);
 	int			r,
-				c,
-				i,
-				j,
-				ccmin = PG_INT32_MAX,
-				ccmax = -1,
-				crmin = PG_INT32_MAX,
-				crmax = -1;
-	double		fx0,
-				fx1,
-				fy0,
-				fy1,
-				tolx,
-				toly;
+				c;
 
-	if (year < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("year must not be negative, got %d", year)));
-	if (npp->srid != dist->srid)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("SRID of npp (%d) differs from the SRID of disturbance (%d)", npp->srid, dist->srid),
-				 errhint("Reproject the NPP raster to the disturbance grid's CRS first, e.g. MODIS sinusoidal with gdalwarp -t_srs EPSG:%d.", dist->srid)));
-	if (dist->nbands < 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("disturbance must have 2 bands (destruction year, restoration year), not %d", dist->nbands)));
-	bd = RastGetBand(dist, 1, "disturbance", "disturbance years");
-	br = RastGetBand(dist, 2, "disturbance", "disturbance years");
-	if (npp_has_pixels)
-		bn = RastGetBand(npp, npp_band, "npp", NULL);
-	nd_d = RastIntNodata(bd, &hasnd_d);
-	nd_r = RastIntNodata(br, &hasnd_r);
-
-	memset(g, 0, sizeof(DsGrid));
-	g->nppri = npp;
-	g->nppband = bn;
-	g->ccol = palloc(sizeof(int) * dist->width);
-	g->crow = palloc(sizeof(int) * dist->height);
-	for (c = 0; c < dist->width; c++)
-	{
-		g->ccol[c] = npp_has_pixels ?
-			DsCoarseIndex(dist->ip_x + (c + 0.5) * dist->scale_x, npp->ip_x, npp->scale_x, npp->width) : -1;
-		if (g->ccol[c] >= 0)
-		{
-			ccmin = Min(ccmin, g->ccol[c]);
-			ccmax = Max(ccmax, g->ccol[c]);
-		}
-	}
-	for (r = 0; r < dist->height; r++)
-	{
-		g->crow[r] = npp_has_pixels ?
-			DsCoarseIndex(dist->ip_y + (r + 0.5) * dist->scale_y, npp->ip_y, npp->scale_y, npp->height) : -1;
-		if (g->crow[r] >= 0)
-		{
-			crmin = Min(crmin, g->crow[r]);
-			crmax = Max(crmax, g->crow[r]);
-		}
-	}
-	if (ccmax >= 0 && crmax >= 0)
-	{
-		g->cc0 = ccmin;
-		g->ncc = ccmax - ccmin + 1;
-		g->cr0 = crmin;
-		g->ncr = crmax - crmin + 1;
-	}
-	for (c = 0; c < dist->width; c++)
-		g->ccol[c] = (g->ncc > 0 && g->ccol[c] >= 0) ? g->ccol[c] - g->cc0 : -1;
-	for (r = 0; r < dist->height; r++)
-		g->crow[r] = (g->ncr > 0 && g->crow[r] >= 0) ? g->crow[r] - g->cr0 : -1;
-	g->s = DsAlloc0((int64) g->ncc * g->ncr, sizeof(uint32));
-	g->sveg = DsAlloc0((int64) g->ncc * g->ncr, sizeof(uint32));
-	g->full = DsAlloc0((int64) g->ncc * g->ncr, sizeof(bool));
-	g->destroyed = DsAlloc0((int64) dist->width * dist->height, 1);
-
-	/* every fine pixel: its state in the year, counted in its coarse pixel */
 	for (r = 0; r < dist->height; r++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -238,14 +203,21 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 			}
 		}
 	}
+}
 
-	/* coarse pixels entirely inside the fine raster, and their NPP */
-	fx0 = Min(dist->ip_x, dist->ip_x + dist->width * dist->scale_x);
-	fx1 = Max(dist->ip_x, dist->ip_x + dist->width * dist->scale_x);
-	fy0 = Min(dist->ip_y, dist->ip_y + dist->height * dist->scale_y);
-	fy1 = Max(dist->ip_y, dist->ip_y + dist->height * dist->scale_y);
-	tolx = 1e-6 * fabs(dist->scale_x);
-	toly = 1e-6 * fabs(dist->scale_y);
+/* the coarse pixels entirely inside the fine raster (full) */
+static void
+DsMarkFull(DsGrid *g, const RastInfo *npp, const RastInfo *dist)
+{
+	double		fx0 = Min(dist->ip_x, dist->ip_x + dist->width * dist->scale_x),
+				fx1 = Max(dist->ip_x, dist->ip_x + dist->width * dist->scale_x),
+				fy0 = Min(dist->ip_y, dist->ip_y + dist->height * dist->scale_y),
+				fy1 = Max(dist->ip_y, dist->ip_y + dist->height * dist->scale_y),
+				tolx = 1e-6 * fabs(dist->scale_x),
+				toly = 1e-6 * fabs(dist->scale_y);
+	int			i,
+				j;
+
 	for (j = 0; j < g->ncr; j++)
 	{
 		int			cr = g->cr0 + j;
@@ -264,6 +236,49 @@ DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
 			g->full[k] = yin && Min(xa, xb) >= fx0 - tolx && Max(xa, xb) <= fx1 + tolx && g->s[k] > 0;
 		}
 	}
+}
+
+/*
+ * Check the pair and measure the coarse pixels.  npp may have no pixels
+ * (then every coarse index is -1).  dist has pixels.
+ */
+static void
+DsPrepare(const RastInfo *npp, bool npp_has_pixels, int32 npp_band,
+		  const RastInfo *dist, int32 year, DsGrid *g)
+{
+	if (year < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("year must not be negative, got %d", year)));
+	if (npp->srid != dist->srid)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("SRID of npp (%d) differs from the SRID of disturbance (%d)", npp->srid, dist->srid),
+				 errhint("Reproject the NPP raster to the disturbance grid's CRS first, e.g. MODIS sinusoidal with gdalwarp -t_srs EPSG:%d.", dist->srid)));
+	if (dist->nbands < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("disturbance must have 2 bands (destruction year, restoration year), not %d", dist->nbands)));
+	/* the bands are checked in this order: disturbance 1, 2, then npp */
+	(void) RastGetBand(dist, 1, "disturbance", "disturbance years");
+	(void) RastGetBand(dist, 2, "disturbance", "disturbance years");
+
+	memset(g, 0, sizeof(DsGrid));
+	g->nppri = npp;
+	g->nppband = npp_has_pixels ? RastGetBand(npp, npp_band, "npp", NULL) : NULL;
+	g->ccol = palloc(sizeof(int) * dist->width);
+	g->crow = palloc(sizeof(int) * dist->height);
+	DsCoarseAxis(dist->width, dist->ip_x, dist->scale_x, npp->ip_x, npp->scale_x, npp->width,
+				 npp_has_pixels, g->ccol, &g->cc0, &g->ncc);
+	DsCoarseAxis(dist->height, dist->ip_y, dist->scale_y, npp->ip_y, npp->scale_y, npp->height,
+				 npp_has_pixels, g->crow, &g->cr0, &g->ncr);
+	DsWindow(g, dist->width, dist->height);
+	g->s = DsAlloc0((int64) g->ncc * g->ncr, sizeof(uint32));
+	g->sveg = DsAlloc0((int64) g->ncc * g->ncr, sizeof(uint32));
+	g->full = DsAlloc0((int64) g->ncc * g->ncr, sizeof(bool));
+	g->destroyed = DsAlloc0((int64) dist->width * dist->height, 1);
+	DsCountFine(g, dist, year);
+	DsMarkFull(g, npp, dist);
 }
 
 /*
