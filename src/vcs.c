@@ -264,6 +264,81 @@ YearValueCmp(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* the n (year, VCS) pairs of a state, checked and sorted by year */
+static YearValue *
+VcsSortedSeries(const double *st, int n)
+{
+	YearValue  *yv = palloc(sizeof(YearValue) * n);
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		yv[i].year = st[VCS_STATE_HDR + 2 * i];
+		yv[i].v = st[VCS_STATE_HDR + 2 * i + 1];
+		if (!VcsYearOk(yv[i].year) || isnan(yv[i].year) || !isfinite(yv[i].v))
+			EcoStateInvalid("vcs_deficit", psprintf("Year or VCS %d is out of range.", i + 1));
+	}
+	qsort(yv, n, sizeof(YearValue), YearValueCmp);
+	for (i = 1; i < n; i++)
+		if (yv[i].year == yv[i - 1].year)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("year %g appears twice in a VCS series", yv[i].year)));
+	return yv;
+}
+
+/* the baseline and the potential changes measured from it */
+typedef struct VcsFit
+{
+	double		slope;
+	double		intercept;
+	double		c_destroy;
+	double		c_restore;
+} VcsFit;
+
+/*
+ * Least squares over the npre years before destruction (all zero when
+ * fewer than 2); the years after it add their distance from the line to
+ * C_destroy, or to C_restore from year index ir (>= 0) on.
+ */
+static void
+VcsFitBaseline(const YearValue *yv, int n, int npre, int ir, VcsFit *fit)
+{
+	double		tmean = 0,
+				vmean = 0,
+				sxx = 0,
+				sxy = 0;
+	int			i;
+
+	memset(fit, 0, sizeof(VcsFit));
+	if (npre < 2)
+		return;
+	for (i = 0; i < npre; i++)
+	{
+		tmean += yv[i].year;
+		vmean += yv[i].v;
+	}
+	tmean /= npre;
+	vmean /= npre;
+	for (i = 0; i < npre; i++)
+	{
+		sxx += (yv[i].year - tmean) * (yv[i].year - tmean);
+		sxy += (yv[i].year - tmean) * (yv[i].v - vmean);
+	}
+	Assert(sxx > 0);			/* distinct years */
+	fit->slope = sxy / sxx;
+	fit->intercept = vmean - fit->slope * tmean;
+	for (i = npre; i < n; i++)
+	{
+		double		d = yv[i].v - (vmean + fit->slope * (yv[i].year - tmean));
+
+		if (ir >= 0 && i >= ir)
+			fit->c_restore += d;
+		else
+			fit->c_destroy += d;
+	}
+}
+
 /*
  * vcs_deficit_final(state) -> vcs_deficit_result.  Does not modify the
  * state (it sorts a copy).
@@ -272,61 +347,35 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_deficit_final);
 Datum
 vcs_deficit_final(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a;
 	double	   *st;
 	int			cap,
 				n,
-				i,
-				npre = 0,
+				npre,
 				id = -1,
-				ir = -1;
+				ir = -1,
+				i;
 	YearValue  *yv;
 	double		destroyed,
-				restored,
-				slope = 0,
-				intercept = 0,
-				tmean = 0,
-				vmean = 0,
-				sxx = 0,
-				sxy = 0,
-				c_destroy = 0,
-				c_restore = 0;
+				restored;
+	VcsFit		fit;
 	TupleDesc	desc;
 	Datum		values[8];
 	bool		nulls[8] = {0};
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	a = PG_GETARG_ARRAYTYPE_P(0);
-	st = VcsStateValues(a, &cap);
+	st = VcsStateValues(PG_GETARG_ARRAYTYPE_P(0), &cap);
 	n = (int) st[0];
 	destroyed = st[1];
 	restored = st[2];
 	if (n == 0)
 		PG_RETURN_NULL();
-
-	yv = palloc(sizeof(YearValue) * n);
-	for (i = 0; i < n; i++)
-	{
-		yv[i].year = st[VCS_STATE_HDR + 2 * i];
-		yv[i].v = st[VCS_STATE_HDR + 2 * i + 1];
-		if (!VcsYearOk(yv[i].year) || isnan(yv[i].year) || !isfinite(yv[i].v))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("invalid vcs_deficit state"),
-					 errdetail("Year or VCS %d is out of range.", i + 1)));
-	}
-	qsort(yv, n, sizeof(YearValue), YearValueCmp);
-	for (i = 1; i < n; i++)
-		if (yv[i].year == yv[i - 1].year)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("year %g appears twice in a VCS series", yv[i].year)));
+	yv = VcsSortedSeries(st, n);
 
 	/*
 	 * The destruction (restoration) takes effect in the first available year
 	 * at or after its date: a disturbance in a missing year counts in the
-	 * next available year, as seed 002 does for its missing 2012.
+	 * next available year, as the carbon paper does for its missing 2012.
 	 */
 	for (i = 0; i < n; i++)
 	{
@@ -335,43 +384,12 @@ vcs_deficit_final(PG_FUNCTION_ARGS)
 		if (!isnan(restored) && ir < 0 && yv[i].year >= restored)
 			ir = i;
 	}
-	npre = isnan(destroyed) ? n : (id < 0 ? n : id);
+	npre = (isnan(destroyed) || id < 0) ? n : id;
+	VcsFitBaseline(yv, n, npre, ir, &fit);
 
-	/* baseline: least squares over the years before destruction */
-	for (i = 0; i < npre; i++)
-	{
-		tmean += yv[i].year;
-		vmean += yv[i].v;
-	}
-	if (npre >= 2)
-	{
-		tmean /= npre;
-		vmean /= npre;
-		for (i = 0; i < npre; i++)
-		{
-			sxx += (yv[i].year - tmean) * (yv[i].year - tmean);
-			sxy += (yv[i].year - tmean) * (yv[i].v - vmean);
-		}
-		slope = sxy / sxx;
-		intercept = vmean - slope * tmean;
-		for (i = npre; i < n; i++)
-		{
-			double		d = yv[i].v - (vmean + slope * (yv[i].year - tmean));
-
-			if (ir >= 0 && i >= ir)
-				c_restore += d;
-			else
-				c_destroy += d;
-		}
-	}
-
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("vcs_deficit_final must return vcs_deficit_result")));
-	desc = BlessTupleDesc(desc);
-	values[0] = Float8GetDatum(EcoFinite(slope, "VCS baseline slope"));
-	values[1] = Float8GetDatum(EcoFinite(intercept, "VCS baseline intercept"));
+	desc = EcoResultDesc(fcinfo, 8);
+	values[0] = Float8GetDatum(EcoFinite(fit.slope, "VCS baseline slope"));
+	values[1] = Float8GetDatum(EcoFinite(fit.intercept, "VCS baseline intercept"));
 	nulls[0] = nulls[1] = (npre < 2);
 	values[2] = Int32GetDatum(npre);
 	/* direct decrease: VCS of the year before destruction lost in that year */
@@ -388,9 +406,9 @@ vcs_deficit_final(PG_FUNCTION_ARGS)
 		values[4] = Float8GetDatum(EcoFinite(yv[ir].v - yv[ir - 1].v, "direct VCS increase"));
 	else
 		nulls[4] = true;
-	values[5] = Float8GetDatum(EcoFinite(c_destroy, "carbon deficit of destruction"));
-	values[6] = Float8GetDatum(EcoFinite(c_restore, "carbon gain of restoration"));
-	values[7] = Float8GetDatum(EcoFinite(0.0 - (c_destroy + c_restore), "VCSD"));	/* never -0 */
+	values[5] = Float8GetDatum(EcoFinite(fit.c_destroy, "carbon deficit of destruction"));
+	values[6] = Float8GetDatum(EcoFinite(fit.c_restore, "carbon gain of restoration"));
+	values[7] = Float8GetDatum(EcoFinite(0.0 - (fit.c_destroy + fit.c_restore), "VCSD"));	/* never -0 */
 	nulls[5] = nulls[6] = nulls[7] = (npre < 2);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
