@@ -87,37 +87,13 @@ EsvFindName(char **names, int n, const char *name)
 /*
  * Load the model of (classification, scheme) into mcxt.
  */
-static EsvModel *
-EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
+/* the services, in the scheme's column order */
+static void
+EsvLoadServices(EsvModel *m, const char *nsp, MemoryContext mcxt)
 {
-	EsvModel   *m = MemoryContextAllocZero(mcxt, sizeof(EsvModel));
-	char	   *nsp = EcoSchemaName();
+	const char *scheme = m->scheme;
 	uint64		n,
 				i;
-	bool	   *seen;
-	int			e,
-				s;
-
-	m->classification = MemoryContextStrdup(mcxt, classification);
-	m->scheme = MemoryContextStrdup(mcxt, scheme);
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-
-	if (EsvQuery(psprintf("SELECT 1 FROM %s.esv_scheme WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
-				 1, scheme, NULL) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("ESV scheme \"%s\" does not exist", scheme),
-				 errhint("Schemes are the rows of %s.esv_scheme.", nsp)));
-	if (EsvQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
-				 1, classification, NULL) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("land-use classification \"%s\" does not exist", classification),
-				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
-
-	/* services, in the scheme's column order */
 	n = EsvQuery(psprintf("SELECT service, service_group, market FROM %s.esv_service"
 						  " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, service", nsp),
 				 1, scheme, NULL);
@@ -140,8 +116,15 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 		m->group[i] = EsvGroupFromName(grp, scheme, m->service[i]);
 		m->market[i] = (mk[0] == 't');
 	}
+}
 
-	/* ecosystem types */
+/* the ecosystem types of the scheme */
+static void
+EsvLoadEcosystems(EsvModel *m, const char *nsp, MemoryContext mcxt)
+{
+	const char *scheme = m->scheme;
+	uint64		n,
+				i;
 	n = EsvQuery(psprintf("SELECT ecosystem, level1 FROM %s.esv_ecosystem"
 						  " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, ecosystem", nsp),
 				 1, scheme, NULL);
@@ -153,8 +136,18 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 		m->ecosystem[i] = EsvGetText(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, mcxt);
 		m->level1[i] = EsvGetText(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, mcxt);
 	}
+}
 
-	/* the factor matrix must be complete */
+/* the factor matrix, which must be complete */
+static void
+EsvLoadFactors(EsvModel *m, const char *nsp, MemoryContext mcxt)
+{
+	const char *scheme = m->scheme;
+	uint64		n,
+				i;
+	bool	   *seen;
+	int			e,
+				s;
 	m->factor = MemoryContextAllocZero(mcxt, sizeof(double) * Max(m->necosystems, 1) * m->nservices);
 	seen = palloc0(sizeof(bool) * Max(m->necosystems, 1) * m->nservices);
 	n = EsvQuery(psprintf("SELECT ecosystem, service, factor FROM %s.esv_factor"
@@ -190,8 +183,16 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 						 errmsg("ESV scheme \"%s\" has no factor for ecosystem \"%s\" and service \"%s\"",
 								scheme, m->ecosystem[e], m->service[s]),
 						 errhint("Add the row to %s.esv_factor (0 if the service is absent).", nsp)));
+}
 
-	/* land-use code -> ecosystem */
+/* land-use code -> ecosystem */
+static void
+EsvLoadCodes(EsvModel *m, const char *nsp, MemoryContext mcxt)
+{
+	const char *scheme = m->scheme;
+	const char *classification = m->classification;
+	uint64		n,
+				i;
 	n = EsvQuery(psprintf("SELECT code, ecosystem FROM %s.landuse_map"
 						  " WHERE classification OPERATOR(pg_catalog.=) $1 AND scheme OPERATOR(pg_catalog.=) $2 ORDER BY code", nsp),
 				 2, classification, scheme);
@@ -213,6 +214,37 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 							m->code[i], classification, eco ? eco : "NULL", scheme),
 					 errhint("Ecosystems are the rows of %s.esv_ecosystem.", nsp)));
 	}
+}
+
+static EsvModel *
+EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
+{
+	EsvModel   *m = MemoryContextAllocZero(mcxt, sizeof(EsvModel));
+	char	   *nsp = EcoSchemaName();
+
+	m->classification = MemoryContextStrdup(mcxt, classification);
+	m->scheme = MemoryContextStrdup(mcxt, scheme);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	if (EsvQuery(psprintf("SELECT 1 FROM %s.esv_scheme WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
+				 1, scheme, NULL) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("ESV scheme \"%s\" does not exist", scheme),
+				 errhint("Schemes are the rows of %s.esv_scheme.", nsp)));
+	if (EsvQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
+				 1, classification, NULL) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("land-use classification \"%s\" does not exist", classification),
+				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
+
+	EsvLoadServices(m, nsp, mcxt);
+	EsvLoadEcosystems(m, nsp, mcxt);
+	EsvLoadFactors(m, nsp, mcxt);
+	EsvLoadCodes(m, nsp, mcxt);
 
 	/* everything palloc'd since SPI_connect (seen, query strings) goes here */
 	SPI_finish();
