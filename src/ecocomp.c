@@ -14,6 +14,7 @@
 #include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
+#include "executor/spi.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -102,6 +103,35 @@ EcoStateNew(int n, double v)
 	for (i = 0; i < n; i++)
 		d[i] = Float8GetDatum(v);
 	return construct_array(d, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+uint64
+EcoSpiQuery(const char *sql, int nargs, const char *a1, const char *a2)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2] = {0, 0};
+	int			ret;
+
+	Assert(nargs >= 0 && nargs <= 2);
+	if (nargs > 0)
+		values[0] = CStringGetTextDatum(a1);
+	if (nargs > 1)
+		values[1] = CStringGetTextDatum(a2);
+	ret = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)	/* cannot happen for a SELECT */
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+	return SPI_processed;
+}
+
+void
+EcoCheckClassification(const char *nsp, const char *classification)
+{
+	if (EcoSpiQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
+					1, classification, NULL) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("land-use classification \"%s\" does not exist", classification),
+				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
 }
 
 TupleDesc

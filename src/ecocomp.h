@@ -105,6 +105,15 @@ extern int32 EcoLanduseCode(const char *key);
  */
 extern TupleDesc EcoResultDesc(FunctionCallInfo fcinfo, int natts);
 
+/*
+ * Reading the reference tables (inside SPI_connect): EcoSpiQuery runs a
+ * read-only query with nargs (0..2) text parameters and returns
+ * SPI_processed; EcoCheckClassification raises 42704 when classification
+ * is not a row of <nsp>.landuse_classification.
+ */
+extern uint64 EcoSpiQuery(const char *sql, int nargs, const char *a1, const char *a2);
+extern void EcoCheckClassification(const char *nsp, const char *classification);
+
 /* Namespace of an installed extension (InvalidOid if not found). */
 extern Oid	EcoExtensionSchema(Oid ext);
 

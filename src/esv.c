@@ -43,23 +43,6 @@ EsvGroupFromName(const char *name, const char *scheme, const char *service)
 	return ESV_PROVISIONING;	/* keep compiler quiet */
 }
 
-/* Run a read-only query with text parameters; returns SPI_processed. */
-static uint64
-EsvQuery(const char *sql, int nargs, const char *a1, const char *a2)
-{
-	Oid			types[2] = {TEXTOID, TEXTOID};
-	Datum		values[2];
-	int			ret;
-
-	values[0] = CStringGetTextDatum(a1);
-	if (nargs > 1)
-		values[1] = CStringGetTextDatum(a2);
-	ret = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
-	return SPI_processed;
-}
-
 static char *
 EsvGetText(HeapTuple tup, TupleDesc desc, int col, MemoryContext mcxt)
 {
@@ -94,9 +77,9 @@ EsvLoadServices(EsvModel *m, const char *nsp, MemoryContext mcxt)
 	const char *scheme = m->scheme;
 	uint64		n,
 				i;
-	n = EsvQuery(psprintf("SELECT service, service_group, market FROM %s.esv_service"
-						  " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, service", nsp),
-				 1, scheme, NULL);
+	n = EcoSpiQuery(psprintf("SELECT service, service_group, market FROM %s.esv_service"
+							 " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, service", nsp),
+					1, scheme, NULL);
 	if (n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
@@ -125,9 +108,9 @@ EsvLoadEcosystems(EsvModel *m, const char *nsp, MemoryContext mcxt)
 	const char *scheme = m->scheme;
 	uint64		n,
 				i;
-	n = EsvQuery(psprintf("SELECT ecosystem, level1 FROM %s.esv_ecosystem"
-						  " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, ecosystem", nsp),
-				 1, scheme, NULL);
+	n = EcoSpiQuery(psprintf("SELECT ecosystem, level1 FROM %s.esv_ecosystem"
+							 " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, ecosystem", nsp),
+					1, scheme, NULL);
 	m->necosystems = (int) n;
 	m->ecosystem = MemoryContextAlloc(mcxt, sizeof(char *) * Max(n, 1));
 	m->level1 = MemoryContextAlloc(mcxt, sizeof(char *) * Max(n, 1));
@@ -150,9 +133,9 @@ EsvLoadFactors(EsvModel *m, const char *nsp, MemoryContext mcxt)
 				s;
 	m->factor = MemoryContextAllocZero(mcxt, sizeof(double) * Max(m->necosystems, 1) * m->nservices);
 	seen = palloc0(sizeof(bool) * Max(m->necosystems, 1) * m->nservices);
-	n = EsvQuery(psprintf("SELECT ecosystem, service, factor FROM %s.esv_factor"
-						  " WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
-				 1, scheme, NULL);
+	n = EcoSpiQuery(psprintf("SELECT ecosystem, service, factor FROM %s.esv_factor"
+							 " WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
+					1, scheme, NULL);
 	for (i = 0; i < n; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -193,9 +176,9 @@ EsvLoadCodes(EsvModel *m, const char *nsp, MemoryContext mcxt)
 	const char *classification = m->classification;
 	uint64		n,
 				i;
-	n = EsvQuery(psprintf("SELECT code, ecosystem FROM %s.landuse_map"
-						  " WHERE classification OPERATOR(pg_catalog.=) $1 AND scheme OPERATOR(pg_catalog.=) $2 ORDER BY code", nsp),
-				 2, classification, scheme);
+	n = EcoSpiQuery(psprintf("SELECT code, ecosystem FROM %s.landuse_map"
+							 " WHERE classification OPERATOR(pg_catalog.=) $1 AND scheme OPERATOR(pg_catalog.=) $2 ORDER BY code", nsp),
+					2, classification, scheme);
 	m->ncodes = (int) n;
 	m->code = MemoryContextAlloc(mcxt, sizeof(int32) * Max(n, 1));
 	m->eco_of_code = MemoryContextAlloc(mcxt, sizeof(int) * Max(n, 1));
@@ -228,18 +211,13 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	if (EsvQuery(psprintf("SELECT 1 FROM %s.esv_scheme WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
-				 1, scheme, NULL) == 0)
+	if (EcoSpiQuery(psprintf("SELECT 1 FROM %s.esv_scheme WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
+					1, scheme, NULL) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("ESV scheme \"%s\" does not exist", scheme),
 				 errhint("Schemes are the rows of %s.esv_scheme.", nsp)));
-	if (EsvQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
-				 1, classification, NULL) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("land-use classification \"%s\" does not exist", classification),
-				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
+	EcoCheckClassification(nsp, classification);
 
 	EsvLoadServices(m, nsp, mcxt);
 	EsvLoadEcosystems(m, nsp, mcxt);

@@ -77,21 +77,6 @@ GepParamByName(const char *name)
 	return -1;
 }
 
-static uint64
-GepQuery(const char *sql, int nargs, const char *a1)
-{
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {0};
-	int			ret;
-
-	if (nargs > 0)
-		values[0] = CStringGetTextDatum(a1);
-	ret = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(ret));	/* not reachable by users */
-	return SPI_processed;
-}
-
 int
 GepLandTypeIndex(const GepModel *m, const char *name)
 {
@@ -126,7 +111,7 @@ GepCatalogueLoad(GepModel *m, const char *nsp, MemoryContext mcxt)
 				i;
 	int			p;
 
-	n = GepQuery(psprintf("SELECT parameter, unit FROM %s.gep_parameter", nsp), 0, NULL);
+	n = EcoSpiQuery(psprintf("SELECT parameter, unit FROM %s.gep_parameter", nsp), 0, NULL, NULL);
 	for (i = 0; i < n; i++)
 	{
 		char	   *name = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
@@ -155,8 +140,8 @@ GepLoadLandTypes(GepModel *m, const char *nsp, MemoryContext mcxt)
 	uint64		n,
 				i;
 
-	n = GepQuery(psprintf("SELECT land_type, contributes FROM %s.gep_land_type"
-						  " ORDER BY position, land_type", nsp), 0, NULL);
+	n = EcoSpiQuery(psprintf("SELECT land_type, contributes FROM %s.gep_land_type"
+							 " ORDER BY position, land_type", nsp), 0, NULL, NULL);
 	m->nlt = (int) n;
 	m->lt = MemoryContextAlloc(mcxt, sizeof(char *) * Max(n, 1));
 	m->contributes = MemoryContextAlloc(mcxt, sizeof(bool) * Max(n, 1));
@@ -182,8 +167,8 @@ GepLoadValues(GepModel *m, const char *nsp, MemoryContext mcxt)
 	nslots = m->nlt + 1;
 	m->value = MemoryContextAllocZero(mcxt, sizeof(double) * GEP_NPARAMS * nslots);
 	m->has = MemoryContextAllocZero(mcxt, sizeof(bool) * GEP_NPARAMS * nslots);
-	n = GepQuery(psprintf("SELECT parameter, land_type, value FROM %s.gep_param"
-						  " WHERE param_set OPERATOR(pg_catalog.=) $1", nsp), 1, param_set);
+	n = EcoSpiQuery(psprintf("SELECT parameter, land_type, value FROM %s.gep_param"
+							 " WHERE param_set OPERATOR(pg_catalog.=) $1", nsp), 1, param_set, NULL);
 	for (i = 0; i < n; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -225,9 +210,9 @@ GepLoadCodes(GepModel *m, const char *nsp, MemoryContext mcxt)
 
 	if (classification[0] != '\0')
 	{
-		n = GepQuery(psprintf("SELECT code, land_type FROM %s.gep_landuse_map"
-							  " WHERE classification OPERATOR(pg_catalog.=) $1 ORDER BY code", nsp),
-					 1, classification);
+		n = EcoSpiQuery(psprintf("SELECT code, land_type FROM %s.gep_landuse_map"
+								 " WHERE classification OPERATOR(pg_catalog.=) $1 ORDER BY code", nsp),
+						1, classification, NULL);
 		m->ncodes = (int) n;
 		m->code = MemoryContextAlloc(mcxt, sizeof(int32) * Max(n, 1));
 		m->lt_of_code = MemoryContextAlloc(mcxt, sizeof(int) * Max(n, 1));
@@ -261,19 +246,14 @@ GepModelLoad(const char *param_set, const char *classification, MemoryContext mc
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	if (GepQuery(psprintf("SELECT 1 FROM %s.gep_param_set WHERE param_set OPERATOR(pg_catalog.=) $1", nsp),
-				 1, param_set) == 0)
+	if (EcoSpiQuery(psprintf("SELECT 1 FROM %s.gep_param_set WHERE param_set OPERATOR(pg_catalog.=) $1", nsp),
+					1, param_set, NULL) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("GEP parameter set \"%s\" does not exist", param_set),
 				 errhint("Parameter sets are the rows of %s.gep_param_set.", nsp)));
-	if (classification[0] != '\0' &&
-		GepQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
-				 1, classification) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("land-use classification \"%s\" does not exist", classification),
-				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
+	if (classification[0] != '\0')
+		EcoCheckClassification(nsp, classification);
 
 	GepCatalogueLoad(m, nsp, mcxt);
 
