@@ -321,3 +321,8 @@ FROM ecocomp.gep_param;
 SELECT (SELECT round(sum(value_yuan)::numeric, 6) FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022_paper', services => '{air_purification}'))
 	 = (SELECT round(sum(value_yuan)::numeric, 6) FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022', services => '{air_purification}')) AS same_air;
 SELECT error_of($$SELECT * FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022_paper', services => '{soil_retention}')$$);
+
+-- The items of the account in account order (the provisioning service,
+-- then the regulating services, then the cultural one, as gep_account
+-- returns them); gep_compare orders its rows by it.
+SELECT * FROM ecocomp.gep_items();

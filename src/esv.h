@@ -9,6 +9,8 @@
 #include "fmgr.h"
 #include "utils/jsonb.h"
 
+#include "ecocomp.h"
+
 typedef enum EsvGroup
 {
 	ESV_PROVISIONING = 0,
@@ -57,9 +59,6 @@ typedef struct EsvSummary
 	double		group[ESV_NGROUPS];
 	double		nonmarket;
 } EsvSummary;
-
-/* JSON key that carries the nodata area; it has no land-use class. */
-#define LANDUSE_NODATA_KEY "nodata"
 
 extern EsvModel *EsvModelGet(FunctionCallInfo fcinfo, text *classification,
 							 text *scheme);

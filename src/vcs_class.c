@@ -6,7 +6,7 @@
  *	  counterparts, from the sign of the least-squares slope and the
  *	  two-sided p-value of its t test (thresholds 0.01 and 0.05).
  *
- *	  The raster version (vcs_trend_class(raster)) lives in vcs_raster.c
+ *	  The raster version (vcs_trend_class(raster)) lives in vcs_trend.c
  *	  beside the trend it reads; this file holds the codes, the labels and
  *	  the 8BSI writer of the class band.
  */
@@ -18,7 +18,7 @@
 #include "utils/builtins.h"
 
 #include "ecocomp.h"
-#include "vcs_class.h"
+#include "vcs.h"
 
 #define VCS_P_EXTREME 0.01
 #define VCS_P_SIGNIFICANT 0.05

@@ -32,7 +32,7 @@ finish() {
     # memory errors whose stack passes through ecocomp (PostgreSQL's own
     # known reports, e.g. uninitialised padding written to disk, and leaks,
     # which it handles by memory context, are not ours)
-    ours="ecocomp\\.so|\\(($(cd src && ls *.c | sed 's/\.c$//' | paste -sd'|'))\\.c:"
+    ours="ecocomp\\.so|\\(($(cd src && ls *.c core/*.c | sed 's/\.c$//; s#^core/##' | paste -sd'|'))\\.c:"
     awk -v ours="$ours" '
       /^==[0-9]+== *$/ { if (blk ~ ours) print blk; blk = ""; next }
       { blk = blk $0 "\n" }

@@ -1,0 +1,64 @@
+/*
+ * vcs_pixel.c
+ *	  Reading raster arguments and their float pixels, and the pixel loop
+ *	  the raster functions of the carbon paper share (vcs.h).
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "vcs.h"
+
+
+bool
+VrRead(Datum d, RastInfo *ri, const char *what)
+{
+	struct varlena *v = (struct varlena *) PG_DETOAST_DATUM(d);
+
+	RastParse(v, ri);
+	if (ri->width == 0 || ri->height == 0)
+		return false;
+	RastCheckGrid(ri, what);
+	return true;
+}
+
+float
+VrToFloat(double v, const char *what)
+{
+	if (!(fabs(v) < FLT_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %g does not fit in a 32BF pixel", what, v)));
+	return (float) v;
+}
+
+void
+VrInfinitePixel(const RastInfo *ri, int64 idx, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("pixel (%d, %d) (1-based column, row) of %s is infinite",
+					(int) (idx % ri->width) + 1, (int) (idx / ri->width) + 1, what)));
+	pg_unreachable();
+}
+
+void
+VrForEachValue(const RastInfo *ri, const RastBand *b, const char *what,
+			   VrPixelFn fn, void *arg)
+{
+	int			r,
+				c;
+
+	for (r = 0; r < ri->height; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (c = 0; c < ri->width; c++)
+		{
+			int64		idx = (int64) r * ri->width + c;
+			double		v;
+
+			if (VrValue(ri, b, idx, &v, what))
+				fn(arg, idx, c, r, v);
+		}
+	}
+}
