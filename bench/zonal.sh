@@ -29,7 +29,8 @@
 # then center in a fresh connection (psql started, query, exit: wall time),
 # center and exact with parallel plans allowed (2 workers per gather: the
 # plan's shape and the wall time; the workers' CPU is not in the leader's
-# schedstat), and checks that the centre counts equal PostGIS's and that
+# schedstat), center with a parallel plan forced (parallel costs 0), and
+# checks that the centre counts equal PostGIS's and that
 # the exact areas sum to the polygon areas.
 #
 #   bash bench/zonal.sh                 # own throwaway cluster (tools/pgenv.sh)
@@ -220,20 +221,27 @@ SQL
     FRESH+=" $(( ($(now_ns) - w0) / 1000 ))"
   done
   MF=$(echo "$FRESH" | median)
-  # parallel plans allowed: the plan's shape, and wall times (median)
-  q "SET max_parallel_workers_per_gather = 2" >/dev/null
-  PLAN=$(q "EXPLAIN (COSTS OFF) ${SQLS[center]}" | { grep -oE 'Gather|Partial|Parallel [A-Za-z ]+Scan on [a-z_]+' || true; } | sort | uniq -c | tr -s ' ' | paste -sd',')
-  declare -A PW
-  for k in center exact; do
-    PW[$k]=""
+  # parallel plans allowed (the planner's choice), then forced (parallel
+  # costs 0): the plan's shape, and wall times (median)
+  plan_of() { q "EXPLAIN (COSTS OFF) $1" | { grep -oE 'Gather|Partial|Parallel [A-Za-z ]+Scan on [a-z_]+' || true; } | sort | uniq -c | tr -s ' ' | paste -sd','; }
+  pwall() {
+    local v="" rep w0
     for rep in $(seq 1 "$REPS"); do
       w0=$(now_ns)
-      q "SELECT count(*) FROM (${SQLS[$k]}) w WHERE w::text IS NOT NULL" >/dev/null
-      PW[$k]+=" $(( ($(now_ns) - w0) / 1000 ))"
+      q "SELECT count(*) FROM ($1) w WHERE w::text IS NOT NULL" >/dev/null
+      v+=" $(( ($(now_ns) - w0) / 1000 ))"
     done
-    PW[$k]=$(echo "${PW[$k]}" | median)
-  done
-  q "RESET max_parallel_workers_per_gather" >/dev/null
+    echo "$v" | median
+  }
+  q "SET max_parallel_workers_per_gather = 2" >/dev/null
+  PLAN=$(plan_of "${SQLS[center]}")
+  declare -A PW
+  PW[center]=$(pwall "${SQLS[center]}")
+  PW[exact]=$(pwall "${SQLS[exact]}")
+  q "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0" >/dev/null
+  FPLAN=$(plan_of "${SQLS[center]}")
+  PW[forced]=$(pwall "${SQLS[center]}")
+  q "RESET max_parallel_workers_per_gather; RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size" >/dev/null
   px=$((N * N * 65536))
   {
     echo "$c: medians of $REPS interleaved repetitions, one warm session (backend CPU / wall, ms)"
@@ -245,6 +253,7 @@ SQL
       printf "  PostGIS / center = %.1fx (ST_Intersects join: %.1fx; ST_ConvexHull box join: %.1fx); exact / center = %.2fx; center / floor = %.2fx\n", p / ce, p / ci, p / ch, e / ce, ce / f
       printf "  fresh connection (psql start, center, exit; wall, median of 3): %.1f ms\n", fr / 1000 }'
     echo "  parallel plans allowed (2 workers per gather), wall, median of $REPS: center $(awk -v x="${PW[center]}" 'BEGIN { printf "%.1f", x / 1000 }') ms, exact $(awk -v x="${PW[exact]}" 'BEGIN { printf "%.1f", x / 1000 }') ms (serial wall: center $(awk -v x="${MW[center]}" 'BEGIN { printf "%.1f", x / 1000 }') ms); plan of center: ${PLAN:-no parallel node}"
+    echo "  parallel plan forced (parallel costs 0), wall, median of $REPS: center $(awk -v x="${PW[forced]}" 'BEGIN { printf "%.1f", x / 1000 }') ms; plan: ${FPLAN:-no parallel node}"
     # the warm session's backend after all its queries: peak resident size
     # (includes the shared buffers it touched) and private memory
     echo "  session backend memory: $(grep -E '^(VmHWM|RssAnon)' "/proc/$BPID/status" | tr -s ' \t' ' ' | paste -sd' ')"
@@ -259,13 +268,17 @@ CREATE TEMP TABLE r_exact AS ${SQLS[exact]};
 CREATE TEMP TABLE r_postgis AS ${SQLS[postgis]};
 CREATE TEMP TABLE r_center_h AS ${SQLS[center_h]};
 SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
 CREATE TEMP TABLE r_center_p AS ${SQLS[center]};
 CREATE TEMP TABLE r_exact_p AS ${SQLS[exact]};
-RESET max_parallel_workers_per_gather;
+RESET ALL;
+SET client_min_messages = warning;
 SELECT '  center (ST_Envelope join) == center (ST_Intersects join): ' || bool_and(a.a = b.a) || ', == center (ST_ConvexHull join): ' || bool_and(a.a = h.a)
-       || ', == center (parallel plans allowed): ' || bool_and(a.a = p.a) || ' (' || count(*) || ' polygons)'
+       || ', == center (parallel plan forced): ' || bool_and(a.a = p.a) || ' (' || count(*) || ' polygons)'
 FROM r_center a JOIN r_center_i b USING (id) JOIN r_center_h h USING (id) JOIN r_center_p p USING (id);
-SELECT '  exact (parallel plans allowed) == exact (serial): ' || bool_and(a.a = b.a) || ' (max |rel diff| of the class areas '
+SELECT '  exact (parallel plan forced) == exact (serial): ' || bool_and(a.a = b.a) || ' (max |rel diff| of the class areas '
        || coalesce(max(abs(x.value::float8 / nullif(y.value::float8, 0) - 1)), 0) || ')'
 FROM r_exact a JOIN r_exact_p b USING (id), jsonb_each_text(a.a) x, jsonb_each_text(b.a) y WHERE x.key = y.key;
 WITH ours AS (SELECT id, key::int AS code, round(value::numeric * 1e4 / 900) AS n FROM r_center, jsonb_each_text(a) WHERE key <> 'nodata'),
