@@ -133,6 +133,14 @@ SELECT re_error_detail($$SELECT ecocomp.landuse_area(r, ST_MakeEnvelope(0, 0, 3e
 SELECT round((x / 1e154)::numeric, 2) AS x_1e154, round((y / 1e154)::numeric, 2) AS y_1e154, fraction, area_m2
 FROM ecocomp.pixel_coverage(ST_AddBand(ST_MakeEmptyRaster(3, 3, 0, 3e154, 1e154, -1e154, 0, 0, 0), '8BUI'::text, 1, 0),
 	ST_MakeEnvelope(0, 0, 1.5e154, 3e154, 0), 'exact') ORDER BY y DESC, x;
+-- A counter-clockwise U (the notch x 1e154..2e154, y 0..2e154 left out):
+-- its cross products are +Infinity and -Infinity, whose sum (NaN) used to
+-- give the shell the sign of a hole and exact coverage nothing.  By hand:
+-- the top row whole, and columns 1 and 3 of the two rows below, 7 pixels
+-- of fraction 1 and 1e308 m2.
+SELECT round((x / 1e154)::numeric, 2) AS x_1e154, round((y / 1e154)::numeric, 2) AS y_1e154, fraction, area_m2
+FROM ecocomp.pixel_coverage(ST_AddBand(ST_MakeEmptyRaster(3, 3, 0, 3e154, 1e154, -1e154, 0, 0, 0), '8BUI'::text, 1, 0),
+	'POLYGON((0 0,1e154 0,1e154 2e154,2e154 2e154,2e154 0,3e154 0,3e154 3e154,0 3e154,0 0))'::geometry, 'exact') ORDER BY y DESC, x;
 
 -- Tiles of different pixel grids in one group would count their overlap
 -- twice (a 9 ha square over a 100 m tile and a 30 m tile gave 18 ha): 22023
