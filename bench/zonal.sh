@@ -20,12 +20,18 @@
 #   join       the ST_Intersects join alone
 #   postgis    ST_ValueCount(ST_Clip(rast, geom)) over the ST_Intersects join
 #   center_i   landuse_area(..., 'center') over the ST_Intersects join
+#   center_h   landuse_area(..., 'center') over the convex-hull box join
+#              ST_ConvexHull(t.rast) && z.geom (= t.rast::geometry && z.geom)
 #   center     landuse_area(..., 'center') over the recommended join
-#              ST_ConvexHull(t.rast) && z.geom (the bounding-box test)
+#              ST_Envelope(t.rast) && z.geom (the tile's box from its header;
+#              parallel safe, unlike ST_ConvexHull(raster) in PostGIS 3.3)
 #   exact      landuse_area(..., 'exact') over the recommended join
 # then center in a fresh connection (psql started, query, exit: wall time),
-# and checks that the centre counts equal PostGIS's and that the exact
-# areas sum to the polygon areas.
+# center and exact with parallel plans allowed (2 workers per gather: the
+# plan's shape and the wall time; the workers' CPU is not in the leader's
+# schedstat), center with a parallel plan forced (parallel costs 0), and
+# checks that the centre counts equal PostGIS's and that
+# the exact areas sum to the polygon areas.
 #
 #   bash bench/zonal.sh                 # own throwaway cluster (tools/pgenv.sh)
 #   ZONAL_QUICK=1 bash bench/zonal.sh   # 8 x 8 tiles, 3 repetitions, hard case only
@@ -137,11 +143,17 @@ SQL
 }
 
 # one psql session as a coprocess; q SQL runs SQL in it and prints its output
-coproc PSQL { psql -X -At -v ON_ERROR_STOP=0 2>&1; }
+# (over two FIFOs on fds 7 and 8 rather than a bash coproc, whose pipes
+# bash closed under some timings)
+fifo=$(mktemp -d /tmp/ecocomp-bench-q.XXXXXX)
+mkfifo "$fifo/in" "$fifo/out"
+psql -X -At -v ON_ERROR_STOP=0 <"$fifo/in" >"$fifo/out" 2>&1 &
+exec 7>"$fifo/in" 8<"$fifo/out"
+rm -rf "$fifo"
 q() {
-  printf '%s;\n\\echo __eco_done__\n' "$1" >&"${PSQL[1]}"
+  printf '%s;\n\\echo __eco_done__\n' "$1" >&7
   local line
-  while IFS= read -r line <&"${PSQL[0]}"; do
+  while IFS= read -r line <&8; do
     [ "$line" = __eco_done__ ] && break
     printf '%s\n' "$line"
   done
@@ -158,7 +170,7 @@ for c in $CASES; do
   echo "== case $c: generating $((N * N)) tiles of 256 x 256 pixels and 15 polygons" >&2
   t0=$(now_ns)
   "gen_$c"
-  psql -X -q -v ON_ERROR_STOP=1 -c "CREATE INDEX ON ${c}_tiles USING gist (ST_ConvexHull(rast)); ANALYZE ${c}_tiles; ANALYZE ${c}_zone;"
+  psql -X -q -v ON_ERROR_STOP=1 -c "CREATE INDEX ON ${c}_tiles USING gist (ST_ConvexHull(rast)); CREATE INDEX ON ${c}_tiles USING gist (ST_Envelope(rast)); CREATE INDEX ON ${c}_zone USING gist (geom); ANALYZE ${c}_tiles; ANALYZE ${c}_zone;"
   echo "   generated in $(( ($(now_ns) - t0) / 1000000 )) ms" >&2
   psql -X -q -At -v ON_ERROR_STOP=1 <<SQL
 SELECT '$c: tiles ' || count(*) || ', pixels ' || sum(ST_Width(rast)::bigint * ST_Height(rast))
@@ -171,16 +183,18 @@ FROM ${c}_zone;
 SQL
 
   IJOIN="${c}_zone z JOIN ${c}_tiles t ON ST_Intersects(t.rast, z.geom)"
-  BJOIN="${c}_zone z JOIN ${c}_tiles t ON ST_ConvexHull(t.rast) OPERATOR(public.&&) z.geom"
+  HJOIN="${c}_zone z JOIN ${c}_tiles t ON ST_ConvexHull(t.rast) OPERATOR(public.&&) z.geom"
+  BJOIN="${c}_zone z JOIN ${c}_tiles t ON ST_Envelope(t.rast) OPERATOR(public.&&) z.geom"
   declare -A SQLS=(
     [floor]="SELECT sum(ST_Value(rast, 1, 1, 1)) FROM ${c}_tiles"
     [join]="SELECT z.id, count(*) FROM $IJOIN GROUP BY z.id"
     [postgis]="SELECT id, (vc).value::int AS code, sum((vc).count) AS n FROM (SELECT z.id, ST_ValueCount(ST_Clip(t.rast, z.geom)) AS vc FROM $IJOIN) s GROUP BY 1, 2"
     [center_i]="SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS a FROM $IJOIN GROUP BY z.id"
+    [center_h]="SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS a FROM $HJOIN GROUP BY z.id"
     [center]="SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS a FROM $BJOIN GROUP BY z.id"
     [exact]="SELECT z.id, ecocomp.landuse_area(t.rast, z.geom, 1, 'exact') AS a FROM $BJOIN GROUP BY z.id"
   )
-  ORDER="floor join postgis center_i center exact"
+  ORDER="floor join postgis center_i center_h center exact"
   # warm-up: load the libraries, read every tile and polygon once
   for k in $ORDER; do q "SELECT count(*) FROM (${SQLS[$k]}) w WHERE w::text IS NOT NULL" >/dev/null; done
   for k in $ORDER; do CPU[$k]=""; WALL[$k]=""; done
@@ -207,6 +221,27 @@ SQL
     FRESH+=" $(( ($(now_ns) - w0) / 1000 ))"
   done
   MF=$(echo "$FRESH" | median)
+  # parallel plans allowed (the planner's choice), then forced (parallel
+  # costs 0): the plan's shape, and wall times (median)
+  plan_of() { q "EXPLAIN (COSTS OFF) $1" | { grep -oE 'Gather|Partial|Parallel [A-Za-z ]+Scan on [a-z_]+' || true; } | sort | uniq -c | tr -s ' ' | paste -sd','; }
+  pwall() {
+    local v="" rep w0
+    for rep in $(seq 1 "$REPS"); do
+      w0=$(now_ns)
+      q "SELECT count(*) FROM ($1) w WHERE w::text IS NOT NULL" >/dev/null
+      v+=" $(( ($(now_ns) - w0) / 1000 ))"
+    done
+    echo "$v" | median
+  }
+  q "SET max_parallel_workers_per_gather = 2" >/dev/null
+  PLAN=$(plan_of "${SQLS[center]}")
+  declare -A PW
+  PW[center]=$(pwall "${SQLS[center]}")
+  PW[exact]=$(pwall "${SQLS[exact]}")
+  q "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0" >/dev/null
+  FPLAN=$(plan_of "${SQLS[center]}")
+  PW[forced]=$(pwall "${SQLS[center]}")
+  q "RESET max_parallel_workers_per_gather; RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size" >/dev/null
   px=$((N * N * 65536))
   {
     echo "$c: medians of $REPS interleaved repetitions, one warm session (backend CPU / wall, ms)"
@@ -214,9 +249,11 @@ SQL
       awk -v k="$k" -v c="${MC[$k]}" -v w="${MW[$k]}" -v px="$px" \
         'BEGIN { printf "  %-9s %9.1f  %9.1f   %6.2f ns/px (CPU)\n", k, c / 1000, w / 1000, c * 1000 / px }'
     done
-    awk -v f="${MC[floor]}" -v p="${MC[postgis]}" -v ci="${MC[center_i]}" -v ce="${MC[center]}" -v e="${MC[exact]}" -v fr="$MF" 'BEGIN {
-      printf "  PostGIS / center = %.1fx (ST_Intersects join: %.1fx); exact / center = %.2fx; center / floor = %.2fx\n", p / ce, p / ci, e / ce, ce / f
+    awk -v f="${MC[floor]}" -v p="${MC[postgis]}" -v ci="${MC[center_i]}" -v ch="${MC[center_h]}" -v ce="${MC[center]}" -v e="${MC[exact]}" -v fr="$MF" 'BEGIN {
+      printf "  PostGIS / center = %.1fx (ST_Intersects join: %.1fx; ST_ConvexHull box join: %.1fx); exact / center = %.2fx; center / floor = %.2fx\n", p / ce, p / ci, p / ch, e / ce, ce / f
       printf "  fresh connection (psql start, center, exit; wall, median of 3): %.1f ms\n", fr / 1000 }'
+    echo "  parallel plans allowed (2 workers per gather), wall, median of $REPS: center $(awk -v x="${PW[center]}" 'BEGIN { printf "%.1f", x / 1000 }') ms, exact $(awk -v x="${PW[exact]}" 'BEGIN { printf "%.1f", x / 1000 }') ms (serial wall: center $(awk -v x="${MW[center]}" 'BEGIN { printf "%.1f", x / 1000 }') ms); plan of center: ${PLAN:-no parallel node}"
+    echo "  parallel plan forced (parallel costs 0), wall, median of $REPS: center $(awk -v x="${PW[forced]}" 'BEGIN { printf "%.1f", x / 1000 }') ms; plan: ${FPLAN:-no parallel node}"
     # the warm session's backend after all its queries: peak resident size
     # (includes the shared buffers it touched) and private memory
     echo "  session backend memory: $(grep -E '^(VmHWM|RssAnon)' "/proc/$BPID/status" | tr -s ' \t' ' ' | paste -sd' ')"
@@ -229,7 +266,21 @@ CREATE TEMP TABLE r_center AS ${SQLS[center]};
 CREATE TEMP TABLE r_center_i AS ${SQLS[center_i]};
 CREATE TEMP TABLE r_exact AS ${SQLS[exact]};
 CREATE TEMP TABLE r_postgis AS ${SQLS[postgis]};
-SELECT '  center (&& join) == center (ST_Intersects join): ' || bool_and(a.a = b.a) FROM r_center a JOIN r_center_i b USING (id);
+CREATE TEMP TABLE r_center_h AS ${SQLS[center_h]};
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+CREATE TEMP TABLE r_center_p AS ${SQLS[center]};
+CREATE TEMP TABLE r_exact_p AS ${SQLS[exact]};
+RESET ALL;
+SET client_min_messages = warning;
+SELECT '  center (ST_Envelope join) == center (ST_Intersects join): ' || bool_and(a.a = b.a) || ', == center (ST_ConvexHull join): ' || bool_and(a.a = h.a)
+       || ', == center (parallel plan forced): ' || bool_and(a.a = p.a) || ' (' || count(*) || ' polygons)'
+FROM r_center a JOIN r_center_i b USING (id) JOIN r_center_h h USING (id) JOIN r_center_p p USING (id);
+SELECT '  exact (parallel plan forced) == exact (serial): ' || bool_and(a.a = b.a) || ' (max |rel diff| of the class areas '
+       || coalesce(max(abs(x.value::float8 / nullif(y.value::float8, 0) - 1)), 0) || ')'
+FROM r_exact a JOIN r_exact_p b USING (id), jsonb_each_text(a.a) x, jsonb_each_text(b.a) y WHERE x.key = y.key;
 WITH ours AS (SELECT id, key::int AS code, round(value::numeric * 1e4 / 900) AS n FROM r_center, jsonb_each_text(a) WHERE key <> 'nodata'),
      d AS (SELECT coalesce(o.id, p.id) id, coalesce(o.code, p.code) code, coalesce(o.n, 0) AS ours, coalesce(p.n, 0) AS postgis
            FROM ours o FULL JOIN r_postgis p ON o.id = p.id AND o.code = p.code)
@@ -258,4 +309,6 @@ SELECT '  exact total / polygon area inside the raster: max |rel err| = ' ||
 FROM r_exact e JOIN ${c}_zone z USING (id);
 SQL
 done
-q '\q' >/dev/null 2>&1 || true
+printf '\\q\n' >&7 || true
+exec 7>&- 8<&-
+wait

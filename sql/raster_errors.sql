@@ -117,12 +117,30 @@ SELECT error_of($$SELECT ecocomp.esv_raster(ST_AddBand(ST_MakeEmptyRaster(4, 4, 
 -- pixels of 1e-200 m x 1e-200 m have an area of 1e-400 m2, which
 -- underflows to 0 in float8: 22003 as well, like float8 multiplication,
 -- rather than classes of 0 ha (a 300 x 300 checkerboard of codes 11 and
--- 12).  Center mode only: exact mode finds no boundary crossing at
--- coordinates this small and adds nothing (the coverage engine's concern).
+-- 12).  Both modes: exact mode used to add nothing here (the polygon's
+-- orientation came from a shoelace sum of products near 1e-396, which
+-- underflowed to 0), and now raises the same 22003.
 CREATE TABLE re_tiny AS SELECT * FROM (SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(300, 300, 0, 3e-198, 1e-200, -1e-200, 0, 0, 32650), '8BUI'::text, 0, 255),
 	1, 1, 1, (SELECT array_agg(r ORDER BY y) FROM (SELECT y, array_agg(11 + (x + y) % 2 ORDER BY x) AS r
 		FROM generate_series(0, 299) y, generate_series(0, 299) x GROUP BY y) q)::double precision[][]) AS r) t;
 SELECT re_error_detail($$SELECT ecocomp.landuse_area(r, ST_MakeEnvelope(0, 0, 3e-198, 3e-198, 32650), 1, 'center') FROM re_tiny$$) AS underflow_center;
+SELECT re_error_detail($$SELECT ecocomp.landuse_area(r, ST_MakeEnvelope(0, 0, 3e-198, 3e-198, 32650), 1, 'exact') FROM re_tiny$$) AS underflow_exact;
+-- The other end: 3 x 3 pixels of 1e154 m (a pixel area of 1e308 m2 is
+-- still a float8, but the polygon's cross products, up to 4.5e308, are
+-- not).  The rectangle x in [0, 1.5e154], y in [0, 3e154] covers column 1
+-- (x 0..1e154) whole and half of column 2 (x 1e154..2e154), in each of the
+-- 3 rows: fractions 1 and 0.5, areas 1e308 and 5e307 m2 (by hand).
+SELECT round((x / 1e154)::numeric, 2) AS x_1e154, round((y / 1e154)::numeric, 2) AS y_1e154, fraction, area_m2
+FROM ecocomp.pixel_coverage(ST_AddBand(ST_MakeEmptyRaster(3, 3, 0, 3e154, 1e154, -1e154, 0, 0, 0), '8BUI'::text, 1, 0),
+	ST_MakeEnvelope(0, 0, 1.5e154, 3e154, 0), 'exact') ORDER BY y DESC, x;
+-- A counter-clockwise U (the notch x 1e154..2e154, y 0..2e154 left out):
+-- its cross products are +Infinity and -Infinity, whose sum (NaN) used to
+-- give the shell the sign of a hole and exact coverage nothing.  By hand:
+-- the top row whole, and columns 1 and 3 of the two rows below, 7 pixels
+-- of fraction 1 and 1e308 m2.
+SELECT round((x / 1e154)::numeric, 2) AS x_1e154, round((y / 1e154)::numeric, 2) AS y_1e154, fraction, area_m2
+FROM ecocomp.pixel_coverage(ST_AddBand(ST_MakeEmptyRaster(3, 3, 0, 3e154, 1e154, -1e154, 0, 0, 0), '8BUI'::text, 1, 0),
+	'POLYGON((0 0,1e154 0,1e154 2e154,2e154 2e154,2e154 0,3e154 0,3e154 3e154,0 3e154,0 0))'::geometry, 'exact') ORDER BY y DESC, x;
 
 -- Tiles of different pixel grids in one group would count their overlap
 -- twice (a 9 ha square over a 100 m tile and a 30 m tile gave 18 ha): 22023

@@ -239,8 +239,10 @@ LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
  * unused) and flushed into the group's map at the end of the tile.  The
  * arrays belong to the aggregate call (fn_extra), so a group's state holds
  * only its own keys.  Each span of a row has one weight (1 in center mode
- * and in the interior in exact mode), and its pixels are taken in runs of
- * equal codes, one update per run.
+ * and in the interior in exact mode).  On one-byte bands the spans of
+ * weight 1 are counted by the histogram kernel (core/hist.c) and folded in
+ * as count x cell area; other spans, and 16-bit and signed bands, are taken
+ * in runs of equal codes, one update per run.
  */
 #define LU_DENSE_SLOTS 65536
 
@@ -254,6 +256,8 @@ typedef struct LuDense
 	bool		hasnd;
 	int64		nd;
 	double		ndarea;
+	EcoHist8   *hist;			/* pixel counts of weight-1 spans (8-bit) */
+	double		hist_ca;		/* the cell area of the counts in hist */
 } LuDense;
 
 /* the aggregate call's scratch arrays, allocated on first use */
@@ -269,10 +273,15 @@ LuDenseGet(FunctionCallInfo fcinfo)
 		d = MemoryContextAllocZero(cxt, sizeof(LuDense));
 		d->sum = MemoryContextAllocZero(cxt, sizeof(double) * LU_DENSE_SLOTS);
 		d->touched = MemoryContextAlloc(cxt, sizeof(int32) * LU_DENSE_SLOTS);
+		d->hist = MemoryContextAlloc(cxt, sizeof(EcoHist8));
+		EcoHist8Init(d->hist);
 		fcinfo->flinfo->fn_extra = d;
 	}
 	if (d->dirty)
+	{
 		memset(d->sum, 0, sizeof(double) * LU_DENSE_SLOTS);
+		EcoHist8Init(d->hist);
+	}
 	d->dirty = false;
 	d->ntouched = 0;
 	d->ndarea = 0;
@@ -336,6 +345,45 @@ LU_DEFINE_DENSE_ROW(LuDenseRowS8, int8)
 LU_DEFINE_DENSE_ROW(LuDenseRowU16, uint16)
 LU_DEFINE_DENSE_ROW(LuDenseRowS16, int16)
 
+/* fold the histogram's counts, at its cell area, into the dense sums */
+static void
+LuHistFold(LuDense *d)
+{
+	uint8		codes[256];
+	uint64		counts[256];
+	int			n = EcoHist8Take(d->hist, codes, counts),
+				i;
+
+	for (i = 0; i < n; i++)
+		LuDenseAdd(d, codes[i], (double) counts[i] * d->hist_ca);
+}
+
+/*
+ * One row of an unsigned one-byte band: spans of weight 1 (every span in
+ * center mode, the interior in exact mode) are counted by the histogram
+ * kernel and folded when the cell area changes (per row on geographic
+ * rasters) or at the end of the tile; the others go through the run loop.
+ */
+static void
+LuDenseRowHist(LuDense *d, const uint8 *row, const int *spans, const double *wts,
+			   int nspans, double ca)
+{
+	int			s;
+
+	if (ca != d->hist_ca)
+	{
+		LuHistFold(d);
+		d->hist_ca = ca;
+	}
+	for (s = 0; s < nspans; s++)
+	{
+		if (wts == NULL || wts[s] == 1.0)
+			EcoHist8Add(d->hist, row + spans[2 * s], spans[2 * s + 1] - spans[2 * s]);
+		else
+			LuDenseRowU8(d, row, spans + 2 * s, wts + s, 1, ca);
+	}
+}
+
 static void
 LuDenseRow(LuDense *d, const RastBand *b, int64 base, const int *spans,
 		   const double *wts, int nspans, double ca)
@@ -352,7 +400,7 @@ LuDenseRow(LuDense *d, const RastBand *b, int64 base, const int *spans,
 			LuDenseRowU16(d, ((const uint16 *) b->data) + base, spans, wts, nspans, ca);
 			break;
 		default:				/* 1BB, 2BUI, 4BUI, 8BUI: one byte per pixel */
-			LuDenseRowU8(d, ((const uint8 *) b->data) + base, spans, wts, nspans, ca);
+			LuDenseRowHist(d, ((const uint8 *) b->data) + base, spans, wts, nspans, ca);
 			break;
 	}
 }
@@ -363,6 +411,7 @@ LuDenseFlush(LuDense *d, LuState *st)
 {
 	int			i;
 
+	LuHistFold(d);
 	for (i = 0; i < d->ntouched; i++)
 	{
 		LuAdd(st, d->touched[i] + d->off, 0, d->sum[d->touched[i]]);
@@ -466,18 +515,13 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 
 /*
  * The state argument of a transition or combine function, to update in
- * place: only inside an aggregate (called directly, 0A000).
+ * place: only inside an aggregate (called directly, 0A000 from
+ * EcoAggContext).
  */
 static LuState *
-LuStateArg(FunctionCallInfo fcinfo, MemoryContext *aggcxt, const char *fname,
-		   const char *aggname)
+LuStateArg(FunctionCallInfo fcinfo, MemoryContext *aggcxt, const char *fname)
 {
-	if (!AggCheckCallContext(fcinfo, aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s can only be called as part of an aggregate", fname),
-				 errdetail("It is a support function that updates the aggregate's state in place."),
-				 errhint("Call the aggregate %s instead.", aggname)));
+	*aggcxt = EcoAggContext(fcinfo, fname);
 	if (PG_ARGISNULL(0))
 		return NULL;
 	return LuStateWritable(PG_GETARG_DATUM(0), *aggcxt);
@@ -512,8 +556,7 @@ Datum
 landuse_area_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
-	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_area_transfn",
-								  "landuse_area(raster, geometry, ...)");
+	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_area_transfn");
 
 	if (PG_ARGISNULL(1))
 		LU_RETURN_STATE(st);	/* no tile: nothing to add */
@@ -549,8 +592,7 @@ Datum
 landuse_transition_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
-	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_transition_transfn",
-								  "landuse_transition(raster, raster, geometry, ...)");
+	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_transition_transfn");
 	RastInfo	r1,
 				r2;
 	bool		ne1,
@@ -599,8 +641,7 @@ Datum
 esv_value_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
-	LuState    *st = LuStateArg(fcinfo, &aggcxt, "esv_value_transfn",
-								  "esv_value(raster, geometry, double precision, ...)");
+	LuState    *st = LuStateArg(fcinfo, &aggcxt, "esv_value_transfn");
 	double		ea;
 	char	   *cls,
 			   *sch;
@@ -637,8 +678,7 @@ Datum
 landuse_state_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt;
-	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_state_combine",
-								  "landuse_area, landuse_transition or esv_value");
+	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_state_combine");
 	LuState    *src;
 
 	if (PG_ARGISNULL(1))

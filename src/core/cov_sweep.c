@@ -49,6 +49,7 @@
  *	  (all added to the tile's first column).  A tile wholly inside a shell
  *	  thus sees a handful of edges, whatever the size of the polygon.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,7 +227,8 @@ EcoCovBegin(EcoCovIter *it, const EcoPoly *p, EcoCovMode mode,
 	it->mode = mode;
 	it->ncols = ncols;
 	it->nrows = nrows;
-	it->orient = (scale_x * scale_y > 0) ? -1.0 : 1.0;
+	/* from the signs: the product of two tiny scales underflows */
+	it->orient = ((scale_x > 0) == (scale_y > 0)) ? -1.0 : 1.0;
 	it->ip_x = ip_x;
 	it->ip_y = ip_y;
 	it->scale_x = scale_x;
@@ -497,6 +499,21 @@ CenterMergeSpans(EcoCovIter *it)
 	it->nspans = n;
 }
 
+/*
+ * x where the edge from (xlo, ylo) to (xhi, yhi) crosses the line y = wyc.
+ * When the product underflows or overflows (world coordinates near 1e-200
+ * or 1e200) the division comes first.
+ */
+static inline double
+CenterCrossing(double wyc, double xlo, double ylo, double xhi, double yhi)
+{
+	double		num = (wyc - ylo) * (xhi - xlo);
+
+	if (fabs(num) < DBL_MIN * 0x1p53 || !isfinite(num))
+		return (wyc - ylo) / (yhi - ylo) * (xhi - xlo) + xlo;
+	return num / (yhi - ylo) + xlo;
+}
+
 static int
 DirCmpPos(const void *a, const void *b)
 {
@@ -605,7 +622,7 @@ EcoCovNextRow(EcoCovIter *it, int *row, const int **spans,
 					if (e->left)
 						nleft++;
 					else
-						it->xs[nx++] = (wyc - ylo) * (xhi - xlo) / (yhi - ylo) + xlo;
+						it->xs[nx++] = CenterCrossing(wyc, xlo, ylo, xhi, yhi);
 				}
 			}
 			/* an odd number of crossings left of the tile opens a span */

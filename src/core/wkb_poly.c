@@ -128,6 +128,37 @@ WkbType(WkbReader *r, bool swap, uint32_t *base, int *ndims)
 	return true;
 }
 
+/*
+ * Signed area of a closed ring of n points (shoelace, relative to the first
+ * point for precision).  The differences are first scaled by a power of two
+ * that brings the ring's extent near 1, so the products neither underflow
+ * (coordinates near 1e-200) nor overflow (near 1e200): *ccw, the
+ * orientation, is taken from the scaled sum, since the area itself (the
+ * scaling undone) may under- or overflow.
+ */
+static double
+WkbRingArea(const double *x, const double *y, int n, bool *ccw)
+{
+	double		ext = 0,
+				a = 0,
+				sc;
+	int			k,
+				e;
+
+	for (k = 1; k < n; k++)
+		ext = fmax(ext, fmax(fabs(x[k] - x[0]), fabs(y[k] - y[0])));
+	*ccw = true;
+	if (ext == 0 || !isfinite(ext))
+		return 0;
+	(void) frexp(ext, &e);
+	sc = ldexp(1.0, -e);
+	for (k = 0; k + 1 < n; k++)
+		a += ((x[k] - x[0]) * sc) * ((y[k + 1] - y[0]) * sc) -
+			((x[k + 1] - x[0]) * sc) * ((y[k] - y[0]) * sc);
+	*ccw = (a >= 0);
+	return ldexp(0.5 * a, 2 * e);
+}
+
 static bool
 WkbReadPolygonBody(WkbReader *r, bool swap, int ndims)
 {
@@ -146,7 +177,8 @@ WkbReadPolygonBody(WkbReader *r, bool swap, int ndims)
 					k;
 		size_t		stride = 8 * (size_t) ndims;
 		int			start;
-		double		a = 0;
+		double		a;
+		bool		ccw;
 
 		if (env->interrupt)
 			env->interrupt();
@@ -191,18 +223,14 @@ WkbReadPolygonBody(WkbReader *r, bool swap, int ndims)
 			if (y > p->ymax)
 				p->ymax = y;
 		}
-		/* shoelace, relative to the first point for precision */
-		for (k = 0; k + 1 < npts; k++)
-			a += (p->x[start + k] - p->x[start]) * (p->y[start + k + 1] - p->y[start]) -
-				(p->x[start + k + 1] - p->x[start]) * (p->y[start + k] - p->y[start]);
-		a *= 0.5;
+		a = WkbRingArea(p->x + start, p->y + start, (int) npts, &ccw);
 		p->ring_start[p->nrings] = start;
 		p->ring_npts[p->nrings] = (int) npts;
 		/* shells count +1 inside, holes -1, whatever their orientation */
 		if (i == 0)
-			p->ring_sign[p->nrings] = (a >= 0) ? 1 : -1;
+			p->ring_sign[p->nrings] = ccw ? 1 : -1;
 		else
-			p->ring_sign[p->nrings] = (a >= 0) ? -1 : 1;
+			p->ring_sign[p->nrings] = ccw ? -1 : 1;
 		p->area += p->ring_sign[p->nrings] * a;
 		p->nrings++;
 		p->npts += (int) npts;

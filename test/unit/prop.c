@@ -597,6 +597,61 @@ static long n_exact_px,
 			n_center_px,
 			n_center_boundary;
 
+/*
+ * The same case with every coordinate (shape and grid) times 2^k: near
+ * 1e-211 (k = -700) or 1e+180 (k = 600), where areas and cross products
+ * under- or overflow.  Powers of two scale exactly, so exact mode must give
+ * the same weights bit for bit, and center mode the same pixels (centres on
+ * an edge apart).
+ */
+static long n_scaled_px;
+
+static void
+ScaledCase(int id, const Shape *sh, const Grid *g, const double *want_exact,
+		   const double *want_center, int k)
+{
+	static Shape ss;
+	static uint8_t wkb[16 * MAXPTS * 12 + 1024];
+	Grid		gs = *g;
+	EcoPoly		p;
+	char		err[256];
+	size_t		len;
+	int			a,
+				i,
+				r,
+				c;
+
+	ss = *sh;
+	for (a = 0; a < ss.nrings; a++)
+		for (i = 0; i < ss.r[a].n; i++)
+		{
+			ss.r[a].x[i] = ldexp(ss.r[a].x[i], k);
+			ss.r[a].y[i] = ldexp(ss.r[a].y[i], k);
+		}
+	gs.ip_x = ldexp(g->ip_x, k);
+	gs.ip_y = ldexp(g->ip_y, k);
+	gs.sx = ldexp(g->sx, k);
+	gs.sy = ldexp(g->sy, k);
+	len = ShapeWkb(&ss, wkb, 0, 0);
+	CHECK(EcoWkbParsePolygon(wkb, len, &p, &env, err, sizeof(err)) == ECO_OK, "case %d x 2^%d: WKB: %s", id, k, err);
+	RunEngine(&p, &gs, ECO_COV_EXACT);
+	for (i = 0; i < g->ncols * g->nrows; i++)
+		CHECK(cover[i] == want_exact[i], "case %d x 2^%d exact: pixel %d engine %.17g, unscaled %.17g",
+			  id, k, i, cover[i], want_exact[i]);
+	RunEngine(&p, &gs, ECO_COV_CENTER);
+	for (r = 0; r < g->nrows; r++)
+		for (c = 0; c < g->ncols; c++)
+		{
+			if (OnBoundary(sh, g->ip_x + (c + 0.5) * g->sx, g->ip_y + (r + 0.5) * g->sy, 1e-9 * fabs(g->sx)))
+				continue;
+			n_scaled_px++;
+			CHECK(cover[r * g->ncols + c] == want_center[r * g->ncols + c],
+				  "case %d x 2^%d center: pixel (%d, %d) engine %g, unscaled %g", id, k, r, c,
+				  cover[r * g->ncols + c], want_center[r * g->ncols + c]);
+		}
+	PolyFree(&p);
+}
+
 static int
 OneCase(int id)
 {
@@ -611,6 +666,7 @@ OneCase(int id)
 				a,
 				f0 = failures;
 	double		pxarea;
+	static double got_exact[64 * 64];
 
 	RandomGrid(&g);
 	RandomShape(&sh, &g);
@@ -621,6 +677,7 @@ OneCase(int id)
 
 	/* exact */
 	RunEngine(&p, &g, ECO_COV_EXACT);
+	memcpy(got_exact, cover, sizeof(double) * g.ncols * g.nrows);
 	for (r = 0; r < g.nrows; r++)
 		for (c = 0; c < g.ncols; c++)
 		{
@@ -662,6 +719,14 @@ OneCase(int id)
 			CHECK(cover[r * g.ncols + c] == in, "case %d center: pixel (%d, %d) engine %g, point-in-polygon %d",
 				  id, r, c, cover[r * g.ncols + c], in);
 		}
+	/* one case in ten again near 1e-211 or 1e180 */
+	if (id % 10 == 0)
+	{
+		static double got_center[64 * 64];
+
+		memcpy(got_center, cover, sizeof(double) * g.ncols * g.nrows);
+		ScaledCase(id, &sh, &g, got_exact, got_center, (id % 20 == 0) ? -700 : 600);
+	}
 	PolyFree(&p);
 	free(wkb);
 	return failures == f0;
@@ -799,8 +864,8 @@ main(int argc, char **argv)
 	}
 	TestHist();
 	TestGeodesy();
-	printf("cases: %d; pixels checked: %ld exact (clipping), %ld center (point-in-polygon), %ld centres on an edge; %d assertions, %d failed; %.1f s\n",
-		   n, n_exact_px, n_center_px, n_center_boundary, checks, failures,
+	printf("cases: %d; pixels checked: %ld exact (clipping), %ld center (point-in-polygon), %ld centres on an edge, %ld center again near 1e-211 and 1e180; %d assertions, %d failed; %.1f s\n",
+		   n, n_exact_px, n_center_px, n_center_boundary, n_scaled_px, checks, failures,
 		   (double) (clock() - t0) / CLOCKS_PER_SEC);
 	/* histogram and geodesy count as one case each */
 	passed += 2;
