@@ -1,5 +1,5 @@
 -- Standard equivalent value, ECPS, demand intensity and vertical compensation
--- (seed 000 eqs. 1, 4, 5, 6).
+-- (Wang et al., in press, eqs. 1, 4, 5, 6).
 
 -- E_a = (1/7) * sum(m p q) / sum(q)
 -- two crops: 2.0 yuan/kg * 6000 kg/hm2 * 100 hm2 + 3.0 * 5000 * 300
@@ -20,10 +20,10 @@ SELECT round(ecocomp.compensation_intensity(sqrt(3))::numeric, 12) AS t_sqrt3;
 -- k = 1 is allowed
 SELECT ecocomp.vertical_compensation(30, 30, 1);
 
--- Priority classes as seed 000 states them.
+-- Priority classes as the ESV paper (Wang et al., in press) states them.
 SELECT e, ecocomp.ecps_class(e) FROM unnest(ARRAY[0, 0.1, 0.1000001, 0.3, 0.31, 0.5, 0.5000001, 3]::float8[]) AS e;
 
--- Seed 000 Table 3 (2020): the non-market ESV V of each city is solved from
+-- Wang et al., in press, Table 3 (2020): the non-market ESV V of each city is solved from
 -- the published compensation R and GDP (billion yuan) by bisection written
 -- here in plain SQL, independently of ecocomp.nonmarket_from_compensation.
 CREATE TEMP TABLE crdc (city text, province text, region text, gdp float8, r_pub numeric, share_pub numeric);
@@ -75,7 +75,7 @@ WHERE ecocomp.ecps_class(ecocomp.ecps(v.v, c.gdp)) =
 		 WHEN c.city IN ('Shaoguan', 'Shuangyashan', 'Qitaihe') THEN 'medium'
 		 WHEN c.city IN ('Pingxiang', 'Huaibei', 'Zaozhuang', 'Wuhai', 'Tongchuan', 'Jiaozuo') THEN 'very low'
 		 ELSE 'low' END;
--- the implied V sum to about 214 billion yuan (SPEC.md: against 217.86 in Table 1)
+-- the implied V sum to about 214 billion yuan (the paper (docs/sources.md): against 217.86 in Table 1)
 SELECT round(sum(v)::numeric, 1) AS sum_v FROM crdc_v;
 -- shares of the total compensation match the published shares within 0.05
 -- percentage points (the paper computed them from unrounded R); the cities

@@ -1,7 +1,7 @@
 /*
  * compensation.c
  *	  Standard equivalent value and the compensation priority / amount of
- *	  seed 000:
+ *	  the ESV paper (Wang et al., in press):
  *
  *		E_a  = (1/7) * sum_j m_j p_j q_j / sum_j q_j		(eq. 1)
  *		ECPS = VAL_n / GDP_n = nonmarket ESV / GDP			(eq. 4)
@@ -149,7 +149,7 @@ nonmarket_from_compensation(PG_FUNCTION_ARGS)
 }
 
 /*
- * ecps_class(ecps) -> the priority classes seed 000 uses in its text:
+ * ecps_class(ecps) -> the priority classes the ESV paper (Wang et al., in press) uses in its text:
  * 'high' (> 0.5), 'medium' (0.3, 0.5], 'low' (0.1, 0.3], 'very low' (<= 0.1)
  */
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(ecps_class);

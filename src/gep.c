@@ -1,7 +1,7 @@
 /*
  * gep.c
- *	  Gross ecosystem product (GEP) of a restoration project (seed 001,
- *	  SPEC section 2).  Per land type i with area S_i (hm2):
+ *	  Gross ecosystem product (GEP) of a restoration project (the GEP paper (Xu X. et al., in press),
+ *	  the GEP method (docs/gep.md)).  Per land type i with area S_i (hm2):
  *
  *		agricultural products	V = E_i P_i, E_i = yield * S_i (kg/a)
  *		water conservation		Q = S_i 1e4 (P - R_i - ET_i) 1e-3 (m3/a), V = Q * price

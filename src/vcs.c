@@ -1,7 +1,7 @@
 /*
  * vcs.c
  *	  Vegetation carbon sequestration and the carbon deficit of mining
- *	  (seed 002, SPEC.md section 3):
+ *	  (the carbon paper (Xu Y. et al. 2024)):
  *
  *		VCS  = NPP * 2.2 * 1.63		(g CO2/m2/a from g C/m2/a)
  *		baseline(t) = least-squares line through VCS of the years before
@@ -308,7 +308,7 @@ vcs_deficit_final(PG_FUNCTION_ARGS)
 	/*
 	 * The destruction (restoration) takes effect in the first available year
 	 * at or after its date: a disturbance in a missing year counts in the
-	 * next available year, as seed 002 does for its missing 2012.
+	 * next available year, as the carbon paper (Xu Y. et al. 2024) does for its missing 2012.
 	 */
 	for (i = 0; i < n; i++)
 	{

@@ -1,6 +1,6 @@
 /*
  * vcs.h
- *	  Constants of vegetation carbon sequestration (seed 002), shared by the
+ *	  Constants of vegetation carbon sequestration (the carbon paper (Xu Y. et al. 2024)), shared by the
  *	  per-value functions (vcs.c) and the raster functions (vcs_raster.c).
  */
 #ifndef ECO_VCS_H

@@ -1,7 +1,6 @@
 /*
  * vcs_raster.c
- *	  Vegetation carbon sequestration on rasters (seed 002, SPEC.md
- *	  section 3): MODIS NPP digital numbers to NPP, NPP to VCS, the scale
+ *	  Vegetation carbon sequestration on rasters (the carbon paper (Xu Y. et al. 2024), the carbon method (docs/sources.md)): MODIS NPP digital numbers to NPP, NPP to VCS, the scale
  *	  transformation of coarse NPP to the fine disturbance grid (eq. 1) and
  *	  its background NPP, per-pixel coverage and values keyed by a
  *	  grid-global pixel id (to fill mine_vcs), and the per-pixel VCS trend

@@ -295,7 +295,7 @@ BEGIN
 			   r.geom
 		FROM r
 		WINDOW y AS (PARTITION BY r.year);
-		COMMENT ON VIEW %1$s.city_compensation IS 'Compensation priority and vertical compensation of every city and land-use year (seed 000 Table 3): ECPS, demand intensity t, compensation in yuan, its share of the year''s total, GDP share, compensation as %% of GDP, priority class; NULL with a note where data is missing';
+		COMMENT ON VIEW %1$s.city_compensation IS 'Compensation priority and vertical compensation of every city and land-use year (Wang et al., in press, Table 3): ECPS, demand intensity t, compensation in yuan, its share of the year''s total, GDP share, compensation as %% of GDP, priority class; NULL with a note where data is missing';
 	$$, s, e);
 
 	EXECUTE pg_catalog.format($$
@@ -345,7 +345,7 @@ BEGIN
 		CROSS JOIN %1$s.settings s
 		LEFT JOIN full_zone f ON f.region_id = l.region_id AND f.year = l.year
 		CROSS JOIN LATERAL (SELECT %2$s.water_compensation(l.ef_total_hm2, l.ec_hm2, s.water_unit_value_yuan_per_hm2) AS b) wb;
-		COMMENT ON VIEW %1$s.water_compensation IS 'Water resource ecological footprint by sub-account, carrying capacity, deficit (< 0) or surplus, its value in yuan and the role (payer / recipient) of every district and zone and year (national hm2; seed 003)';
+		COMMENT ON VIEW %1$s.water_compensation IS 'Water resource ecological footprint by sub-account, carrying capacity, deficit (< 0) or surplus, its value in yuan and the role (payer / recipient) of every district and zone and year (national hm2; the water-footprint paper (2024))';
 	$$, s, e);
 
 	EXECUTE pg_catalog.format($$
@@ -383,7 +383,7 @@ BEGIN
 			   p.geom
 		FROM p LEFT JOIN c ON c.region_id = p.region_id
 		GROUP BY p.region_id, p.name, p.before_year, p.after_year, p.before_areas, p.after_areas, p.geom;
-		COMMENT ON VIEW %1$s.gep_restoration IS 'GEP of every restoration project before and after (yuan/a): total, change, by service group (seed 001 Tables 4-6; ecocomp.gep_compare gives the full breakdown)';
+		COMMENT ON VIEW %1$s.gep_restoration IS 'GEP of every restoration project before and after (yuan/a): total, change, by service group (Xu X. et al., in press, Tables 4-6; ecocomp.gep_compare gives the full breakdown)';
 	$$, s, e);
 
 	EXECUTE pg_catalog.format($$
@@ -419,7 +419,7 @@ BEGIN
 			   r.geom
 		FROM %1$s.region r LEFT JOIN m ON m.region_id = r.region_id
 		WHERE r.level = 'mine';
-		COMMENT ON VIEW %1$s.mine_carbon_deficit IS 'Vegetation carbon deficit of every mine (seed 002): direct decrease and increase, C_destroy, C_restore, VCSD in Gg CO2 (1e9 g), restored / destroyed area R_V, R_VCS, per-area direct changes in g CO2/m2';
+		COMMENT ON VIEW %1$s.mine_carbon_deficit IS 'Vegetation carbon deficit of every mine (the carbon paper (Xu Y. et al. 2024)): direct decrease and increase, C_destroy, C_restore, VCSD in Gg CO2 (1e9 g), restored / destroyed area R_V, R_VCS, per-area direct changes in g CO2/m2';
 	$$, s, e);
 END
 $fn$;
