@@ -81,11 +81,16 @@ CREATE TEMP TABLE wd (district int, zone text, area_km2 float8, population_10k f
 \copy wd FROM 'demo/data/water_districts_2022.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE wz (zone text, ef_aquatic_hm2 float8, ef_freshwater_hm2 float8, ef_pollution_hm2 float8, ef_total_hm2 float8, ec_hm2 float8, published_erd_hm2 float8, published_value_100m_yuan float8);
 \copy wz FROM 'demo/data/water_zones_2022.csv' WITH (FORMAT csv, HEADER true)
+-- (squares on a grid of 8 columns, 80 km apart, zone after zone)
 CREATE TEMP TABLE wd_geom AS
 SELECT d.*, z.zone_id,
-	   ST_Multi(ST_MakeEnvelope(600000 + d.district * 100000, 4500000, 600000 + d.district * 100000 + 1000 * sqrt(d.area_km2),
-				4500000 + 1000 * sqrt(d.area_km2), 32650)) AS geom
-FROM wd d JOIN (VALUES ('central-eastern', 1), ('western', 2), ('northeastern', 3), ('southeastern', 4)) z(zone, zone_id) USING (zone);
+	   ST_Multi(ST_MakeEnvelope(600000 + g.col * 80000, 4500000 - g.row * 80000,
+				600000 + g.col * 80000 + 1000 * sqrt(d.area_km2), 4500000 - g.row * 80000 + 1000 * sqrt(d.area_km2), 32650)) AS geom
+FROM wd d JOIN (VALUES ('central-eastern', 1), ('western', 2), ('northeastern', 3), ('southeastern', 4)) z(zone, zone_id) USING (zone),
+	 LATERAL (SELECT k % 8 AS col, k / 8 AS row
+			  FROM (SELECT count(*)::int AS k FROM wd x
+					JOIN (VALUES ('central-eastern', 1), ('western', 2), ('northeastern', 3), ('southeastern', 4)) zx(zone, zone_id) USING (zone)
+					WHERE (zx.zone_id, x.district) < (z.zone_id, d.district)) kk) g;
 INSERT INTO demo.region (region_id, name, level, geom)
 SELECT zone_id, zone || ' zone', 'zone', ST_Multi(ST_Union(geom)) FROM wd_geom GROUP BY zone_id, zone;
 INSERT INTO demo.region (region_id, name, level, parent_id, geom)

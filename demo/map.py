@@ -44,12 +44,12 @@ def text_format(size, bold=False, buffer=True):
     return fmt
 
 
-def label_layer(layer, expression, size=7.5):
+def label_layer(layer, expression, size=7.5, placement=QgsPalLayerSettings.OverPoint):
     pal = QgsPalLayerSettings()
     pal.isExpression = True
     pal.fieldName = expression
     pal.setFormat(text_format(size))
-    pal.placement = QgsPalLayerSettings.OverPoint
+    pal.placement = placement
     pal.multilineAlign = QgsPalLayerSettings.MultiCenter
     layer.setLabeling(QgsVectorLayerSimpleLabeling(pal))
     layer.setLabelsEnabled(True)
@@ -106,7 +106,7 @@ def add_map(layout, layers, extent, x=8, y=23, w=178, h=132):
     bar.setUnitLabel('km')
     bar.setNumberOfSegments(4)
     bar.setNumberOfSegmentsLeft(0)
-    bar.setUnitsPerSegment(50)
+    bar.setUnitsPerSegment(round_sig(ext.width() / 1000 / 10))
     bar.setTextFormat(text_format(7, buffer=False))
     bar.setBackgroundEnabled(True)
     bar.setBackgroundColor(QColor(255, 255, 255, 200))
@@ -255,7 +255,7 @@ def flow_map(project, gpkg, outdir):
     sym.changeSymbolLayer(0, arrow)
     from qgis.core import QgsSingleSymbolRenderer
     flows.setRenderer(QgsSingleSymbolRenderer(sym))
-    label_layer(flows, "format_number(\"amount_100m_yuan\", 2)", 6.5)
+    label_layer(flows, "format_number(\"amount_100m_yuan\", 2)", 6.5, QgsPalLayerSettings.Line)
 
     layout = base_layout(project, 'flows', 'Horizontal water-resource compensation, 2022',
                          'Transfers from payer districts (deficit) to recipient districts (surplus), '
