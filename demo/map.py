@@ -201,7 +201,9 @@ def city_map(project, gpkg, outdir):
         sym = QgsFillSymbol.createSimple({'color': colors[i], 'outline_color': '#404040',
                                           'outline_width': '0.3'})
         ranges.append(QgsRendererRange(a, b, sym, f'{a:g} – {b:g}'))
-    renderer = QgsGraduatedSymbolRenderer('r_bn_yuan', ranges)
+    # classify the values as printed (rounded), so that two cities labelled
+    # alike never fall on both sides of a break through floating-point noise
+    renderer = QgsGraduatedSymbolRenderer('round("r_bn_yuan", 6)', ranges)
     cities.setRenderer(renderer)
     label_layer(cities, "\"name\" || '\\n' || CASE WHEN \"r_bn_yuan\" < 0.1 "
                 "THEN format_number(\"r_bn_yuan\", 3) ELSE format_number(\"r_bn_yuan\", 2) END")
