@@ -1,5 +1,5 @@
 -- Standard equivalent value, ECPS, demand intensity and vertical compensation
--- (seed 000 eqs. 1, 4, 5, 6).
+-- (Wang et al., in press, eqs. 1, 4, 5, 6).
 
 -- E_a = (1/7) * sum(m p q) / sum(q)
 -- two crops: 2.0 yuan/kg * 6000 kg/hm2 * 100 hm2 + 3.0 * 5000 * 300
@@ -29,7 +29,7 @@ SELECT (SELECT l.lanname FROM pg_language l WHERE l.oid = p.prolang) AS language
 	   pg_get_functiondef(p.oid) LIKE '%ecps_priority_class(ecps, ''ecocomp_0_1''::text)%' AS wraps_priority_class
 FROM pg_proc p WHERE p.oid = 'ecocomp.ecps_class(float8)'::regprocedure;
 
--- Seed 000 Table 3 (2020): the non-market ESV V of each city is solved from
+-- Wang et al., in press, Table 3 (2020): the non-market ESV V of each city is solved from
 -- the published compensation R and GDP (billion yuan) by bisection written
 -- here in plain SQL, independently of ecocomp.nonmarket_from_compensation.
 CREATE TEMP TABLE crdc (city text, province text, region text, gdp float8, r_pub numeric, share_pub numeric);
@@ -81,7 +81,7 @@ WHERE ecocomp.ecps_class(ecocomp.ecps(v.v, c.gdp)) =
 		 WHEN c.city IN ('Shaoguan', 'Shuangyashan', 'Qitaihe') THEN 'medium'
 		 WHEN c.city IN ('Pingxiang', 'Huaibei', 'Zaozhuang', 'Wuhai', 'Tongchuan', 'Jiaozuo') THEN 'very low'
 		 ELSE 'low' END;
--- the implied V sum to about 214 billion yuan (SPEC.md: against 217.86 in Table 1)
+-- the implied V sum to about 214 billion yuan (the paper (docs/sources.md): against 217.86 in Table 1)
 SELECT round(sum(v)::numeric, 1) AS sum_v FROM crdc_v;
 -- shares of the total compensation match the published shares within 0.05
 -- percentage points (the paper computed them from unrounded R); the cities

@@ -1,4 +1,4 @@
--- VCS and the carbon deficit of a disturbed pixel (seed 002), by hand.
+-- VCS and the carbon deficit of a disturbed pixel (the carbon paper (Xu Y. et al. 2024)), by hand.
 
 -- VCS = NPP * 2.2 * 1.63 = NPP * 3.586
 SELECT round(ecocomp.vcs(100)::numeric, 9) AS vcs_100, ecocomp.vcs(0) AS vcs_0, round(ecocomp.vcs(-10)::numeric, 9) AS vcs_neg;
@@ -24,7 +24,7 @@ SELECT (d).* FROM (SELECT ecocomp.vcs_deficit(year, vcs, destroyed, restored) AS
 -- row order does not matter
 SELECT (ecocomp.vcs_deficit(year, vcs, destroyed, restored ORDER BY year DESC)).vcsd FROM px WHERE id = 1;
 
--- Missing year: no 2004 value (as seed 002 has no 2012); the destruction of
+-- Missing year: no 2004 value (as the carbon paper (Xu Y. et al. 2024) has no 2012); the destruction of
 -- 2004 counts in 2005, the next available year.
 -- baseline as above; direct decrease = V(2003) - V(2005) = 120 - 30 = 90
 -- C_destroy = (30-140) + (40-150) + (50-160) = -330; C_restore = -220; VCSD = 550

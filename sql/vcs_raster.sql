@@ -1,4 +1,4 @@
--- VCS on rasters (seed 002): MODIS NPP and VCS rasters, the scale
+-- VCS on rasters (the carbon paper (Xu Y. et al. 2024)): MODIS NPP and VCS rasters, the scale
 -- transformation (eq. 1), pixel coverage / values keyed by pixel_id, the
 -- per-pixel trend.  Every expected value is worked out by hand below.
 SET client_min_messages = warning;

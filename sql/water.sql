@@ -1,6 +1,6 @@
 -- Water resource ecological footprint, carrying capacity and compensation
--- (seed 003).  Expected values are hand calculations (shown in comments) or
--- the paper's Tables 5-7 (/work/shared/data/water_zones_2022.csv).
+-- (the water-footprint paper (2024)).  Expected values are hand calculations (shown in comments) or
+-- the paper's Tables 5-7 (docs/sources.md).
 
 ------------------------------------------------------------------------------
 -- 1. Footprint, hand-computed
@@ -38,8 +38,7 @@ SELECT ecocomp.water_carrying_capacity(1000, yield_factor => 1, equivalence_fact
 	ecological_reserve => 0.5, water_productivity => 10) AS half,
 	   ecocomp.water_carrying_capacity(1000, yield_factor => 1, equivalence_factor => 1,
 	ecological_reserve => 0, water_productivity => 10) AS none_reserved;
--- The paper's Table 1 water resources do not give its Table 6 (SPEC section
--- 4: do not fit).  Central-eastern zone, districts 1-9: Q = 0.05 + 0.2 + 0.64
+-- The paper's Table 1 water resources do not give its Table 6 (the water-footprint method (docs/sources.md): do not fit).  Central-eastern zone, districts 1-9: Q = 0.05 + 0.2 + 0.64
 -- + 1.37 + 1.3 + 0.78 + 1 + 3.77 + 6.33 = 15.44 x 1e8 m3, so
 -- EC = 0.4 * 1.98 * 2.70 * 1.544e9 / 2912 = 2.1384 * 1.544e9 / 2912
 --    = 3.3016896e9 / 2912 = 1,133,821.98 national hm2, not the 590,828 of Table 6

@@ -1,7 +1,7 @@
 /*
  * compensation.c
  *	  Standard equivalent value and the compensation priority / amount of
- *	  seed 000:
+ *	  the ESV paper (Wang et al., in press):
  *
  *		E_a  = (1/7) * sum_j m_j p_j q_j / sum_j q_j		(eq. 1)
  *		ECPS = VAL_n / GDP_n = nonmarket ESV / GDP			(eq. 4)

@@ -1,6 +1,6 @@
 /*
  * esv.c
- *	  Ecosystem service value by the equivalent-factor method (seed 000):
+ *	  Ecosystem service value by the equivalent-factor method (the ESV paper (Wang et al., in press)):
  *
  *		VC_i = sum_s EC_{i,s} * E_a			(yuan/hm2/a, ecosystem type i)
  *		ESV  = sum_i A_i * VC_i				(yuan/a, A_i in hm2)

@@ -1,6 +1,6 @@
 /*
  * esv.h
- *	  The equivalent-factor ESV model (seed 000 eqs. 2-3): one C core used by
+ *	  The equivalent-factor ESV model (Wang et al., in press, eqs. 2-3): one C core used by
  *	  the jsonb functions and by the raster aggregates.
  */
 #ifndef ESV_H

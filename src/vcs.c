@@ -1,7 +1,7 @@
 /*
  * vcs.c
  *	  Vegetation carbon sequestration and the carbon deficit of mining
- *	  (seed 002, SPEC.md section 3):
+ *	  (the carbon paper (Xu Y. et al. 2024)):
  *
  *		VCS  = NPP * 2.2 * 1.63		(g CO2/m2/a from g C/m2/a)
  *		baseline(t) = least-squares line through VCS of the years before

@@ -1,7 +1,7 @@
 /*
  * water.c
  *	  Water resource ecological footprint, carrying capacity and
- *	  compensation (seed 003).  Areas are national hm2 (hm2 of land at the
+ *	  compensation (the water-footprint paper (2024)).  Areas are national hm2 (hm2 of land at the
  *	  national average productivity, weighted by the equivalence factor):
  *
  *		EF_w = a_w * (A_aquatic / P_aquatic + (A_fresh + A_pollution) / P_w)

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# The demo command: provision, build, install the extension, start a
-# throwaway cluster on a unix socket, load the sample data, print results,
-# stop the cluster.  ECOCOMP_DEMO_KEEP=1 leaves the cluster running and
-# prints how to connect to it.
+# The demo command: provision, build, install the extension into a private
+# tree under a temporary directory (never into the system PostgreSQL), start
+# a throwaway cluster there on a unix socket, load the sample data, print the
+# results, draw the maps into demo/out/, stop the cluster and remove the
+# temporary directory.  Nothing is written outside that directory and the
+# checkout (build objects, demo/out/).  As root the server runs as the
+# existing user nobody, so no system user is created.
+#
+# ECOCOMP_DEMO_KEEP=1 leaves the cluster running and prints how to connect
+# to it and how to stop it (then remove the temporary directory yourself).
 set -euo pipefail
 ECOCOMP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ECOCOMP_ROOT"
 bash tools/provision.sh
 # shellcheck source=tools/pgenv.sh
 source tools/pgenv.sh
+ECOCOMP_PGUSER=nobody
 
 tmp=$(mktemp -d /tmp/ecocomp-demo.XXXXXX)
 cleanup() { eco_cluster_stop; rm -rf "$tmp"; }
@@ -16,39 +23,62 @@ if [ "${ECOCOMP_DEMO_KEEP:-0}" != 1 ]; then trap cleanup EXIT; fi
 
 eco_log "building"
 eco_build
-if [ "$(id -u)" -eq 0 ] || [ -w "$($PG_CONFIG --pkglibdir)" ]; then
-  eco_log "installing (make install)"
-  make -s install >/dev/null
-  bin=$($PG_CONFIG --bindir)
-else
-  eco_log "not allowed to write the PostgreSQL directories: installing into a private tree"
-  eco_stage "$tmp"
-  bin=$PG_BIN
-fi
+eco_log "installing into a private tree in $tmp"
+eco_stage "$tmp"
 eco_log "starting a throwaway cluster in $tmp"
-eco_cluster_start "$tmp" "$bin"
+eco_cluster_start "$tmp"
 psql -qX -d postgres -c "CREATE DATABASE ecocomp_demo" >/dev/null
 export PGDATABASE=ecocomp_demo
 psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION ecocomp CASCADE" 2>&1 | grep -v 'NOTICE:  installing required extension' || true
 for part in demo/[0-9]*.sql; do
   psql -qX -v ON_ERROR_STOP=1 -f "$part"
 done
-# a map of the 2020 compensation priority by city, made by GDAL's
-# PostgreSQL driver (the one QGIS uses) and gdaldem
+
+# The maps: the layers go to a GeoPackage through GDAL's PostgreSQL driver,
+# QGIS (python3-qgis, headless) lays them out and renders them.
 mkdir -p demo/out
-conn="PG:host=$PGHOST port=$PGPORT user=postgres dbname=ecocomp_demo"
-gdal_rasterize -q -ot Byte -a_nodata 0 -tr 1000 1000 -a class \
-  -sql "SELECT c.geom, (SELECT count(*) FROM ecocomp.priority_class p WHERE p.class_set = s.priority_class_set AND p.lower_bound < c.ecps) AS class FROM demo.city_compensation c, demo.settings s WHERE c.year = 2020" \
-  "$conn" "$tmp/priority.tif"
-gdaldem color-relief -q -alpha -of PNG "$tmp/priority.tif" demo/priority_colors.txt demo/out/compensation_priority_2020.png
+eco_log "drawing the maps"
+conn="PG:host=$PGHOST port=$PGPORT user=$PGUSER dbname=$PGDATABASE"
+gpkg=$tmp/demo.gpkg
+ogr2ogr -f GPKG "$gpkg" "$conn" -nln cities -nlt MULTIPOLYGON -sql "
+  SELECT c.city AS name, c.province, ecocomp.ecps(x.v, c.gdp_billion_yuan) AS ecps,
+         ecocomp.vertical_compensation(x.v, c.gdp_billion_yuan) AS r_bn_yuan, r.geom
+  FROM demo_city c JOIN demo.region r ON r.name = c.city AND r.level = 'city',
+       LATERAL (SELECT ecocomp.nonmarket_from_compensation(c.published_r_billion_yuan, c.gdp_billion_yuan) AS v) x"
+flows=$(psql -qXAt -c "SELECT to_regclass('demo.horizontal_compensation') IS NOT NULL")
+if [ "$flows" = t ]; then
+  # the view's columns: a payer and a recipient geometry and amount_yuan
+  # (names found in the catalog), optionally a year and the two names
+  q=$(psql -qXAt -v ON_ERROR_STOP=1 <<'SQL'
+SELECT format($f$SELECT %s AS payer, %s AS recipient, amount_yuan / 1e8 AS amount_100m_yuan,
+    ST_MakeLine(ST_PointOnSurface(%I), ST_PointOnSurface(%I)) AS geom
+  FROM demo.horizontal_compensation WHERE amount_yuan > 0 %s$f$,
+  coalesce(max(quote_ident(attname)) FILTER (WHERE attname ~ 'payer' AND t = 'text'), $$''::text$$),
+  coalesce(max(quote_ident(attname)) FILTER (WHERE attname ~ 'recipient' AND t = 'text'), $$''::text$$),
+  max(attname) FILTER (WHERE attname ~ 'payer' AND t LIKE 'geometry%'),
+  max(attname) FILTER (WHERE attname ~ 'recipient' AND t LIKE 'geometry%'),
+  CASE WHEN bool_or(attname = 'year') THEN 'AND year = 2022' ELSE '' END)
+FROM (SELECT attname::text, format_type(atttypid, NULL) AS t FROM pg_attribute
+      WHERE attrelid = 'demo.horizontal_compensation'::regclass AND attnum > 0 AND NOT attisdropped) c
+SQL
+)
+  ogr2ogr -update "$gpkg" "$conn" -nln flows -nlt LINESTRING -sql "$q"
+  ogr2ogr -update "$gpkg" "$conn" -nln districts -nlt MULTIPOLYGON -sql "
+    SELECT name, role, value_yuan / 1e8 AS value_100m_yuan, geom
+    FROM demo.water_compensation WHERE level = 'district' AND year = 2022"
+else
+  echo "(no view demo.horizontal_compensation in this version: the map of the 2022 water transfers is skipped)"
+fi
+QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$tmp HOME=$tmp \
+  /usr/bin/python3 demo/map.py "$gpkg" demo/out 2> >(grep -vE '^(Warning: |QStandardPaths|libpng warning|ERROR 6: The PNG driver does not support update)' >&2)
+
 echo
-echo "Map of the 2020 compensation priority (the ESV paper's classes: dark red relatively high above 0.5,"
-echo "red relatively high, orange moderate, pale not exceeding 0.1; no ECPS transparent):"
-echo "  demo/out/compensation_priority_2020.png"
+echo "Maps:"
+ls -1 demo/out/*.png | sed 's/^/  /'
 if [ "${ECOCOMP_DEMO_KEEP:-0}" = 1 ]; then
   echo
   echo "The demo cluster is still running; connect with:"
   echo "  psql -h $PGHOST -p $PGPORT -U postgres ecocomp_demo"
-  echo "and stop it with:"
-  echo "  $( [ "$(id -u)" -eq 0 ] && echo "runuser -u $ECOCOMP_PGUSER -- ")$bin/pg_ctl -D $tmp/data stop"
+  echo "and stop it and remove its directory with:"
+  echo "  $( [ "$(id -u)" -eq 0 ] && echo "runuser -u $ECOCOMP_PGUSER -- ")$PG_BIN/pg_ctl -D $tmp/data stop && rm -rf $tmp"
 fi

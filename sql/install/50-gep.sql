@@ -87,7 +87,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'gep_agricultural_products'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_agricultural_products(double precision[], double precision[]) IS
-	'Agricultural products by market value V = sum E_i P_i in yuan/a, E_i output in kg/a, P_i price in yuan/kg (seed 001 Table 3)';
+	'Agricultural products by market value V = sum E_i P_i in yuan/a, E_i output in kg/a, P_i price in yuan/kg (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_water_conservation(area_m2 double precision,
 	precipitation_mm_per_a double precision, runoff_mm_per_a double precision,
@@ -96,7 +96,7 @@ CREATE FUNCTION @extschema@.gep_water_conservation(area_m2 double precision,
 AS 'MODULE_PATHNAME', 'gep_water_conservation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_water_conservation(double precision, double precision, double precision, double precision, double precision) IS
-	'Water conservation by water balance Q = A (P - R - ET) 1e-3 in m3/a (A in m2, P, R, ET in mm/a; negative when ET exceeds P - R) and V = Q * price in yuan/a (seed 001 Table 3)';
+	'Water conservation by water balance Q = A (P - R - ET) 1e-3 in m3/a (A in m2, P, R, ET in mm/a; negative when ET exceeds P - R) and V = Q * price in yuan/a (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_soil_retention(area_hm2 double precision,
 	rainfall_erosivity_mj_mm_per_hm2_h_a double precision,
@@ -107,7 +107,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'gep_soil_retention'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_soil_retention(double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Soil retained in t/a by RUSLE: Q_sr = R K LS (1 - C P) t/hm2/a times area in hm2; C and P in [0, 1] (seed 001 Table 3)';
+	'Soil retained in t/a by RUSLE: Q_sr = R K LS (1 - C P) t/hm2/a times area in hm2; C and P in [0, 1] (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_soil_retention_value(soil_t_per_a double precision,
 	sediment_coefficient double precision, soil_bulk_density_t_per_m3 double precision,
@@ -123,7 +123,7 @@ CREATE FUNCTION @extschema@.gep_soil_retention_value(soil_t_per_a double precisi
 AS 'MODULE_PATHNAME', 'gep_soil_retention_value'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_soil_retention_value(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Value of retained soil Q_sr (t/a): sediment lambda (Q_sr / rho) c (rho t/m3, c yuan/m3) plus non-point pollution Q_sr C_i 1e-3 alpha_i P_i for N and P (C_i g/kg, P_i yuan/t fertilizer); nutrient masses in t/a, values in yuan/a (seed 001 Table 3)';
+	'Value of retained soil Q_sr (t/a): sediment lambda (Q_sr / rho) c (rho t/m3, c yuan/m3) plus non-point pollution Q_sr C_i 1e-3 alpha_i P_i for N and P (C_i g/kg, P_i yuan/t fertilizer); nutrient masses in t/a, values in yuan/a (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_air_purification(area_hm2 double precision,
 	so2_t_per_hm2_a double precision, nox_t_per_hm2_a double precision, dust_t_per_hm2_a double precision,
@@ -135,7 +135,7 @@ CREATE FUNCTION @extschema@.gep_air_purification(area_hm2 double precision,
 AS 'MODULE_PATHNAME', 'gep_air_purification'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_air_purification(double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Air purification: pollutant absorbed Q_i = rate (t/hm2/a) * area (hm2) in t/a, value Q_i * 1000 * cost (yuan/kg) in yuan/a, for SO2, NOx and dust (seed 001 Table 3)';
+	'Air purification: pollutant absorbed Q_i = rate (t/hm2/a) * area (hm2) in t/a, value Q_i * 1000 * cost (yuan/kg) in yuan/a, for SO2, NOx and dust (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_carbon_fixation(area_hm2 double precision,
 	carbon_rate_t_c_per_hm2_a double precision, soil_carbon_coefficient double precision,
@@ -144,7 +144,7 @@ CREATE FUNCTION @extschema@.gep_carbon_fixation(area_hm2 double precision,
 AS 'MODULE_PATHNAME', 'gep_carbon_fixation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_carbon_fixation(double precision, double precision, double precision, double precision) IS
-	'Carbon fixation Q_CO2 = 44/12 * rate (t C/hm2/a) * (1 + beta) * area (hm2) in t CO2/a (beta: 0.76 for forest in seed 001, 0 elsewhere), value Q_CO2 * price in yuan/a';
+	'Carbon fixation Q_CO2 = 44/12 * rate (t C/hm2/a) * (1 + beta) * area (hm2) in t CO2/a (beta: 0.76 for forest in the GEP paper (Xu X. et al., in press), 0 elsewhere), value Q_CO2 * price in yuan/a';
 
 CREATE FUNCTION @extschema@.gep_oxygen_release(co2_t_per_a double precision,
 	oxygen_price_yuan_per_t double precision,
@@ -152,7 +152,7 @@ CREATE FUNCTION @extschema@.gep_oxygen_release(co2_t_per_a double precision,
 AS 'MODULE_PATHNAME', 'gep_oxygen_release'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_oxygen_release(double precision, double precision) IS
-	'Oxygen release Q_O2 = 32/44 * Q_CO2 in t O2/a from fixed CO2 in t/a, value Q_O2 * price (yuan/t) in yuan/a (seed 001 Table 3)';
+	'Oxygen release Q_O2 = 32/44 * Q_CO2 in t O2/a from fixed CO2 in t/a, value Q_O2 * price (yuan/t) in yuan/a (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_climate_regulation(area_hm2 double precision,
 	heat_absorbed_kj_per_hm2_d double precision, ac_days_per_a double precision,
@@ -161,7 +161,7 @@ CREATE FUNCTION @extschema@.gep_climate_regulation(area_hm2 double precision,
 AS 'MODULE_PATHNAME', 'gep_climate_regulation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_climate_regulation(double precision, double precision, double precision, double precision, double precision) IS
-	'Climate regulation as air-conditioning electricity saved: kWh/a = GPP (kJ/hm2/d) * area (hm2) * d (d/a) / (3600 * EER), value kWh * price (yuan/kWh) in yuan/a (seed 001 Table 3)';
+	'Climate regulation as air-conditioning electricity saved: kWh/a = GPP (kJ/hm2/d) * area (hm2) * d (d/a) / (3600 * EER), value kWh * price (yuan/kWh) in yuan/a (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_aesthetic_landscape(area_hm2 double precision,
 	landscape_factor double precision, grain_price_yuan_per_kg double precision,
@@ -171,7 +171,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'gep_aesthetic_landscape'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_aesthetic_landscape(double precision, double precision, double precision, double precision, double precision) IS
-	'Aesthetic landscape value V = A_i * area (hm2) * R * P_a (yuan/kg) * P_b (kg/hm2) in yuan/a, R = 1/7 by default (equivalent-factor method, seed 001 Table 3)';
+	'Aesthetic landscape value V = A_i * area (hm2) * R * P_a (yuan/kg) * P_b (kg/hm2) in yuan/a, R = 1/7 by default (equivalent-factor method, Xu X. et al., in press, Table 3)';
 
 -- The account ---------------------------------------------------------------
 
@@ -269,7 +269,7 @@ AS $$
 			 g.svc_order, g.lt_order
 $$;
 COMMENT ON FUNCTION @extschema@.gep_compare(jsonb, jsonb, text, jsonb, text, jsonb, jsonb, text[]) IS
-	'Before/after GEP comparison (seed 001 Tables 4 to 6) of two area sets: rows at level item, service, group (Table 4), service_land_type (Table 5), land_type and total (Table 6) with quantities (item level), values in yuan/a, change in yuan/a and %, shares of the total in %, and ranks by value; before_overrides / after_overrides apply on top of overrides to one side only; services NULL = all';
+	'Before/after GEP comparison (Xu X. et al., in press, Tables 4 to 6) of two area sets: rows at level item, service, group (Table 4), service_land_type (Table 5), land_type and total (Table 6) with quantities (item level), values in yuan/a, change in yuan/a and %, shares of the total in %, and ranks by value; before_overrides / after_overrides apply on top of overrides to one side only; services NULL = all';
 
 CREATE FUNCTION @extschema@.copy_gep_param_set(source text, target text, title text DEFAULT NULL)
 RETURNS void
