@@ -51,6 +51,7 @@ def label_layer(layer, expression, size=7.5, placement=QgsPalLayerSettings.OverP
     pal.setFormat(text_format(size))
     pal.placement = placement
     pal.multilineAlign = QgsPalLayerSettings.MultiCenter
+    pal.displayAll = True  # a few labels only: never drop one for a collision
     layer.setLabeling(QgsVectorLayerSimpleLabeling(pal))
     layer.setLabelsEnabled(True)
 
@@ -225,10 +226,10 @@ def city_map(project, gpkg, outdir):
 
 def flow_map(project, gpkg, outdir):
     flows = QgsVectorLayer(f'{gpkg}|layername=flows', 'flows', 'ogr')
-    districts = QgsVectorLayer(f'{gpkg}|layername=districts', 'districts', 'ogr')
-    if not flows.isValid() or not districts.isValid():
+    zones = QgsVectorLayer(f'{gpkg}|layername=zones', 'zones', 'ogr')
+    if not flows.isValid() or not zones.isValid():
         return  # no horizontal transfers in this account (tools/demo.sh says so)
-    project.addMapLayer(districts)
+    project.addMapLayer(zones)
     project.addMapLayer(flows)
     cats = []
     for value, color, label in (('payer', '#f4a582', 'payer (ecological deficit)'),
@@ -237,7 +238,7 @@ def flow_map(project, gpkg, outdir):
         sym = QgsFillSymbol.createSimple({'color': color, 'outline_color': '#606060',
                                           'outline_width': '0.2'})
         cats.append(QgsRendererCategory(value, sym, label))
-    districts.setRenderer(QgsCategorizedSymbolRenderer('role', cats))
+    zones.setRenderer(QgsCategorizedSymbolRenderer('role', cats))
 
     amounts = [f['amount_100m_yuan'] for f in flows.getFeatures()]
     top = max(amounts) if amounts else 1
@@ -258,17 +259,17 @@ def flow_map(project, gpkg, outdir):
     from qgis.core import QgsSingleSymbolRenderer
     flows.setRenderer(QgsSingleSymbolRenderer(sym))
     label_layer(flows, "format_number(\"amount_100m_yuan\", 2)", 6.5, QgsPalLayerSettings.Line)
+    label_layer(zones, "\"name\" || '\\n' || format_number(\"value_100m_yuan\", 2)", 7.5)
 
     layout = base_layout(project, 'flows', 'Horizontal water-resource compensation, 2022',
-                         'Transfers from payer districts (deficit) to recipient districts (surplus), '
-                         'computed by ecocomp (horizontal_compensation view)')
-    ext = QgsRectangle(districts.extent())
+                         'Transfers between zones (a zone is the sum of its districts), from ecocomp\'s horizontal_compensation view')
+    ext = QgsRectangle(zones.extent())
     ext.combineExtentWith(flows.extent())
-    m = add_map(layout, [flows, districts], ext)
-    add_legend(layout, m, [(districts, 'District role, 2022'),
+    m = add_map(layout, [flows, zones], ext)
+    add_legend(layout, m, [(zones, 'Zone role and balance, 2022|(labels: zone, value in|100 million yuan)'),
                            (flows, 'Transfer|(arrow width ∝ amount;|labels in 100 million yuan)')])
-    finish_page(layout, m, 'The district shapes and positions are SYNTHETIC (squares of the published '
-                'area); the footprint split among districts is synthetic too.',
+    finish_page(layout, m, 'The district squares (of the published area) and their positions are SYNTHETIC, and so is '
+                'the split of each zone\'s footprint among its districts.',
                 'Source: district statistics and zone footprints (2022) of the water-footprint '
                 'paper (2024); transfers computed with ecocomp. References: docs/sources.md.')
     export(layout, os.path.join(outdir, 'water_transfers_2022.png'))

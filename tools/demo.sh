@@ -45,30 +45,15 @@ ogr2ogr -f GPKG "$gpkg" "$conn" -nln cities -nlt MULTIPOLYGON -sql "
          ecocomp.vertical_compensation(x.v, c.gdp_billion_yuan) AS r_bn_yuan, r.geom
   FROM demo_city c JOIN demo.region r ON r.name = c.city AND r.level = 'city',
        LATERAL (SELECT ecocomp.nonmarket_from_compensation(c.published_r_billion_yuan, c.gdp_billion_yuan) AS v) x"
-flows=$(psql -qXAt -c "SELECT to_regclass('demo.horizontal_compensation') IS NOT NULL")
-if [ "$flows" = t ]; then
-  # the view's columns: a payer and a recipient geometry and amount_yuan
-  # (names found in the catalog), optionally a year and the two names
-  q=$(psql -qXAt -v ON_ERROR_STOP=1 <<'SQL'
-SELECT format($f$SELECT %s AS payer, %s AS recipient, amount_yuan / 1e8 AS amount_100m_yuan,
-    ST_MakeLine(ST_PointOnSurface(%I), ST_PointOnSurface(%I)) AS geom
-  FROM demo.horizontal_compensation WHERE amount_yuan > 0 %s$f$,
-  coalesce(max(quote_ident(attname)) FILTER (WHERE attname ~ 'payer' AND t = 'text'), $$''::text$$),
-  coalesce(max(quote_ident(attname)) FILTER (WHERE attname ~ 'recipient' AND t = 'text'), $$''::text$$),
-  max(attname) FILTER (WHERE attname ~ 'payer' AND t LIKE 'geometry%'),
-  max(attname) FILTER (WHERE attname ~ 'recipient' AND t LIKE 'geometry%'),
-  CASE WHEN bool_or(attname = 'year') THEN 'AND year = 2022' ELSE '' END)
-FROM (SELECT attname::text, format_type(atttypid, NULL) AS t FROM pg_attribute
-      WHERE attrelid = 'demo.horizontal_compensation'::regclass AND attnum > 0 AND NOT attisdropped) c
-SQL
-)
-  ogr2ogr -update "$gpkg" "$conn" -nln flows -nlt LINESTRING -sql "$q"
-  ogr2ogr -update "$gpkg" "$conn" -nln districts -nlt MULTIPOLYGON -sql "
-    SELECT name, role, value_yuan / 1e8 AS value_100m_yuan, geom
-    FROM demo.water_compensation WHERE level = 'district' AND year = 2022"
-else
-  echo "(no view demo.horizontal_compensation in this version: the map of the 2022 water transfers is skipped)"
-fi
+# the 2022 transfers between zones (horizontal_compensation: one LineString
+# from payer to recipient per transfer) over the zones' water balance
+ogr2ogr -update "$gpkg" "$conn" -nln flows -nlt LINESTRING -sql "
+  SELECT payer_name AS payer, recipient_name AS recipient, amount_yuan / 1e8 AS amount_100m_yuan, geom
+  FROM demo.horizontal_compensation
+  WHERE year = 2022 AND level = 'zone' AND geom IS NOT NULL AND amount_yuan > 0"
+ogr2ogr -update "$gpkg" "$conn" -nln zones -nlt MULTIPOLYGON -sql "
+  SELECT name, role, value_yuan / 1e8 AS value_100m_yuan, geom
+  FROM demo.water_compensation WHERE level = 'zone' AND year = 2022"
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$tmp HOME=$tmp \
   /usr/bin/python3 demo/map.py "$gpkg" demo/out 2> >(grep -vE '^(Warning: |QStandardPaths|libpng warning|ERROR 6: The PNG driver does not support update)' >&2)
 
