@@ -1,7 +1,7 @@
 /*
  * vcs_pixel.c
- *	  Reading raster arguments and their float pixels, and the pixel loop
- *	  the raster functions of the carbon paper share (vcs.h).
+ *	  Reading raster arguments and the float-pixel loop the raster
+ *	  functions of the carbon paper share (vcs.h).
  */
 #include "postgres.h"
 
@@ -33,16 +33,6 @@ VrToFloat(double v, const char *what)
 }
 
 void
-VrInfinitePixel(const RastInfo *ri, int64 idx, const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("pixel (%d, %d) (1-based column, row) of %s is infinite",
-					(int) (idx % ri->width) + 1, (int) (idx / ri->width) + 1, what)));
-	pg_unreachable();
-}
-
-void
 VrForEachValue(const RastInfo *ri, const RastBand *b, const char *what,
 			   VrPixelFn fn, void *arg)
 {
@@ -57,7 +47,7 @@ VrForEachValue(const RastInfo *ri, const RastBand *b, const char *what,
 			int64		idx = (int64) r * ri->width + c;
 			double		v;
 
-			if (VrValue(ri, b, idx, &v, what))
+			if (RastValue(ri, b, idx, &v, what))
 				fn(arg, idx, c, r, v);
 		}
 	}
