@@ -56,6 +56,50 @@ RastPixbytes(int pixtype)
 	return 0;
 }
 
+/*
+ * A number of type pixtype at p (any alignment): the nodata value of a
+ * band header.  Sub-byte types keep their low bits, as PostGIS reads them.
+ */
+static double
+RastGetNumber(const uint8 *p, int pixtype)
+{
+	union
+	{
+		int16		i16;
+		uint16		u16;
+		int32		i32;
+		uint32		u32;
+		float		f4;
+		double		f8;
+	}			x;
+
+	memcpy(&x, p, RastPixbytes(pixtype));
+	switch (pixtype)
+	{
+		case RAST_PT_1BB:
+			return p[0] & 0x01;
+		case RAST_PT_2BUI:
+			return p[0] & 0x03;
+		case RAST_PT_4BUI:
+			return p[0] & 0x0F;
+		case RAST_PT_8BSI:
+			return (int8) p[0];
+		case RAST_PT_16BSI:
+			return x.i16;
+		case RAST_PT_16BUI:
+			return x.u16;
+		case RAST_PT_32BSI:
+			return x.i32;
+		case RAST_PT_32BUI:
+			return x.u32;
+		case RAST_PT_32BF:
+			return x.f4;
+		case RAST_PT_64BF:
+			return x.f8;
+	}
+	return p[0];				/* 8BUI */
+}
+
 const char *
 RastPixtypeName(int pixtype)
 {
@@ -185,67 +229,7 @@ RastParse(const struct varlena *v, RastInfo *out)
 		pos += pb;				/* type byte and its padding */
 		if ((Size) pb > len - pos)
 			RastCorrupt("the nodata value is cut off", b + 1);
-		switch (bd->pixtype)
-		{
-			case RAST_PT_1BB:
-				bd->nodata = base[pos] & 0x01;
-				break;
-			case RAST_PT_2BUI:
-				bd->nodata = base[pos] & 0x03;
-				break;
-			case RAST_PT_4BUI:
-				bd->nodata = base[pos] & 0x0F;
-				break;
-			case RAST_PT_8BUI:
-				bd->nodata = base[pos];
-				break;
-			case RAST_PT_8BSI:
-				bd->nodata = (int8) base[pos];
-				break;
-			case RAST_PT_16BSI:
-				{
-					int16		x;
-
-					memcpy(&x, base + pos, 2);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_16BUI:
-				{
-					uint16		x;
-
-					memcpy(&x, base + pos, 2);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_32BSI:
-				{
-					int32		x;
-
-					memcpy(&x, base + pos, 4);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_32BUI:
-				{
-					uint32		x;
-
-					memcpy(&x, base + pos, 4);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_32BF:
-				{
-					float		x;
-
-					memcpy(&x, base + pos, 4);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_64BF:
-				memcpy(&bd->nodata, base + pos, 8);
-				break;
-		}
+		bd->nodata = RastGetNumber(base + pos, bd->pixtype);
 		pos += pb;
 		if (bd->offdb)
 		{
@@ -332,9 +316,9 @@ RastIntNodata(const RastBand *b, bool *has)
 	return b->hasnodata ? (int64) b->nodata : 0;
 }
 
-/* nodata value v written as a pixel of type pixtype at dst */
+/* v as a number of type pixtype at dst (aligned): RastGetNumber's mirror */
 static void
-RastPutNodata(uint8 *dst, int pixtype, double v)
+RastPutNumber(uint8 *dst, int pixtype, double v)
 {
 	switch (pixtype)
 	{
@@ -395,7 +379,7 @@ RastMake(const RastInfo *ri, int nbands, int pixtype, double nodata, void **px)
 		uint8	   *band = p + RAST_HEADER_SIZE + b * bandlen;
 
 		band[0] = (uint8) (pixtype | BANDTYPE_FLAG_HASNODATA);
-		RastPutNodata(band + pb, pixtype, nodata);
+		RastPutNumber(band + pb, pixtype, nodata);
 		px[b] = band + 2 * pb;
 	}
 	return (struct varlena *) p;

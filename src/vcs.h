@@ -72,6 +72,16 @@ extern void ModisNppInvalid(int64 dn, int col, int row, int band) pg_attribute_n
  */
 extern bool VrRead(Datum d, RastInfo *ri, const char *what);
 
+/*
+ * VrRead, then band `band` (1-based) of it (RastGetBand); NULL when the
+ * raster has no pixels.
+ */
+extern const RastBand *VrReadBand(Datum d, RastInfo *ri, int32 band, const char *what,
+								  const char *integer_kind);
+
+/* A one-band 32BF raster with the georeference of ri, every pixel VR_NODATA. */
+extern struct varlena *VrMakeNodata(const RastInfo *ri, float **px);
+
 /* a result value as a 32BF pixel; values that do not fit: 22003 */
 extern float VrToFloat(double v, const char *what);
 

@@ -22,6 +22,24 @@ VrRead(Datum d, RastInfo *ri, const char *what)
 	return true;
 }
 
+const RastBand *
+VrReadBand(Datum d, RastInfo *ri, int32 band, const char *what, const char *integer_kind)
+{
+	if (!VrRead(d, ri, what))
+		return NULL;
+	return RastGetBand(ri, band, what, integer_kind);
+}
+
+struct varlena *
+VrMakeNodata(const RastInfo *ri, float **px)
+{
+	struct varlena *out = RastMakeFloat32(ri, VR_NODATA, px);
+
+	for (int64 i = 0; i < (int64) ri->width * ri->height; i++)
+		(*px)[i] = VR_NODATA;
+	return out;
+}
+
 float
 VrToFloat(double v, const char *what)
 {
