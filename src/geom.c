@@ -73,7 +73,9 @@ GeomPostgisInit(void)
 	geomtype = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 							   CStringGetDatum("geometry"), ObjectIdGetDatum(nsp));
 	if (!OidIsValid(geomtype))
-		elog(ERROR, "type geometry not found in the schema of extension postgis");
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("type geometry not found in the schema of extension postgis")));
 	pgis.ext = InvalidOid;
 	GeomLookupFn(&pgis.asbinary, nsp, "st_asbinary", geomtype);
 	GeomLookupFn(&pgis.srid, nsp, "st_srid", geomtype);
@@ -231,7 +233,7 @@ SridLookupExt(int32 srid, SridInfo *out, bool missing_ok)
 				 errmsg("cannot read the ellipsoid of SRID %d from spatial_ref_sys", srid),
 				 errdetail("%s", msg),
 				 errhint("Areas are computed on the ellipsoid that srtext, the CRS's WKT, names; "
-						 "fill srtext with a geographic or projected CRS (gdalsrsinfo -o wkt1).")));
+						 "fill srtext with the WKT of a geographic or projected CRS (gdalsrsinfo -o wkt1).")));
 	out->geographic = crs.geographic;
 	out->a = crs.a;
 	out->f = crs.f;

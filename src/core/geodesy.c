@@ -373,7 +373,10 @@ EcoCrsFromWkt(const char *wkt, EcoCrs *crs, char *msg, size_t msglen)
 	d->s = wkt;
 	d->pos = 0;
 	d->n = 0;
-	if (!WktNodeRead(d, -1, 0) || (WktSkipSpace(d), d->s[d->pos] != '\0'))
+	WktSkipSpace(d);
+	if (d->s[d->pos] == '\0')
+		snprintf(msg, msglen, "The WKT is empty.");
+	else if (!WktNodeRead(d, -1, 0) || (WktSkipSpace(d), d->s[d->pos] != '\0'))
 		snprintf(msg, msglen, "The WKT is not readable at character %zu (of %zu).",
 				 d->pos + 1, strlen(wkt));
 	else

@@ -135,7 +135,8 @@ main(void)
 	check("engineering", "LOCAL_CS[\"local\",UNIT[\"metre\",1]]", ECO_CRS_KIND, false, 0, 0, "LOCAL_CS");
 
 	/* syntax */
-	check("empty", "", ECO_CRS_SYNTAX, false, 0, 0, "character 1 (of 0)");
+	check("empty", "", ECO_CRS_SYNTAX, false, 0, 0, "The WKT is empty.");
+	check("blank", " \n ", ECO_CRS_SYNTAX, false, 0, 0, "The WKT is empty.");
 	check("proj4 text", "+proj=longlat +ellps=foo +no_defs", ECO_CRS_SYNTAX, false, 0, 0, "character 1");
 	check("unclosed", "GEOGCS[\"g\",DATUM[\"d\"", ECO_CRS_SYNTAX, false, 0, 0, "not readable");
 	check("unterminated string", "GEOGCS[\"g", ECO_CRS_SYNTAX, false, 0, 0, "not readable");
