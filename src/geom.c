@@ -30,6 +30,7 @@
 #include "utils/syscache.h"
 #include "common/hashfn.h"
 
+#include "core/geodesy.h"
 #include "ecocomp.h"
 #include "geom.h"
 
@@ -72,7 +73,9 @@ GeomPostgisInit(void)
 	geomtype = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 							   CStringGetDatum("geometry"), ObjectIdGetDatum(nsp));
 	if (!OidIsValid(geomtype))
-		elog(ERROR, "type geometry not found in the schema of extension postgis");
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("type geometry not found in the schema of extension postgis")));
 	pgis.ext = InvalidOid;
 	GeomLookupFn(&pgis.asbinary, nsp, "st_asbinary", geomtype);
 	GeomLookupFn(&pgis.srid, nsp, "st_srid", geomtype);
@@ -165,143 +168,101 @@ GeomReadPolygon(Datum geom, Poly *out, int32 *srid, MemoryContext mcxt)
 
 /* ---------- SRID -> ellipsoid ---------- */
 
-static bool
-Proj4Param(const char *proj4, const char *key, char *buf, Size buflen)
+/* srtext of an SRID in PostGIS's spatial_ref_sys, or NULL when it is not there */
+static char *
+SridText(int32 srid)
 {
-	const char *s = proj4;
-	Size		kl = strlen(key);
-
-	while ((s = strstr(s, key)) != NULL)
-	{
-		if ((s == proj4 || s[-1] == ' ') && s[kl] == '=')
-		{
-			Size		n = 0;
-
-			s += kl + 1;
-			while (s[n] && s[n] != ' ' && n + 1 < buflen)
-			{
-				buf[n] = s[n];
-				n++;
-			}
-			buf[n] = '\0';
-			return true;
-		}
-		s += kl;
-	}
-	return false;
-}
-
-static bool
-EllpsByName(const char *name, double *a, double *rf)
-{
-	static const struct
-	{
-		const char *name;
-		double		a;
-		double		rf;
-	}			ellps[] = {
-		{"WGS84", 6378137.0, 298.257223563},
-		{"GRS80", 6378137.0, 298.257222101},
-		{"krass", 6378245.0, 298.3},
-		{"intl", 6378388.0, 297.0},
-		{"clrk66", 6378206.4, 294.9786982},
-		{"bessel", 6377397.155, 299.1528128},
-		{"WGS72", 6378135.0, 298.26},
-		{"IAU76", 6378140.0, 298.257},
-		{"airy", 6377563.396, 299.3249646},
-		{"aust_SA", 6378160.0, 298.25},
-		{"GRS67", 6378160.0, 298.247167427},
-		{"clrk80", 6378249.145, 293.4663},
-	};
-	int			i;
-
-	for (i = 0; i < (int) lengthof(ellps); i++)
-		if (strcmp(ellps[i].name, name) == 0)
-		{
-			*a = ellps[i].a;
-			*rf = ellps[i].rf;
-			return true;
-		}
-	return false;
-}
-
-void
-SridLookup(int32 srid, SridInfo *out)
-{
-	char	   *sql;
+	MemoryContext caller = CurrentMemoryContext;
 	Oid			types[1] = {INT4OID};
-	Datum		values[1];
+	Datum		values[1] = {Int32GetDatum(srid)};
+	char	   *sql,
+			   *wkt = NULL;
 	int			ret;
-	char	   *proj4 = NULL;
-	char		buf[64];
-	double		a = 6378137.0,
-				rf = 298.257223563;
-
-	out->srid = srid;
-	out->geographic = false;
-	out->a = a;
-	out->f = 1.0 / rf;
-	if (srid == 0)
-		return;					/* unknown SRID: planar, units of the geotransform */
 
 	GeomPostgisInit();
-	sql = psprintf("SELECT proj4text FROM %s.spatial_ref_sys WHERE srid OPERATOR(pg_catalog.=) $1",
+	sql = psprintf("SELECT srtext FROM %s.spatial_ref_sys "
+				   "WHERE srid OPERATOR(pg_catalog.=) $1",
 				   quote_identifier(get_namespace_name(pgis.nsp)));
-	values[0] = Int32GetDatum(srid);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	ret = SPI_execute_with_args(sql, 1, types, values, NULL, true, 1);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed == 0)
+	if (SPI_processed > 0)
+	{
+		char	   *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		wkt = MemoryContextStrdup(caller, v ? v : "");
+	}
+	SPI_finish();
+	return wkt;
+}
+
+bool
+SridLookupExt(int32 srid, SridInfo *out, bool missing_ok)
+{
+	char	   *srtext;
+	char		msg[256];
+	EcoCrs		crs;
+	EcoCrsFault fault;
+
+	memset(out, 0, sizeof(*out));
+	out->srid = srid;
+	if (srid == 0)
+		return true;			/* unknown SRID: planar, units of the geotransform */
+	srtext = SridText(srid);
+	if (srtext == NULL && missing_ok)
+		return false;
+	if (srtext == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("SRID %d is not in spatial_ref_sys", srid),
 				 errhint("Areas need to know whether the CRS is geographic; add the SRID to spatial_ref_sys.")));
-	{
-		char	   *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-
-		proj4 = v ? pstrdup(v) : pstrdup("");
-	}
-	SPI_finish();
-
-	if (!Proj4Param(proj4, "+proj", buf, sizeof(buf)) ||
-		(strcmp(buf, "longlat") != 0 && strcmp(buf, "latlong") != 0 &&
-		 strcmp(buf, "lonlat") != 0 && strcmp(buf, "latlon") != 0))
-		return;
-	out->geographic = true;
-	if (Proj4Param(proj4, "+ellps", buf, sizeof(buf)))
-		(void) EllpsByName(buf, &a, &rf);
-	else if (Proj4Param(proj4, "+datum", buf, sizeof(buf)))
-	{
-		if (strcmp(buf, "NAD27") == 0)
-			(void) EllpsByName("clrk66", &a, &rf);
-		else if (strcmp(buf, "NAD83") == 0)
-			(void) EllpsByName("GRS80", &a, &rf);
-		else if (strcmp(buf, "potsdam") == 0)
-			(void) EllpsByName("bessel", &a, &rf);
-	}
-	if (Proj4Param(proj4, "+a", buf, sizeof(buf)))
-		a = strtod(buf, NULL);
-	if (Proj4Param(proj4, "+rf", buf, sizeof(buf)))
-		rf = strtod(buf, NULL);
-	else if (Proj4Param(proj4, "+b", buf, sizeof(buf)))
-	{
-		double		b = strtod(buf, NULL);
-
-		rf = (b == a) ? 0 : a / (a - b);
-	}
-	else if (Proj4Param(proj4, "+R", buf, sizeof(buf)))
-	{
-		a = strtod(buf, NULL);
-		rf = 0;
-	}
-	if (!(a > 0) || !isfinite(a) || rf < 0 || !isfinite(rf))
+	fault = EcoCrsFromWkt(srtext, &crs, msg, sizeof(msg));
+	if (fault == ECO_CRS_UNIT)
 		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("cannot read the ellipsoid of SRID %d from proj4text \"%s\"", srid, proj4)));
-	out->a = a;
-	out->f = (rf == 0) ? 0 : 1.0 / rf;
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the coordinates of SRID %d are not in %s", srid,
+						crs.geographic ? "degrees" : "metres"),
+				 errdetail("%s", msg),
+				 errhint("Reproject the data to a CRS in %s (gdalwarp -t_srs, ST_Transform).",
+						 crs.geographic ? "degrees" : "metres")));
+	if (fault != ECO_CRS_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot read the ellipsoid of SRID %d from spatial_ref_sys", srid),
+				 errdetail("%s", msg),
+				 errhint("Areas are computed on the ellipsoid that srtext, the CRS's WKT, names; "
+						 "fill srtext with the WKT of a geographic or projected CRS (gdalsrsinfo -o wkt1).")));
+	out->geographic = crs.geographic;
+	out->a = crs.a;
+	out->f = crs.f;
+	pfree(srtext);
+	return true;
+}
+
+void
+SridLookup(int32 srid, SridInfo *out)
+{
+	(void) SridLookupExt(srid, out, false);
+}
+
+PG_FUNCTION_INFO_V1(srid_kind);
+
+/*
+ * srid_kind(srid): 'geographic' or 'projected' by the same reading of
+ * spatial_ref_sys as the raster aggregates (NULL for SRID 0 and an SRID
+ * not in the table; 22023 when the ellipsoid or the unit does not serve).
+ */
+Datum
+srid_kind(PG_FUNCTION_ARGS)
+{
+	int32		srid = PG_GETARG_INT32(0);
+	SridInfo	si;
+
+	if (srid == 0 || !SridLookupExt(srid, &si, true))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(si.geographic ? "geographic" : "projected"));
 }
 
 double

@@ -2,7 +2,7 @@
  * geom.h
  *	  Polygons for the zonal engine: PostGIS geometry -> WKB through
  *	  PostGIS's own ST_AsBinary (called by OID, looked up at runtime), our
- *	  WKB parser, and the SRID -> ellipsoid lookup in spatial_ref_sys.
+ *	  WKB parser, and the SRID -> CRS lookup in spatial_ref_sys (srtext).
  */
 #ifndef ECO_GEOM_H
 #define ECO_GEOM_H
@@ -32,16 +32,28 @@ extern void GeomReadPolygon(Datum geom, Poly *out, int32 *srid, MemoryContext mc
 /* Parse WKB (ISO or EWKB flags) of a Polygon or MultiPolygon. */
 extern void WkbParsePolygon(const uint8 *wkb, Size len, Poly *out, MemoryContext mcxt);
 
-/* Ellipsoid of an SRID, from spatial_ref_sys.proj4text. */
+/*
+ * The CRS of an SRID, read from spatial_ref_sys.srtext (its WKT) by
+ * EcoCrsFromWkt (core/geodesy.h).  SRID 0 is planar in the units of the
+ * geotransform.
+ */
 typedef struct SridInfo
 {
 	int32		srid;
-	bool		geographic;		/* +proj=longlat */
+	bool		geographic;		/* GEOGCS: coordinates in degrees */
 	double		a;				/* semi-major axis, m */
 	double		f;				/* flattening */
 } SridInfo;
 
+/*
+ * Fill *out for srid: an SRID missing from spatial_ref_sys, a srtext that
+ * names no usable ellipsoid, and a projected CRS not in metres (or a
+ * geographic one not in degrees) raise 22023.
+ */
 extern void SridLookup(int32 srid, SridInfo *out);
+
+/* The same; with missing_ok, false for an SRID not in spatial_ref_sys. */
+extern bool SridLookupExt(int32 srid, SridInfo *out, bool missing_ok);
 
 /*
  * Area in m2 of the ellipsoidal quadrangle between latitudes lat1, lat2

@@ -158,9 +158,9 @@ pixel_values(PG_FUNCTION_ARGS)
 	PxValues	pv;
 
 	InitMaterializedSRF(fcinfo, 0);
-	if (!VrRead(PG_GETARG_DATUM(0), &ri, "rast"))
+	b = VrReadBand(PG_GETARG_DATUM(0), &ri, band, "rast", NULL);
+	if (b == NULL)
 		return (Datum) 0;
-	b = RastGetBand(&ri, band, "rast", NULL);
 	pv.ri = &ri;
 	pv.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	pv.ax = fabs(ri.scale_x);

@@ -5,8 +5,9 @@
  *
  *	  vcs.c				per value: VCS of NPP, MODIS digital numbers, the
  *						vcs_deficit aggregate
- *	  vcs_pixel.c		reading raster arguments, the float-pixel getter
- *						and loop the raster functions share
+ *	  vcs_pixel.c		reading raster arguments and the float-pixel loop
+ *						the raster functions share (the getter,
+ *						RastValue, is the raster reader's)
  *	  vcs_modis.c		MODIS NPP and VCS map algebra on rasters
  *	  vcs_downscale.c	npp_downscale (eq. 1) and its background NPP
  *	  vcs_trend.c		the vcs_trend aggregate and its class raster
@@ -71,57 +72,22 @@ extern void ModisNppInvalid(int64 dn, int col, int row, int band) pg_attribute_n
  */
 extern bool VrRead(Datum d, RastInfo *ri, const char *what);
 
+/*
+ * VrRead, then band `band` (1-based) of it (RastGetBand); NULL when the
+ * raster has no pixels.
+ */
+extern const RastBand *VrReadBand(Datum d, RastInfo *ri, int32 band, const char *what,
+								  const char *integer_kind);
+
+/* A one-band 32BF raster with the georeference of ri, every pixel VR_NODATA. */
+extern struct varlena *VrMakeNodata(const RastInfo *ri, float **px);
+
 /* a result value as a 32BF pixel; values that do not fit: 22003 */
 extern float VrToFloat(double v, const char *what);
 
-/* 22023 naming pixel idx of what: its value is infinite */
-extern void VrInfinitePixel(const RastInfo *ri, int64 idx, const char *what) pg_attribute_noreturn();
-
-/* PostGIS's float equality (FLT_EQ of librtcore) */
-static inline bool
-VrFloatEq(double x, double y)
-{
-	return (isnan(x) && isnan(y)) || fabs(x - y) <= FLT_EPSILON;
-}
-
-/*
- * Value of pixel idx of a numeric band as a double; false for nodata (the
- * band's nodata value, as PostGIS compares it, or NaN).  An infinite value
- * is an error (22023).
- */
-static inline bool
-VrValue(const RastInfo *ri, const RastBand *b, int64 idx, double *out, const char *what)
-{
-	double		v;
-
-	Assert(idx >= 0 && idx < (int64) ri->width * ri->height);
-	if (b->isnodata)
-		return false;
-	if (b->pixtype == RAST_PT_32BF)
-	{
-		float		f;
-
-		memcpy(&f, b->data + idx * 4, 4);
-		v = f;
-	}
-	else if (b->pixtype == RAST_PT_64BF)
-		memcpy(&v, b->data + idx * 8, 8);
-	else
-		v = (double) RastIntPixel(b, idx);
-	if (b->hasnodata &&
-		(RastPixtypeIsInteger(b->pixtype) ? v == b->nodata : VrFloatEq(v, b->nodata)))
-		return false;
-	if (isnan(v))
-		return false;
-	if (isinf(v))
-		VrInfinitePixel(ri, idx, what);
-	*out = v;
-	return true;
-}
-
 /*
  * The float-pixel loop: fn(arg, idx, col, row, value) for every pixel of
- * band b of ri with a value (VrValue), row by row, interruptible.
+ * band b of ri with a value (RastValue), row by row, interruptible.
  */
 typedef void (*VrPixelFn) (void *arg, int64 idx, int col, int row, double v);
 extern void VrForEachValue(const RastInfo *ri, const RastBand *b, const char *what,
@@ -145,8 +111,16 @@ extern const char *VcsTrendClassLabel(int code);
 
 /*
  * A serialized one-band 8BSI raster with the georeference of ri and nodata
- * VCS_CLASS_NODATA; *pixels receives its pixels.
+ * VCS_CLASS_NODATA (RastMake); *pixels receives its pixels.
  */
-extern struct varlena *VcsMakeInt8Raster(const RastInfo *ri, int8 **pixels);
+static inline struct varlena *
+VcsMakeInt8Raster(const RastInfo *ri, int8 **pixels)
+{
+	void	   *px[1];
+	struct varlena *v = RastMake(ri, 1, RAST_PT_8BSI, VCS_CLASS_NODATA, px);
+
+	*pixels = (int8 *) px[0];
+	return v;
+}
 
 #endif							/* ECO_VCS_H */

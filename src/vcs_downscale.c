@@ -53,7 +53,7 @@ DsNpp(const DsGrid *g, int k)
 {
 	double		v;
 
-	if (VrValue(g->nppri, g->nppband,
+	if (RastValue(g->nppri, g->nppband,
 				(int64) (g->cr0 + k / g->ncc) * g->nppri->width + g->cc0 + k % g->ncc, &v, "npp"))
 		return v;
 	return get_float8_nan();
@@ -311,7 +311,7 @@ DsBackgroundAt(const DsGrid *g, const DsBackground *b, int i, int j)
 	bc = (int64) g->cc0 + i + b->dc;
 	br = (int64) g->cr0 + j + b->dr;
 	if (bc < 0 || bc >= b->bgri->width || br < 0 || br >= b->bgri->height ||
-		!VrValue(b->bgri, b->bgband, br * b->bgri->width + bc, &v, "npp_background"))
+		!RastValue(b->bgri, b->bgband, br * b->bgri->width + bc, &v, "npp_background"))
 		return get_float8_nan();
 	return v;
 }

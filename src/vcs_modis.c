@@ -30,11 +30,11 @@ npp_from_modis_raster(PG_FUNCTION_ARGS)
 	int			r,
 				c;
 
-	if (!VrRead(PG_GETARG_DATUM(0), &ri, "rast"))
-		PG_RETURN_POINTER(RastMakeFloat32(&ri, VR_NODATA, &px));
-	b = RastGetBand(&ri, band, "rast", "MODIS NPP digital numbers");
+	b = VrReadBand(PG_GETARG_DATUM(0), &ri, band, "rast", "MODIS NPP digital numbers");
+	out = VrMakeNodata(&ri, &px);
+	if (b == NULL || b->isnodata)
+		PG_RETURN_POINTER(out);
 	nd = RastIntNodata(b, &hasnd);
-	out = RastMakeFloat32(&ri, VR_NODATA, &px);
 	for (r = 0; r < ri.height; r++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -43,9 +43,6 @@ npp_from_modis_raster(PG_FUNCTION_ARGS)
 			int64		idx = (int64) r * ri.width + c;
 			int64		dn;
 
-			px[idx] = VR_NODATA;
-			if (b->isnodata)
-				continue;
 			dn = RastIntPixel(b, idx);
 			if (hasnd && dn == nd)
 				continue;
@@ -84,14 +81,10 @@ vcs_raster(PG_FUNCTION_ARGS)
 	const RastBand *b;
 	struct varlena *out;
 	float	   *px;
-	int64		i;
 
-	if (!VrRead(PG_GETARG_DATUM(0), &ri, "rast"))
-		PG_RETURN_POINTER(RastMakeFloat32(&ri, VR_NODATA, &px));
-	b = RastGetBand(&ri, band, "rast", NULL);
-	out = RastMakeFloat32(&ri, VR_NODATA, &px);
-	for (i = 0; i < (int64) ri.width * ri.height; i++)
-		px[i] = VR_NODATA;
-	VrForEachValue(&ri, b, "rast", VcsPixel, px);
+	b = VrReadBand(PG_GETARG_DATUM(0), &ri, band, "rast", NULL);
+	out = VrMakeNodata(&ri, &px);
+	if (b != NULL)
+		VrForEachValue(&ri, b, "rast", VcsPixel, px);
 	PG_RETURN_POINTER(out);
 }

@@ -1,7 +1,7 @@
 /*
  * vcs_pixel.c
- *	  Reading raster arguments and their float pixels, and the pixel loop
- *	  the raster functions of the carbon paper share (vcs.h).
+ *	  Reading raster arguments and the float-pixel loop the raster
+ *	  functions of the carbon paper share (vcs.h).
  */
 #include "postgres.h"
 
@@ -22,6 +22,24 @@ VrRead(Datum d, RastInfo *ri, const char *what)
 	return true;
 }
 
+const RastBand *
+VrReadBand(Datum d, RastInfo *ri, int32 band, const char *what, const char *integer_kind)
+{
+	if (!VrRead(d, ri, what))
+		return NULL;
+	return RastGetBand(ri, band, what, integer_kind);
+}
+
+struct varlena *
+VrMakeNodata(const RastInfo *ri, float **px)
+{
+	struct varlena *out = RastMakeFloat32(ri, VR_NODATA, px);
+
+	for (int64 i = 0; i < (int64) ri->width * ri->height; i++)
+		(*px)[i] = VR_NODATA;
+	return out;
+}
+
 float
 VrToFloat(double v, const char *what)
 {
@@ -30,16 +48,6 @@ VrToFloat(double v, const char *what)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s %g does not fit in a 32BF pixel", what, v)));
 	return (float) v;
-}
-
-void
-VrInfinitePixel(const RastInfo *ri, int64 idx, const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("pixel (%d, %d) (1-based column, row) of %s is infinite",
-					(int) (idx % ri->width) + 1, (int) (idx / ri->width) + 1, what)));
-	pg_unreachable();
 }
 
 void
@@ -57,7 +65,7 @@ VrForEachValue(const RastInfo *ri, const RastBand *b, const char *what,
 			int64		idx = (int64) r * ri->width + c;
 			double		v;
 
-			if (VrValue(ri, b, idx, &v, what))
+			if (RastValue(ri, b, idx, &v, what))
 				fn(arg, idx, c, r, v);
 		}
 	}

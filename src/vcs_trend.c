@@ -310,6 +310,7 @@ vcs_trend_final(PG_FUNCTION_ARGS)
 	RastInfo	ri;
 	struct varlena *out;
 	float	   *px[2];
+	void	   *bands[2];
 	int64		idx,
 				npix;
 
@@ -322,7 +323,9 @@ vcs_trend_final(PG_FUNCTION_ARGS)
 	ri.ip_x = s.d[4];
 	ri.ip_y = s.d[5];
 	ri.srid = (int32) s.d[6];
-	out = RastMakeFloat32Bands(&ri, 2, VR_NODATA, px);
+	out = RastMake(&ri, 2, RAST_PT_32BF, VR_NODATA, bands);
+	px[0] = (float *) bands[0];
+	px[1] = (float *) bands[1];
 	npix = (int64) s.width * s.height;
 	for (idx = 0; idx < npix; idx++)
 	{
@@ -377,7 +380,7 @@ VtClassPixel(void *arg, int64 idx, int col, int row, double slope)
 	VtClass    *cls = arg;
 	double		p;
 
-	if (!VrValue(cls->ri, cls->bp, idx, &p, "trend"))
+	if (!RastValue(cls->ri, cls->bp, idx, &p, "trend"))
 		return;
 	if (!(p >= 0 && p <= 1))
 		ereport(ERROR,

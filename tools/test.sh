@@ -120,6 +120,7 @@ if selected unit; then
   start=$(date +%s)
   if cc -O2 -Wall -Wextra -Werror -Isrc/core -o "$tmp/prop" test/unit/prop.c src/core/*.c -lm >"$tmp/unit.log" 2>&1 \
      && "$tmp/prop" >>"$tmp/unit.log" 2>&1; then st=ok; else st=FAILED; fi
+  { cc -O2 -Wall -Wextra -Werror -Isrc/core -o "$tmp/wkt" test/unit/wkt.c src/core/*.c -lm && "$tmp/wkt"; } >"$tmp/wkt.log" 2>&1 || { st=FAILED; cat "$tmp/wkt.log" >>"$tmp/unit.log"; }  # test/unit/wkt.c: the WKT CRS reader
   sed 's/^/    /' "$tmp/unit.log" | grep -v 'passed, [0-9]* failed$'
   line=$(tail -1 "$tmp/unit.log")
   if [ "$st" = ok ] && [[ $line =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then

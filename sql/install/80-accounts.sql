@@ -27,12 +27,14 @@ CREATE FUNCTION @extschema@.region_area_ha(geom geometry)
 RETURNS double precision
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT CASE WHEN s.proj4text OPERATOR(pg_catalog.~~) '%+proj=longlat%'::text
-				THEN ST_Area(geom::geography) ELSE ST_Area(geom) END OPERATOR(pg_catalog./) '1e4'::float8
-	FROM spatial_ref_sys s WHERE s.srid OPERATOR(pg_catalog.=) ST_SRID(geom);
+	-- geographic or projected as the raster aggregates decide it (srid_kind)
+	SELECT CASE WHEN k.kind OPERATOR(pg_catalog.=) 'geographic'::text THEN ST_Area(geom::geography)
+				WHEN k.kind OPERATOR(pg_catalog.=) 'projected'::text THEN ST_Area(geom)
+		   END OPERATOR(pg_catalog./) '1e4'::float8
+	FROM (SELECT @extschema@.srid_kind(ST_SRID(geom)) AS kind) k;
 END;
 COMMENT ON FUNCTION @extschema@.region_area_ha(geometry) IS
-	'Area of a boundary in hm2 (ha): on the spheroid (geography) for a longitude/latitude SRID, planar in the units of the SRID (metres) otherwise; NULL for an SRID missing from spatial_ref_sys';
+	'Area of a boundary in hm2 (ha): on the spheroid (geography) for a longitude/latitude SRID, planar in metres for a projected SRID (srid_kind decides, as for the raster aggregates); NULL for SRID 0 and an SRID missing from spatial_ref_sys; 22023 for an SRID whose ellipsoid cannot be read or whose coordinates are not in degrees or metres';
 
 CREATE FUNCTION @extschema@.landuse_classified_ha(areas jsonb)
 RETURNS double precision
