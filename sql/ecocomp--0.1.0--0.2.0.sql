@@ -1,7 +1,7 @@
 -- GENERATED FILE, do not edit: upgrade of ecocomp from 0.1.0 to 0.2.0.
 -- Made by tools/gen-upgrade.py (`make upgrade-script`) from
 --   sql/released/ecocomp--0.1.0.sql            sha256 2594eb6c54d63ab6
---   sql/upgrade/0.1.0--0.2.0-pre.sql           sha256 6a77cfa50953b1f4
+--   sql/upgrade/0.1.0--0.2.0-pre.sql           sha256 3e67846e2e9bf5af
 --   sql/install/00-reference-tables.sql        sha256 b27e21800ad43e6b
 --   sql/install/10-esv-schemes.sql             sha256 9058b8b646f2d24c
 --   sql/install/20-landuse-classifications.sql sha256 058ee770a150a16c
@@ -25,7 +25,9 @@
 -- that 0.2.0 no longer has (or has with an incompatible definition).  It
 -- is dropped, unless objects outside the extension (views made by
 -- create_accounts, for instance) depend on it: then it is detached from the
--- extension and renamed NAME_0_1_0, and a NOTICE says what to re-run.
+-- extension and renamed NAME_0_1_0, and a WARNING says what to re-run
+-- (an extension script runs with client_min_messages at least warning:
+-- a NOTICE would never be seen).
 CREATE FUNCTION @extschema@._upgrade_retire(signature text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -65,7 +67,7 @@ BEGIN
 	newname := (SELECT p.proname FROM pg_catalog.pg_proc p WHERE p.oid OPERATOR(pg_catalog.=) f) || '_0_1_0';
 	EXECUTE pg_catalog.format('ALTER EXTENSION ecocomp DROP %s %s', kind, f);
 	EXECUTE pg_catalog.format('ALTER %s %s RENAME TO %I', kind, f, newname);
-	RAISE NOTICE 'ecocomp 0.2.0: %, which % depend(s) on, is no longer part of the extension: it is now %',
+	RAISE WARNING 'ecocomp 0.2.0: %, which % depend(s) on, is no longer part of the extension: it is now %',
 		signature, users, f::pg_catalog.text
 		USING HINT = 'Run ecocomp.create_accounts() again for every account schema (it replaces the views), then DROP '
 			|| kind || ' ' || f::pg_catalog.text || '.';
@@ -90,7 +92,7 @@ $retire$;
 --       SELECT @extschema@._upgrade_retire('@extschema@.name(argtype, ...)');
 --   (the helper drops it, or -- when a user's objects, e.g. the views of
 --   create_accounts, depend on it -- detaches it from the extension, renames
---   it name_0_1_0 and raises a NOTICE telling the user to re-run
+--   it name_0_1_0 and raises a WARNING telling the user to re-run
 --   create_accounts).  Routines whose argument types change, or which go
 --   away, need nothing here: the generator retires them the same way after
 --   the install script has run.

@@ -28,7 +28,7 @@ The output is, in this order:
   (c) the routines, types and tables OLD has and NEW has not: routines are
       dropped, or -- when objects outside the extension (a user's views)
       depend on them -- detached from the extension and renamed NAME_OLD
-      with a NOTICE; then types and tables are dropped.
+      with a WARNING; then types and tables are dropped.
 
 The generator refuses (exit 1, with the reason) when it meets a change it
 cannot handle and the prologue does not handle: an incompatible routine the
@@ -546,7 +546,9 @@ def retire_helper(old):
 -- that %(new)s no longer has (or has with an incompatible definition).  It
 -- is dropped, unless objects outside the extension (views made by
 -- create_accounts, for instance) depend on it: then it is detached from the
--- extension and renamed NAME%(suffix)s, and a NOTICE says what to re-run.
+-- extension and renamed NAME%(suffix)s, and a WARNING says what to re-run
+-- (an extension script runs with client_min_messages at least warning:
+-- a NOTICE would never be seen).
 CREATE FUNCTION %(helper)s(signature text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -586,7 +588,7 @@ BEGIN
 	newname := (SELECT p.proname FROM pg_catalog.pg_proc p WHERE p.oid OPERATOR(pg_catalog.=) f) || '%(suffix)s';
 	EXECUTE pg_catalog.format('ALTER EXTENSION %(ext)s DROP %%s %%s', kind, f);
 	EXECUTE pg_catalog.format('ALTER %%s %%s RENAME TO %%I', kind, f, newname);
-	RAISE NOTICE 'ecocomp %(new)s: %%, which %% depend(s) on, is no longer part of the extension: it is now %%',
+	RAISE WARNING 'ecocomp %(new)s: %%, which %% depend(s) on, is no longer part of the extension: it is now %%',
 		signature, users, f::pg_catalog.text
 		USING HINT = 'Run ecocomp.create_accounts() again for every account schema (it replaces the views), then DROP '
 			|| kind || ' ' || f::pg_catalog.text || '.';

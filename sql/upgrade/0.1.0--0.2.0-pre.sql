@@ -12,7 +12,7 @@
 --       SELECT @extschema@._upgrade_retire('@extschema@.name(argtype, ...)');
 --   (the helper drops it, or -- when a user's objects, e.g. the views of
 --   create_accounts, depend on it -- detaches it from the extension, renames
---   it name_0_1_0 and raises a NOTICE telling the user to re-run
+--   it name_0_1_0 and raises a WARNING telling the user to re-run
 --   create_accounts).  Routines whose argument types change, or which go
 --   away, need nothing here: the generator retires them the same way after
 --   the install script has run.
