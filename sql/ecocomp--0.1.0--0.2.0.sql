@@ -28,7 +28,7 @@
 -- extension and renamed NAME_0_1_0, and a WARNING says what to re-run
 -- (an extension script runs with client_min_messages at least warning:
 -- a NOTICE would never be seen).
-CREATE FUNCTION @extschema@._upgrade_retire(signature text) RETURNS void
+CREATE FUNCTION @extschema@._upgrade_retire(signature text, early boolean DEFAULT false) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $retire$
@@ -60,6 +60,15 @@ BEGIN
 	  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e
 					  WHERE e.classid OPERATOR(pg_catalog.=) o.classid AND e.objid OPERATOR(pg_catalog.=) o.objid
 						AND e.refobjid OPERATOR(pg_catalog.=) ext AND e.deptype OPERATOR(pg_catalog.=) 'e');
+	-- early (before the new definitions): leave it while members of the
+	-- extension (an aggregate the install script replaces) still use it
+	IF early AND EXISTS (SELECT FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_depend e
+						 ON e.classid OPERATOR(pg_catalog.=) d.classid AND e.objid OPERATOR(pg_catalog.=) d.objid
+						 WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+						   AND d.refobjid OPERATOR(pg_catalog.=) f AND d.deptype OPERATOR(pg_catalog.=) 'n'
+						   AND e.refobjid OPERATOR(pg_catalog.=) ext AND e.deptype OPERATOR(pg_catalog.=) 'e') THEN
+		RETURN;
+	END IF;
 	IF users IS NULL THEN
 		EXECUTE pg_catalog.format('DROP %s %s', kind, f);
 		RETURN;
@@ -106,6 +115,13 @@ $retire$;
 -- esv_detail(jsonb, float8, text, text) gained an argument (adjustment
 -- jsonb); the generator retires the old signatures (views of 0.1.0 accounts
 -- use esv_value: it is renamed esv_value_0_1_0 for them).
+
+-- routines of 0.1.0 that 0.2.0 does not have, retired before the new definitions
+-- (so that no call in them can be ambiguous between an old and a new
+-- signature) unless members of the extension still use them; (c) retires
+-- those
+SELECT @extschema@._upgrade_retire('@extschema@.esv_detail(jsonb, double precision, text, text)', early => true);
+SELECT @extschema@._upgrade_retire('@extschema@.esv_value(jsonb, double precision, text, text)', early => true);
 
 ------------------------------------------------------------------------------
 -- (b) the 0.2.0 install script, re-runnable over 0.1.0
@@ -2995,4 +3011,4 @@ WHERE NOT (NOT builtin)
 SELECT @extschema@._upgrade_retire('@extschema@.esv_detail(jsonb, double precision, text, text)');
 SELECT @extschema@._upgrade_retire('@extschema@.esv_value(jsonb, double precision, text, text)');
 
-DROP FUNCTION @extschema@._upgrade_retire(text);
+DROP FUNCTION @extschema@._upgrade_retire(text, boolean);

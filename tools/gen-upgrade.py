@@ -28,7 +28,10 @@ The output is, in this order:
   (c) the routines, types and tables OLD has and NEW has not: routines are
       dropped, or -- when objects outside the extension (a user's views)
       depend on them -- detached from the extension and renamed NAME_OLD
-      with a WARNING; then types and tables are dropped.
+      with a WARNING; then types and tables are dropped.  The routines are
+      retired before (b) already, where nothing of the extension uses them
+      (so a new signature with more defaulted arguments cannot make a call
+      in (b) ambiguous), the rest after it.
 
 The generator refuses (exit 1, with the reason) when it meets a change it
 cannot handle and the prologue does not handle: an incompatible routine the
@@ -549,7 +552,7 @@ def retire_helper(old):
 -- extension and renamed NAME%(suffix)s, and a WARNING says what to re-run
 -- (an extension script runs with client_min_messages at least warning:
 -- a NOTICE would never be seen).
-CREATE FUNCTION %(helper)s(signature text) RETURNS void
+CREATE FUNCTION %(helper)s(signature text, early boolean DEFAULT false) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $retire$
@@ -581,6 +584,15 @@ BEGIN
 	  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e
 					  WHERE e.classid OPERATOR(pg_catalog.=) o.classid AND e.objid OPERATOR(pg_catalog.=) o.objid
 						AND e.refobjid OPERATOR(pg_catalog.=) ext AND e.deptype OPERATOR(pg_catalog.=) 'e');
+	-- early (before the new definitions): leave it while members of the
+	-- extension (an aggregate the install script replaces) still use it
+	IF early AND EXISTS (SELECT FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_depend e
+						 ON e.classid OPERATOR(pg_catalog.=) d.classid AND e.objid OPERATOR(pg_catalog.=) d.objid
+						 WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+						   AND d.refobjid OPERATOR(pg_catalog.=) f AND d.deptype OPERATOR(pg_catalog.=) 'n'
+						   AND e.refobjid OPERATOR(pg_catalog.=) ext AND e.deptype OPERATOR(pg_catalog.=) 'e') THEN
+		RETURN;
+	END IF;
 	IF users IS NULL THEN
 		EXECUTE pg_catalog.format('DROP %%s %%s', kind, f);
 		RETURN;
@@ -705,6 +717,21 @@ def generate(root, old, new):
     if pre_text:
         w(pre_text.rstrip('\n') + '\n')
 
+    gone = [i for i in old_objs['routine'] if i not in new_objs['routine']]
+    # aggregates before the functions they use
+    gone.sort(key=lambda i: (old_objs['routine'][i][0].kind != 'aggregate', i))
+
+    def retire_calls(early):
+        for ident in gone:
+            name, _, args = ident.partition('(')
+            w("SELECT %s('@extschema@.%s(%s'%s);\n" % (HELPER, name, args, ', early => true' if early else ''))
+
+    w('\n-- routines of %s that %s does not have, retired before the new definitions\n'
+      '-- (so that no call in them can be ambiguous between an old and a new\n'
+      '-- signature) unless members of the extension still use them; (c) retires\n'
+      '-- those\n' % (old, new))
+    retire_calls(True)
+
     w('\n' + '-' * 78 + '\n-- (b) the %s install script, re-runnable over %s\n' % (new, old) + '-' * 78 + '\n')
     inserted = {}      # table -> [insert statements], in order
     table_order = []
@@ -755,12 +782,7 @@ def generate(root, old, new):
             w('DELETE FROM @extschema@.%s AS t WHERE %s;\n' % (t, pred))
 
     w('\n' + '-' * 78 + '\n-- (c) in %s, not in %s\n' % (old, new) + '-' * 78 + '\n')
-    gone = [i for i in old_objs['routine'] if i not in new_objs['routine']]
-    # aggregates before the functions they use
-    gone.sort(key=lambda i: (old_objs['routine'][i][0].kind != 'aggregate', i))
-    for ident in gone:
-        name, _, args = ident.partition('(')
-        w("SELECT %s('@extschema@.%s(%s');\n" % (HELPER, name, args))
+    retire_calls(False)
     for name in sorted(set(old_objs['view']) - set(new_objs['view'])):
         w('DROP VIEW @extschema@.%s;\n' % name)
     for name in sorted(set(old_tables) - set(tables)):
@@ -769,7 +791,7 @@ def generate(root, old, new):
         w('DROP SEQUENCE IF EXISTS @extschema@.%s;\n' % name)
     for name in sorted(set(old_objs['type']) - set(new_objs['type'])):
         w('DROP TYPE @extschema@.%s;\n' % name)
-    w('\nDROP FUNCTION %s(text);\n' % HELPER)
+    w('\nDROP FUNCTION %s(text, boolean);\n' % HELPER)
     return ''.join(out), os.path.join('sql', '%s--%s--%s.sql' % (EXT, old, new))
 
 
