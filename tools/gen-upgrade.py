@@ -484,6 +484,27 @@ def objects(stmts):
     return out
 
 
+def grants(stmts):
+    """(privilege, object, role) of every GRANT of a script (REVOKEs of
+    the same script taken off)."""
+    out = set()
+    for st in stmts:
+        m = re.match(r'(GRANT|REVOKE)\s+(.*?)\s+ON\s+(?:(TABLE|SCHEMA|FUNCTION|ROUTINE|SEQUENCE|TYPE)\s+)?(.*?)\s+(TO|FROM)\s+(.*)$',
+                     st.code.rstrip(';'), re.I | re.S)
+        if not m:
+            continue
+        privs = [p.strip().lower() for p in split_top(m.group(2))]
+        kind = (m.group(3) or 'table').lower()
+        objs = [kind + ' ' + ' '.join(o.lower().split()).replace('@extschema@.', '') for o in split_top(m.group(4))]
+        roles = [r.strip().lower() for r in split_top(re.sub(r'\s+(WITH\s+GRANT\s+OPTION|CASCADE|RESTRICT)\s*$', '', m.group(6), flags=re.I))]
+        triples = set((p, o, r) for p in privs for o in objs for r in roles)
+        if m.group(1).upper() == 'GRANT':
+            out |= triples
+        else:
+            out -= triples
+    return out
+
+
 def code_of(sts):
     return '\n'.join(' '.join(s.code.lower().split()) for s in sts)
 
@@ -690,6 +711,15 @@ def generate(root, old, new):
             if code_of(old_objs[kind][name]) != code_of(new_objs[kind][name]) and name not in altered:
                 problems.append('%s %s: its definition changed; ALTER (or drop) it in %s to the new one'
                                 % (kind, name, pre_path))
+    revoked = ' '.join(re.findall(r'REVOKE\s.*?(?:;|$)', pre_code, re.I | re.S)).lower().replace('@extschema@.', '')
+    for priv, obj, role in sorted(grants(old_stmts) - grants(new_stmts)):
+        name = obj.split(' ', 1)[1]
+        gone_obj = (obj.startswith('table ') and name not in new_objs['table']) or \
+                   (obj.startswith(('function ', 'routine ')) and name.split('(')[0] not in
+                    set(i.split('(')[0] for i in new_objs['routine']))
+        if not gone_obj and name not in revoked:
+            problems.append('%s grants %s on %s to %s and %s does not: REVOKE it in %s'
+                            % (old_path, priv, obj, role, new, pre_path))
     for ident in sorted(retired):
         if ident not in old_objs['routine']:
             problems.append('%s retires %s, which %s does not have' % (pre_path, ident, old_path))
