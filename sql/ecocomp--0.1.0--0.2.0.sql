@@ -1,7 +1,7 @@
 -- GENERATED FILE, do not edit: upgrade of ecocomp from 0.1.0 to 0.2.0.
 -- Made by tools/gen-upgrade.py (`make upgrade-script`) from
 --   sql/released/ecocomp--0.1.0.sql            sha256 2594eb6c54d63ab6
---   sql/upgrade/0.1.0--0.2.0-pre.sql           sha256 3e67846e2e9bf5af
+--   sql/upgrade/0.1.0--0.2.0-pre.sql           sha256 7d1b8401297c5d3a
 --   sql/install/00-reference-tables.sql        sha256 b27e21800ad43e6b
 --   sql/install/10-esv-schemes.sql             sha256 9058b8b646f2d24c
 --   sql/install/20-landuse-classifications.sql sha256 058ee770a150a16c
@@ -107,8 +107,12 @@ $retire$;
 --   the install script has run.
 -- * a table, composite type, domain, sequence or index of 0.1.0 whose
 --   definition changes: ALTER it here to exactly the 0.2.0 definition
---   (column order included: drop and re-add columns when needed, as the
---   fixture in test/upgrade-fixture does); reference rows are then upserted.
+--   (column order included: to put a new column before builtin, rename
+--   builtin, add the new column and builtin again, copy the flag over and
+--   drop the old one, as test/upgrade-fixture/gen/sql/upgrade/1.0--2.0-pre.sql
+--   does; the flag must survive, it decides which rows are built in);
+--   reference rows are then upserted.
+-- * a GRANT of 0.1.0 that 0.2.0 no longer makes: REVOKE it.
 -- * anything else that has to happen before the new definitions.
 
 -- 0.1.0 -> 0.2.0: nothing so far.  esv_value(jsonb, float8, text, text) and
@@ -175,6 +179,19 @@ INSERT INTO @extschema@.esv_scheme (scheme, title, level, source, builtin) VALUE
 ('xie2003', 'Xie Gaodi et al. 2003: 6 first-level types x 9 services (Tibetan Plateau)', 'first',
  'Xie G., Lu C., Leng Y. et al. 2003, J. Natural Resources 18(2):189-196; values from ChinaXiv-201909.00077, checked against Song et al. 2018 and Wei et al. 2018 yuan tables', true)
 ON CONFLICT (scheme) DO UPDATE SET title = EXCLUDED.title, level = EXCLUDED.level, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of esv_scheme that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.esv_scheme AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.scheme::text FROM (VALUES
+('xie2015', 'Xie Gaodi et al. 2015: 14 secondary ecosystem types x 11 services', 'secondary',
+ 'Xie G. et al. 2015, J. Natural Resources 30(8):1243-1254 (value equivalents per unit area); full matrix as transcribed in a public GEP app (get_xie_gaodi_table), rows cross-checked with Luo & Yan 2018, Zhao et al. 2018/2020, Zhang et al. 2020', true),
+('xie2008', 'Xie Gaodi et al. 2008: 6 first-level types x 9 services', 'first',
+ 'Xie G., Zhen L., Lu C., Xiao Y., Chen C. 2008, J. Natural Resources 23(5):911-919; values from Wei H., Zhao W. et al. 2017, Acta Ecologica Sinica 37(11):3830-3839 (1 eq = 3990.0 yuan, every cell divides exactly)', true),
+('xie2003', 'Xie Gaodi et al. 2003: 6 first-level types x 9 services (Tibetan Plateau)', 'first',
+ 'Xie G., Lu C., Leng Y. et al. 2003, J. Natural Resources 18(2):189-196; values from ChinaXiv-201909.00077, checked against Song et al. 2018 and Wei et al. 2018 yuan tables', true)
+) AS v(scheme, title, level, source, builtin)) AS k(scheme)
+	WHERE k.scheme IS NOT DISTINCT FROM t.scheme);
 INSERT INTO @extschema@.esv_service (scheme, service, service_group, market, position, label_zh, source, builtin) VALUES
 ('xie2015', 'food_production',            'provisioning', true,   1, '食物生产', 'Xie 2015; MA grouping as in Luo & Yan 2018, Zhang et al. 2020', true),
 ('xie2015', 'raw_materials',              'provisioning', true,   2, '原料生产', 'Xie 2015', true),
@@ -206,6 +223,42 @@ INSERT INTO @extschema@.esv_service (scheme, service, service_group, market, pos
 ('xie2003', 'biodiversity',               'supporting',   false,  8, '生物多样性保护', 'Xie 2003', true),
 ('xie2003', 'recreation_culture',         'cultural',     false,  9, '娱乐文化', 'Xie 2003', true)
 ON CONFLICT (scheme, service) DO UPDATE SET service_group = EXCLUDED.service_group, market = EXCLUDED.market, position = EXCLUDED.position, label_zh = EXCLUDED.label_zh, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of esv_service that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.esv_service AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.scheme::text, v.service::text FROM (VALUES
+('xie2015', 'food_production',            'provisioning', true,   1, '食物生产', 'Xie 2015; MA grouping as in Luo & Yan 2018, Zhang et al. 2020', true),
+('xie2015', 'raw_materials',              'provisioning', true,   2, '原料生产', 'Xie 2015', true),
+('xie2015', 'water_supply',               'provisioning', true,   3, '水资源供给', 'Xie 2015', true),
+('xie2015', 'gas_regulation',             'regulating',   false,  4, '气体调节', 'Xie 2015', true),
+('xie2015', 'climate_regulation',         'regulating',   false,  5, '气候调节', 'Xie 2015', true),
+('xie2015', 'environmental_purification', 'regulating',   false,  6, '净化环境', 'Xie 2015', true),
+('xie2015', 'hydrological_regulation',    'regulating',   false,  7, '水文调节', 'Xie 2015', true),
+('xie2015', 'soil_conservation',          'supporting',   false,  8, '土壤保持', 'Xie 2015', true),
+('xie2015', 'nutrient_cycling',           'supporting',   false,  9, '维持养分循环', 'Xie 2015', true),
+('xie2015', 'biodiversity',               'supporting',   false, 10, '生物多样性', 'Xie 2015', true),
+('xie2015', 'aesthetic_landscape',        'cultural',     false, 11, '美学景观', 'Xie 2015', true),
+('xie2008', 'food_production',            'provisioning', true,   1, '食物生产', 'Xie 2008', true),
+('xie2008', 'raw_materials',              'provisioning', true,   2, '原材料生产', 'Xie 2008', true),
+('xie2008', 'gas_regulation',             'regulating',   false,  3, '气体调节', 'Xie 2008', true),
+('xie2008', 'climate_regulation',         'regulating',   false,  4, '气候调节', 'Xie 2008', true),
+('xie2008', 'hydrological_regulation',    'regulating',   false,  5, '水文调节', 'Xie 2008', true),
+('xie2008', 'waste_treatment',            'regulating',   false,  6, '废物处理', 'Xie 2008', true),
+('xie2008', 'soil_conservation',          'supporting',   false,  7, '保持土壤', 'Xie 2008', true),
+('xie2008', 'biodiversity',               'supporting',   false,  8, '维持生物多样性', 'Xie 2008', true),
+('xie2008', 'aesthetic_landscape',        'cultural',     false,  9, '提供美学景观', 'Xie 2008', true),
+('xie2003', 'food_production',            'provisioning', true,   1, '食物生产', 'Xie 2003', true),
+('xie2003', 'raw_materials',              'provisioning', true,   2, '原材料', 'Xie 2003', true),
+('xie2003', 'gas_regulation',             'regulating',   false,  3, '气体调节', 'Xie 2003', true),
+('xie2003', 'climate_regulation',         'regulating',   false,  4, '气候调节', 'Xie 2003', true),
+('xie2003', 'water_conservation',         'regulating',   false,  5, '水源涵养', 'Xie 2003', true),
+('xie2003', 'waste_treatment',            'regulating',   false,  6, '废物处理', 'Xie 2003', true),
+('xie2003', 'soil_formation_protection',  'supporting',   false,  7, '土壤形成与保护', 'Xie 2003', true),
+('xie2003', 'biodiversity',               'supporting',   false,  8, '生物多样性保护', 'Xie 2003', true),
+('xie2003', 'recreation_culture',         'cultural',     false,  9, '娱乐文化', 'Xie 2003', true)
+) AS v(scheme, service, service_group, market, position, label_zh, source, builtin)) AS k(scheme, service)
+	WHERE k.scheme IS NOT DISTINCT FROM t.scheme AND k.service IS NOT DISTINCT FROM t.service);
 INSERT INTO @extschema@.esv_ecosystem (scheme, ecosystem, level1, position, label_zh, builtin) VALUES
 ('xie2015', 'dry_land',        'farmland',      1, '旱地', true),
 ('xie2015', 'paddy',           'farmland',      2, '水田', true),
@@ -231,6 +284,34 @@ FROM (VALUES ('xie2008'), ('xie2003')) AS s(scheme),
 			 ('construction', 7, '建设用地')) AS e(ecosystem, position, label_zh)
 )
 ON CONFLICT (scheme, ecosystem) DO UPDATE SET level1 = EXCLUDED.level1, position = EXCLUDED.position, label_zh = EXCLUDED.label_zh, builtin = EXCLUDED.builtin;
+-- built-in rows of esv_ecosystem that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.esv_ecosystem AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.scheme::text, v.ecosystem::text FROM (VALUES
+('xie2015', 'dry_land',        'farmland',      1, '旱地', true),
+('xie2015', 'paddy',           'farmland',      2, '水田', true),
+('xie2015', 'coniferous',      'forest',        3, '针叶', true),
+('xie2015', 'mixed_forest',    'forest',        4, '针阔混交', true),
+('xie2015', 'broadleaf',       'forest',        5, '阔叶', true),
+('xie2015', 'shrub',           'forest',        6, '灌木', true),
+('xie2015', 'steppe',          'grassland',     7, '草原', true),
+('xie2015', 'shrub_grassland', 'grassland',     8, '灌草丛', true),
+('xie2015', 'meadow',          'grassland',     9, '草甸', true),
+('xie2015', 'wetland',         'wetland',      10, '湿地', true),
+('xie2015', 'desert',          'desert',       11, '荒漠', true),
+('xie2015', 'bare_land',       'desert',       12, '裸地', true),
+('xie2015', 'water_system',    'water',        13, '水系', true),
+('xie2015', 'glacier_snow',    'water',        14, '冰川积雪', true),
+('xie2015', 'construction',    'construction', 15, '建设用地', true)
+) AS v(scheme, ecosystem, level1, position, label_zh, builtin)
+	UNION ALL SELECT v.scheme::text, v.ecosystem::text FROM (SELECT s.scheme, e.ecosystem, e.ecosystem, e.position, e.label_zh, true
+FROM (VALUES ('xie2008'), ('xie2003')) AS s(scheme),
+	 (VALUES ('farmland', 1, '农田'), ('forest', 2, '森林'), ('grassland', 3, '草地'),
+			 ('wetland', 4, '湿地'), ('water', 5, '水体'), ('desert', 6, '荒漠'),
+			 ('construction', 7, '建设用地')) AS e(ecosystem, position, label_zh)
+) AS v(scheme, ecosystem, level1, position, label_zh, builtin)) AS k(scheme, ecosystem)
+	WHERE k.scheme IS NOT DISTINCT FROM t.scheme AND k.ecosystem IS NOT DISTINCT FROM t.ecosystem);
 -- Xie 2015, equivalents per hm2, columns in esv_service.position order:
 -- food, raw, water, gas, climate, purify, hydro, soil, nutrient, biodiv, aesthetic
 INSERT INTO @extschema@.esv_factor (scheme, ecosystem, service, factor, source, builtin)
@@ -286,6 +367,55 @@ FROM (VALUES
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2003'
 )
 ON CONFLICT (scheme, ecosystem, service) DO UPDATE SET factor = EXCLUDED.factor, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of esv_factor that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.esv_factor AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.scheme::text, v.ecosystem::text, v.service::text FROM (SELECT 'xie2015', r.ecosystem, s.service, r.f[s.position], r.source, true
+FROM (VALUES
+	('dry_land',        ARRAY[0.85, 0.40,  0.02, 0.67, 0.36, 0.10,   0.27, 1.03, 0.12, 0.13, 0.06], 'Xie 2015 Table 3 via [S1]; confirmed by Zhao et al. 2018 and 2020'),
+	('paddy',           ARRAY[1.36, 0.09, -2.63, 1.11, 0.57, 0.17,   2.72, 0.01, 0.19, 0.21, 0.09], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhao 2018, Zhang 2020 (negative water supply is in the source)'),
+	('coniferous',      ARRAY[0.22, 0.52,  0.27, 1.70, 5.07, 1.49,   3.34, 2.06, 0.16, 1.88, 0.82], 'Xie 2015 Table 3 via [S1] alone; consistent with 0.78 x broadleaf'),
+	('mixed_forest',    ARRAY[0.31, 0.71,  0.37, 2.35, 7.03, 1.99,   3.51, 2.86, 0.22, 2.60, 1.14], 'Xie 2015 Table 3 via [S1]; confirmed by Zhao et al. 2020'),
+	('broadleaf',       ARRAY[0.29, 0.66,  0.34, 2.17, 6.50, 1.93,   4.74, 2.65, 0.20, 2.41, 1.06], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhang 2020'),
+	('shrub',           ARRAY[0.19, 0.43,  0.22, 1.41, 4.23, 1.28,   3.35, 1.72, 0.13, 1.57, 0.69], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhao 2020'),
+	('steppe',          ARRAY[0.10, 0.14,  0.08, 0.51, 1.34, 0.44,   0.98, 0.62, 0.05, 0.56, 0.25], 'Xie 2015 Table 3 via [S1] alone; consistent with 0.26 x shrub-grassland'),
+	('shrub_grassland', ARRAY[0.38, 0.56,  0.31, 1.97, 5.21, 1.72,   3.82, 2.40, 0.18, 2.18, 0.96], 'Xie 2015 Table 3 via [S1]; confirmed by Zhang 2020'),
+	('meadow',          ARRAY[0.22, 0.33,  0.18, 1.14, 3.02, 1.00,   2.21, 1.39, 0.11, 1.27, 0.56], 'Xie 2015 Table 3 via [S1] alone; consistent with 0.58 x shrub-grassland'),
+	('wetland',         ARRAY[0.51, 0.50,  2.59, 1.90, 3.60, 3.60,  24.23, 2.31, 0.18, 7.87, 4.73], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018'),
+	('desert',          ARRAY[0.01, 0.03,  0.02, 0.11, 0.10, 0.31,   0.21, 0.13, 0.01, 0.12, 0.05], 'Xie 2015 Table 3 via [S1]; confirmed by Zhang 2020'),
+	('bare_land',       ARRAY[0.00, 0.00,  0.00, 0.02, 0.00, 0.10,   0.03, 0.02, 0.00, 0.02, 0.01], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018'),
+	('water_system',    ARRAY[0.80, 0.23,  8.29, 0.77, 2.29, 5.55, 102.24, 0.93, 0.07, 2.55, 1.89], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhang 2020'),
+	('glacier_snow',    ARRAY[0.00, 0.00,  2.16, 0.18, 0.54, 0.16,   7.13, 0.00, 0.00, 0.01, 0.09], 'Xie 2015 Table 3 via [S1] alone (medium confidence, not cross-checked)'),
+	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	) AS r(ecosystem, f, source)
+JOIN @extschema@.esv_service s ON s.scheme = 'xie2015'
+) AS v(scheme, ecosystem, service, factor, source, builtin)
+	UNION ALL SELECT v.scheme::text, v.ecosystem::text, v.service::text FROM (SELECT 'xie2008', r.ecosystem, s.service, r.f[s.position], r.source, true
+FROM (VALUES
+	('forest',       ARRAY[0.33, 2.98, 4.32,  4.07,  4.09,  1.72, 4.02, 4.51, 2.08], 'Xie 2008 via Wei & Zhao 2017'),
+	('grassland',    ARRAY[0.43, 0.36, 1.50,  1.56,  1.52,  1.32, 2.24, 1.87, 0.87], 'Xie 2008 via Wei & Zhao 2017'),
+	('farmland',     ARRAY[1.00, 0.39, 0.72,  0.97,  0.77,  1.39, 1.47, 1.02, 0.17], 'Xie 2008 via Wei & Zhao 2017'),
+	('wetland',      ARRAY[0.36, 0.24, 2.41, 13.55, 13.44, 14.40, 1.99, 3.69, 4.69], 'Xie 2008 via Wei & Zhao 2017'),
+	('water',        ARRAY[0.53, 0.35, 0.51,  2.06, 18.77, 14.85, 0.41, 3.43, 4.44], 'Xie 2008 (rivers/lakes) via Wei & Zhao 2017'),
+	('desert',       ARRAY[0.02, 0.04, 0.06,  0.13,  0.07,  0.26, 0.17, 0.40, 0.24], 'Xie 2008 via Wei & Zhao 2017'),
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	) AS r(ecosystem, f, source)
+JOIN @extschema@.esv_service s ON s.scheme = 'xie2008'
+) AS v(scheme, ecosystem, service, factor, source, builtin)
+	UNION ALL SELECT v.scheme::text, v.ecosystem::text, v.service::text FROM (SELECT 'xie2003', r.ecosystem, s.service, r.f[s.position], r.source, true
+FROM (VALUES
+	('forest',       ARRAY[0.10, 2.60, 3.50,  2.70,  3.20,  1.31, 3.90, 3.26, 1.28], 'Xie 2003 via ChinaXiv-201909.00077'),
+	('grassland',    ARRAY[0.30, 0.05, 0.80,  0.90,  0.80,  1.31, 1.95, 1.09, 0.04], 'Xie 2003 via ChinaXiv-201909.00077'),
+	('farmland',     ARRAY[1.00, 0.10, 0.50,  0.89,  0.60,  1.64, 1.46, 0.71, 0.01], 'Xie 2003 via ChinaXiv-201909.00077'),
+	('wetland',      ARRAY[0.30, 0.07, 1.80, 17.10, 15.50, 18.18, 1.71, 2.50, 5.55], 'Xie 2003 via ChinaXiv-201909.00077'),
+	('water',        ARRAY[0.10, 0.01, 0.00,  0.46, 20.38, 18.18, 0.01, 2.49, 4.34], 'Xie 2003 via ChinaXiv-201909.00077'),
+	('desert',       ARRAY[0.01, 0.00, 0.00,  0.00,  0.03,  0.01, 0.02, 0.34, 0.01], 'Xie 2003 desert column via Song et al. 2018 (yuan / 67663.20)'),
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	) AS r(ecosystem, f, source)
+JOIN @extschema@.esv_service s ON s.scheme = 'xie2003'
+) AS v(scheme, ecosystem, service, factor, source, builtin)) AS k(scheme, ecosystem, service)
+	WHERE k.scheme IS NOT DISTINCT FROM t.scheme AND k.ecosystem IS NOT DISTINCT FROM t.ecosystem AND k.service IS NOT DISTINCT FROM t.service);
 
 -- ==================== sql/install/20-landuse-classifications.sql ====================
 ------------------------------------------------------------------------------
@@ -302,6 +432,19 @@ INSERT INTO @extschema@.landuse_classification (classification, title, source, b
 ('worldcover', 'ESA WorldCover 10 m (v100 2020 / v200 2021), codes 10..100',
  'ESA WorldCover product documentation; USEPA ATtILA2 wiki; Planetary Computer STAC item', true)
 ON CONFLICT (classification) DO UPDATE SET title = EXCLUDED.title, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of landuse_classification that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.landuse_classification AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.classification::text FROM (VALUES
+('cnlucc', 'China land-use/cover remote sensing monitoring data (RESDC, Liu Jiyuan system), codes 11..67',
+ 'RESDC/CNLUCC classification; codes agreed by three public code files and ChinaXiv-202204.00104, ChinaXiv-202108.00069', true),
+('clcd', 'CLCD annual China Land Cover Dataset (Yang & Huang 2021, ESSD), 30 m, codes 1..9',
+ 'Yang J. & Huang X. 2021, ESSD 13:3907-3925; Zenodo 8176941 (v1.0.2) labels', true),
+('worldcover', 'ESA WorldCover 10 m (v100 2020 / v200 2021), codes 10..100',
+ 'ESA WorldCover product documentation; USEPA ATtILA2 wiki; Planetary Computer STAC item', true)
+) AS v(classification, title, source, builtin)) AS k(classification)
+	WHERE k.classification IS NOT DISTINCT FROM t.classification);
 INSERT INTO @extschema@.landuse_class (classification, code, name, label_zh, level1, builtin) VALUES
 ('cnlucc', 11, 'paddy field', '水田', 'cultivated land', true),
 ('cnlucc', 12, 'dry land', '旱地', 'cultivated land', true),
@@ -349,6 +492,58 @@ INSERT INTO @extschema@.landuse_class (classification, code, name, label_zh, lev
 ('worldcover', 95, 'mangroves', NULL, 'mangroves', true),
 ('worldcover', 100, 'moss and lichen', NULL, 'moss and lichen', true)
 ON CONFLICT (classification, code) DO UPDATE SET name = EXCLUDED.name, label_zh = EXCLUDED.label_zh, level1 = EXCLUDED.level1, builtin = EXCLUDED.builtin;
+-- built-in rows of landuse_class that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.landuse_class AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.classification::text, v.code::integer FROM (VALUES
+('cnlucc', 11, 'paddy field', '水田', 'cultivated land', true),
+('cnlucc', 12, 'dry land', '旱地', 'cultivated land', true),
+('cnlucc', 21, 'closed forest (canopy > 30%)', '有林地', 'forest land', true),
+('cnlucc', 22, 'shrubland (canopy > 40%, < 2 m)', '灌木林地', 'forest land', true),
+('cnlucc', 23, 'sparse woodland (canopy 10-30%)', '疏林地', 'forest land', true),
+('cnlucc', 24, 'other woodland (orchards, nurseries, young plantations)', '其他林地', 'forest land', true),
+('cnlucc', 31, 'high-coverage grassland (> 50%)', '高覆盖度草地', 'grassland', true),
+('cnlucc', 32, 'medium-coverage grassland (20-50%)', '中覆盖度草地', 'grassland', true),
+('cnlucc', 33, 'low-coverage grassland (5-20%)', '低覆盖度草地', 'grassland', true),
+('cnlucc', 41, 'rivers and canals', '河渠', 'water', true),
+('cnlucc', 42, 'lakes', '湖泊', 'water', true),
+('cnlucc', 43, 'reservoirs and ponds', '水库坑塘', 'water', true),
+('cnlucc', 44, 'permanent glacier and snow', '永久性冰川雪地', 'water', true),
+('cnlucc', 45, 'tidal flat', '滩涂', 'water', true),
+('cnlucc', 46, 'bottomland / river beach', '滩地', 'water', true),
+('cnlucc', 51, 'urban land', '城镇用地', 'built-up', true),
+('cnlucc', 52, 'rural settlement', '农村居民点', 'built-up', true),
+('cnlucc', 53, 'other construction (factories, mines, transport)', '其他建设用地', 'built-up', true),
+('cnlucc', 61, 'sandy land', '沙地', 'unused land', true),
+('cnlucc', 62, 'gobi', '戈壁', 'unused land', true),
+('cnlucc', 63, 'saline-alkali land', '盐碱地', 'unused land', true),
+('cnlucc', 64, 'marsh', '沼泽地', 'unused land', true),
+('cnlucc', 65, 'bare soil', '裸土地', 'unused land', true),
+('cnlucc', 66, 'bare rock / gravel', '裸岩石质地', 'unused land', true),
+('cnlucc', 67, 'other unused land (alpine desert, tundra)', '其他', 'unused land', true),
+('clcd', 1, 'cropland', '耕地', 'cropland', true),
+('clcd', 2, 'forest', '林地', 'forest', true),
+('clcd', 3, 'shrub', '灌木', 'shrub', true),
+('clcd', 4, 'grassland', '草地', 'grassland', true),
+('clcd', 5, 'water', '水体', 'water', true),
+('clcd', 6, 'snow/ice', '冰雪', 'snow/ice', true),
+('clcd', 7, 'barren', '裸地', 'barren', true),
+('clcd', 8, 'impervious', '不透水面', 'impervious', true),
+('clcd', 9, 'wetland', '湿地', 'wetland', true),
+('worldcover', 10, 'tree cover', NULL, 'tree cover', true),
+('worldcover', 20, 'shrubland', NULL, 'shrubland', true),
+('worldcover', 30, 'grassland', NULL, 'grassland', true),
+('worldcover', 40, 'cropland', NULL, 'cropland', true),
+('worldcover', 50, 'built-up', NULL, 'built-up', true),
+('worldcover', 60, 'bare / sparse vegetation', NULL, 'bare / sparse vegetation', true),
+('worldcover', 70, 'snow and ice', NULL, 'snow and ice', true),
+('worldcover', 80, 'permanent water bodies', NULL, 'permanent water bodies', true),
+('worldcover', 90, 'herbaceous wetland', NULL, 'herbaceous wetland', true),
+('worldcover', 95, 'mangroves', NULL, 'mangroves', true),
+('worldcover', 100, 'moss and lichen', NULL, 'moss and lichen', true)
+) AS v(classification, code, name, label_zh, level1, builtin)) AS k(classification, code)
+	WHERE k.classification IS NOT DISTINCT FROM t.classification AND k.code IS NOT DISTINCT FROM t.code);
 -- code -> (Xie 2015 secondary type, first-level type used by xie2008/xie2003)
 INSERT INTO @extschema@.landuse_map (classification, code, scheme, ecosystem, reason, builtin)
 (SELECT m.classification, m.code, s.scheme,
@@ -406,6 +601,65 @@ FROM (VALUES
 	(VALUES ('xie2015'), ('xie2008'), ('xie2003')) AS s(scheme)
 )
 ON CONFLICT (classification, code, scheme) DO UPDATE SET ecosystem = EXCLUDED.ecosystem, reason = EXCLUDED.reason, builtin = EXCLUDED.builtin;
+-- built-in rows of landuse_map that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.landuse_map AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.classification::text, v.code::integer, v.scheme::text FROM (SELECT m.classification, m.code, s.scheme,
+	   CASE WHEN s.scheme = 'xie2015' THEN m.secondary ELSE m.first END,
+	   CASE WHEN s.scheme = 'xie2015' THEN m.reason
+			ELSE 'first-level type of the class (' || m.first || ')' END,
+	   true
+FROM (VALUES
+	('cnlucc', 11, 'paddy',           'farmland',     'paddy field is Xie''s paddy type'),
+	('cnlucc', 12, 'dry_land',        'farmland',     'dry land is Xie''s dry-land type'),
+	('cnlucc', 21, 'mixed_forest',    'forest',       'closed forest without species information: the mixed conifer-broadleaf type, as Zhao et al. 2020 map 有林地; between coniferous and broadleaf'),
+	('cnlucc', 22, 'shrub',           'forest',       'shrubland is Xie''s shrub type'),
+	('cnlucc', 23, 'shrub',           'forest',       'sparse woodland (10-30% canopy) valued as shrub rather than closed forest'),
+	('cnlucc', 24, 'shrub',           'forest',       'orchards and nurseries valued as shrub, as Luo & Yan 2018 map orchards'),
+	('cnlucc', 31, 'shrub_grassland', 'grassland',    'high-coverage grassland (> 50%): the highest-valued grassland type, shrub-grassland'),
+	('cnlucc', 32, 'meadow',          'grassland',    'medium-coverage grassland (20-50%): the middle grassland type, meadow'),
+	('cnlucc', 33, 'steppe',          'grassland',    'low-coverage grassland (5-20%): the lowest-valued grassland type, steppe'),
+	('cnlucc', 41, 'water_system',    'water',        'rivers and canals are Xie''s water system'),
+	('cnlucc', 42, 'water_system',    'water',        'lakes are Xie''s water system'),
+	('cnlucc', 43, 'water_system',    'water',        'reservoirs and ponds are Xie''s water system'),
+	('cnlucc', 44, 'glacier_snow',    'water',        'glacier and snow is Xie''s glacier type (first level: water, as in Xie 2015)'),
+	('cnlucc', 45, 'wetland',         'wetland',      'tidal flats are wetland'),
+	('cnlucc', 46, 'wetland',         'wetland',      'river beaches and bottomland are wetland'),
+	('cnlucc', 51, 'construction',    'construction', 'built-up land has zero ESV'),
+	('cnlucc', 52, 'construction',    'construction', 'built-up land has zero ESV'),
+	('cnlucc', 53, 'construction',    'construction', 'built-up land (including mines and transport) has zero ESV'),
+	('cnlucc', 61, 'desert',          'desert',       'sandy land is desert'),
+	('cnlucc', 62, 'desert',          'desert',       'gobi is desert'),
+	('cnlucc', 63, 'desert',          'desert',       'saline-alkali land with sparse halophytes valued as desert rather than bare land'),
+	('cnlucc', 64, 'wetland',         'wetland',      'marsh is wetland, although CNLUCC lists it under unused land'),
+	('cnlucc', 65, 'bare_land',       'desert',       'bare soil is bare land'),
+	('cnlucc', 66, 'bare_land',       'desert',       'bare rock and gravel is bare land'),
+	('cnlucc', 67, 'desert',          'desert',       'other unused land (alpine desert, tundra) valued as desert'),
+	('clcd', 1, 'dry_land',        'farmland',     'CLCD does not separate paddy: dry land, the larger part of China''s cropland; map paddy regions to paddy with a user mapping'),
+	('clcd', 2, 'mixed_forest',    'forest',       'forest without species information: mixed conifer-broadleaf, as for CNLUCC 21'),
+	('clcd', 3, 'shrub',           'forest',       'shrub is Xie''s shrub type'),
+	('clcd', 4, 'meadow',          'grassland',    'undifferentiated grassland: meadow, the middle of Xie''s three grassland types (11.43 equivalents, their mean is 12.06)'),
+	('clcd', 5, 'water_system',    'water',        'water is Xie''s water system'),
+	('clcd', 6, 'glacier_snow',    'water',        'snow/ice is Xie''s glacier type'),
+	('clcd', 7, 'desert',          'desert',       'barren land in China is mostly sandy desert and gobi: desert rather than bare land'),
+	('clcd', 8, 'construction',    'construction', 'impervious (built-up) land has zero ESV'),
+	('clcd', 9, 'wetland',         'wetland',      'wetland is Xie''s wetland type'),
+	('worldcover', 10, 'mixed_forest',    'forest',       'tree cover without species information: mixed conifer-broadleaf, as for CNLUCC 21'),
+	('worldcover', 20, 'shrub',           'forest',       'shrubland is Xie''s shrub type'),
+	('worldcover', 30, 'meadow',          'grassland',    'undifferentiated grassland: meadow, as for CLCD 4'),
+	('worldcover', 40, 'dry_land',        'farmland',     'cropland without paddy information: dry land, as for CLCD 1'),
+	('worldcover', 50, 'construction',    'construction', 'built-up land has zero ESV'),
+	('worldcover', 60, 'desert',          'desert',       'bare / sparse vegetation valued as desert, as for CLCD 7'),
+	('worldcover', 70, 'glacier_snow',    'water',        'snow and ice is Xie''s glacier type'),
+	('worldcover', 80, 'water_system',    'water',        'permanent water bodies are Xie''s water system'),
+	('worldcover', 90, 'wetland',         'wetland',      'herbaceous wetland is wetland'),
+	('worldcover', 95, 'wetland',         'wetland',      'mangroves are wetland (Luo & Yan 2018 map mangroves to wetland)'),
+	('worldcover', 100, 'desert',         'desert',       'moss and lichen (tundra-like, low productivity) valued as desert')
+	) AS m(classification, code, secondary, first, reason),
+	(VALUES ('xie2015'), ('xie2008'), ('xie2003')) AS s(scheme)
+) AS v(classification, code, scheme, ecosystem, reason, builtin)) AS k(classification, code, scheme)
+	WHERE k.classification IS NOT DISTINCT FROM t.classification AND k.code IS NOT DISTINCT FROM t.code AND k.scheme IS NOT DISTINCT FROM t.scheme);
 
 -- ==================== sql/install/30-esv-functions.sql ====================
 -- type esv_summary: in 0.1.0 already
@@ -650,6 +904,25 @@ INSERT INTO @extschema@.priority_class (class_set, lower_bound, label, source, b
 ('ecocomp_0_1', 0.1, 'low', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true),
 ('ecocomp_0_1', '-Infinity', 'very low', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true)
 ON CONFLICT (class_set, lower_bound) DO UPDATE SET label = EXCLUDED.label, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of priority_class that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.priority_class AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.class_set::text, v.lower_bound::double precision FROM (VALUES
+('esv_paper', 0.5, 'relatively high (above 0.5)',
+ 'ESV paper section 3.2.1: "priority higher than 0.5" (Baishan, Hegang), singled out within "relatively high, all exceeding 0.3" of the discussion', true),
+('esv_paper', 0.3, 'relatively high',
+ 'ESV paper discussion: "relatively high, all exceeding 0.3"; section 3.2.1: "between 0.3 and 0.5"', true),
+('esv_paper', 0.1, 'moderate',
+ 'ESV paper discussion: "moderate compensation priority ... between 0.1 and 0.25"; section 3.2.1: the other cities "do not exceed 0.3"', true),
+('esv_paper', '-Infinity', 'not exceeding 0.1',
+ 'ESV paper: "0.1 or less" (section 3.2.1), "not exceeding 0.1" (discussion); the paper gives this class no name', true),
+('ecocomp_0_1', 0.5, 'high', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true),
+('ecocomp_0_1', 0.3, 'medium', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true),
+('ecocomp_0_1', 0.1, 'low', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true),
+('ecocomp_0_1', '-Infinity', 'very low', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true)
+) AS v(class_set, lower_bound, label, source, builtin)) AS k(class_set, lower_bound)
+	WHERE k.class_set IS NOT DISTINCT FROM t.class_set AND k.lower_bound IS NOT DISTINCT FROM t.lower_bound);
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.priority_class', 'WHERE NOT builtin');
 GRANT SELECT ON @extschema@.priority_class TO PUBLIC;
 CREATE OR REPLACE FUNCTION @extschema@.ecps_priority_class(ecps double precision, class_set text DEFAULT 'esv_paper')
@@ -902,6 +1175,22 @@ INSERT INTO @extschema@.gep_land_type (land_type, label, contributes, position, 
 ('construction', 'construction land (建设用地)',             false, 8, 'seed 001 Table 1 and section 3.3: construction land contributes nothing', true),
 ('bare',         'bare land: sand, gobi, saline, bare soil and rock', false, 9, 'ecocomp: unvegetated land valued like the paper''s mining land (no vegetation, no product)', true)
 ON CONFLICT (land_type) DO UPDATE SET label = EXCLUDED.label, contributes = EXCLUDED.contributes, position = EXCLUDED.position, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of gep_land_type that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.gep_land_type AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.land_type::text FROM (VALUES
+('forest',       'forest land (林地, including shrubland)', true,  1, 'seed 001 Table 1', true),
+('dryland',      'dry land (旱地)',                          true,  2, 'seed 001 Table 1', true),
+('grassland',    'grassland (草地)',                         true,  3, 'seed 001 Table 1', true),
+('paddy',        'paddy field (水田)',                       true,  4, 'ecocomp: needed to map CNLUCC code 11; no parameters in the built-in set', true),
+('water',        'water bodies, glaciers and snow',          true,  5, 'ecocomp: needed to map water codes; no parameters in the built-in set', true),
+('wetland',      'wetland, marsh, tidal flat, mangrove',     true,  6, 'ecocomp: needed to map wetland codes; no parameters in the built-in set', true),
+('mining',       'mining land (工矿用地)',                   false, 7, 'seed 001 Table 1 and section 3.3: mining land contributes nothing', true),
+('construction', 'construction land (建设用地)',             false, 8, 'seed 001 Table 1 and section 3.3: construction land contributes nothing', true),
+('bare',         'bare land: sand, gobi, saline, bare soil and rock', false, 9, 'ecocomp: unvegetated land valued like the paper''s mining land (no vegetation, no product)', true)
+) AS v(land_type, label, contributes, position, source, builtin)) AS k(land_type)
+	WHERE k.land_type IS NOT DISTINCT FROM t.land_type);
 -- table gep_landuse_map: in 0.1.0 already
 COMMENT ON TABLE @extschema@.gep_landuse_map IS
 	'Which GEP land type each land-use code (landuse_class) is accounted as, with the reason, so the raster engine''s {"<code>": hectares} plugs into gep_account';
@@ -952,6 +1241,58 @@ INSERT INTO @extschema@.gep_landuse_map (classification, code, land_type, reason
 ('worldcover', 95, 'wetland',  'mangroves are wetland, as in the ESV mapping', true),
 ('worldcover', 100, 'bare',    'moss and lichen (tundra-like, sparse): bare land, as the ESV mapping values it as desert', true)
 ON CONFLICT (classification, code) DO UPDATE SET land_type = EXCLUDED.land_type, reason = EXCLUDED.reason, builtin = EXCLUDED.builtin;
+-- built-in rows of gep_landuse_map that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.gep_landuse_map AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.classification::text, v.code::integer FROM (VALUES
+('cnlucc', 11, 'paddy',        'paddy field', true),
+('cnlucc', 12, 'dryland',      'dry land is the paper''s dry land', true),
+('cnlucc', 21, 'forest',       'closed forest is forest land', true),
+('cnlucc', 22, 'forest',       'shrubland is part of forest land (林地) in the Chinese land-use system', true),
+('cnlucc', 23, 'forest',       'sparse woodland is part of forest land (林地)', true),
+('cnlucc', 24, 'forest',       'other woodland (orchards, nurseries, young plantations) is part of forest land (林地)', true),
+('cnlucc', 31, 'grassland',    'grassland', true),
+('cnlucc', 32, 'grassland',    'grassland', true),
+('cnlucc', 33, 'grassland',    'grassland', true),
+('cnlucc', 41, 'water',        'rivers and canals', true),
+('cnlucc', 42, 'water',        'lakes', true),
+('cnlucc', 43, 'water',        'reservoirs and ponds', true),
+('cnlucc', 44, 'water',        'glacier and snow: water (first-level type of Xie 2015)', true),
+('cnlucc', 45, 'wetland',      'tidal flat', true),
+('cnlucc', 46, 'wetland',      'bottomland / river beach', true),
+('cnlucc', 51, 'construction', 'urban land', true),
+('cnlucc', 52, 'construction', 'rural settlement', true),
+('cnlucc', 53, 'mining',       'other construction land is where CNLUCC puts industrial and mining land (工矿用地), the mining land of seed 001; contributes nothing like construction', true),
+('cnlucc', 61, 'bare',         'sandy land', true),
+('cnlucc', 62, 'bare',         'gobi', true),
+('cnlucc', 63, 'bare',         'saline-alkali land', true),
+('cnlucc', 64, 'wetland',      'marsh is wetland, although CNLUCC lists it under unused land', true),
+('cnlucc', 65, 'bare',         'bare soil', true),
+('cnlucc', 66, 'bare',         'bare rock / gravel', true),
+('cnlucc', 67, 'bare',         'other unused land (alpine desert, tundra)', true),
+('clcd', 1, 'dryland',         'CLCD does not separate paddy: dry land, as the ESV mapping does', true),
+('clcd', 2, 'forest',          'forest', true),
+('clcd', 3, 'forest',          'shrub is part of forest land (林地)', true),
+('clcd', 4, 'grassland',       'grassland', true),
+('clcd', 5, 'water',           'water', true),
+('clcd', 6, 'water',           'snow/ice: water, as CNLUCC 44', true),
+('clcd', 7, 'bare',            'barren', true),
+('clcd', 8, 'construction',    'impervious surface (mines are not separated from built-up land)', true),
+('clcd', 9, 'wetland',         'wetland', true),
+('worldcover', 10, 'forest',   'tree cover', true),
+('worldcover', 20, 'forest',   'shrubland is part of forest land (林地)', true),
+('worldcover', 30, 'grassland','grassland', true),
+('worldcover', 40, 'dryland',  'cropland without paddy information: dry land, as CLCD 1', true),
+('worldcover', 50, 'construction', 'built-up (mines are not separated from built-up land)', true),
+('worldcover', 60, 'bare',     'bare / sparse vegetation', true),
+('worldcover', 70, 'water',    'snow and ice: water, as CNLUCC 44', true),
+('worldcover', 80, 'water',    'permanent water bodies', true),
+('worldcover', 90, 'wetland',  'herbaceous wetland', true),
+('worldcover', 95, 'wetland',  'mangroves are wetland, as in the ESV mapping', true),
+('worldcover', 100, 'bare',    'moss and lichen (tundra-like, sparse): bare land, as the ESV mapping values it as desert', true)
+) AS v(classification, code, land_type, reason, builtin)) AS k(classification, code)
+	WHERE k.classification IS NOT DISTINCT FROM t.classification AND k.code IS NOT DISTINCT FROM t.code);
 -- table gep_parameter: in 0.1.0 already
 COMMENT ON TABLE @extschema@.gep_parameter IS
 	'The parameters gep_account reads, with the unit every value of gep_param must be in; this list is fixed by the C code (rows added here are not read)';
@@ -995,6 +1336,51 @@ INSERT INTO @extschema@.gep_parameter (parameter, unit, service, symbol, descrip
 ('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'seed 001 Table 3', true),
 ('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'seed 001 Table 3', true)
 ON CONFLICT (parameter) DO UPDATE SET unit = EXCLUDED.unit, service = EXCLUDED.service, symbol = EXCLUDED.symbol, description = EXCLUDED.description, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of gep_parameter that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.gep_parameter AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.parameter::text FROM (VALUES
+('crop_yield',          'kg/hm2/a',           'agricultural_products', 'E_i / S_i', 'crop output per hectare (E_i = crop_yield * area); 0 where the land type yields no crop', 'seed 001 Table 3', true),
+('crop_price',          'yuan/kg',            'agricultural_products', 'P_i',  'crop price (output-weighted mean for several crops); not read where crop_yield is 0', 'seed 001 Table 3', true),
+('precipitation',       'mm/a',               'water_conservation',    'P',    'annual precipitation', 'seed 001 Table 3', true),
+('runoff_coefficient',  '1',                  'water_conservation',    'R_i / P', 'surface runoff as a fraction of precipitation (R_i = runoff_coefficient * P), in [0, 1]', 'seed 001 section 2.2 (runoff from the recommended coefficient times rainfall)', true),
+('evapotranspiration',  'mm/a',               'water_conservation',    'ET_i', 'actual evapotranspiration', 'seed 001 Table 3', true),
+('water_price',         'yuan/m3',            'water_conservation',    'C_wc', 'market price of water', 'seed 001 Table 3', true),
+('rainfall_erosivity',  'MJ mm/(hm2 h a)',    'soil_retention',        'R',    'RUSLE rainfall erosivity factor', 'seed 001 Table 3', true),
+('soil_erodibility',    't hm2 h/(hm2 MJ mm)', 'soil_retention',       'K',    'RUSLE soil erodibility factor', 'seed 001 Table 3', true),
+('slope_length_factor', '1',                  'soil_retention',        'LS',   'RUSLE slope length and steepness factor', 'seed 001 Table 3', true),
+('cover_factor',        '1',                  'soil_retention',        'C',    'RUSLE cover-management factor, in [0, 1]', 'seed 001 Table 3', true),
+('practice_factor',     '1',                  'soil_retention',        'P',    'RUSLE support-practice factor, in [0, 1]', 'seed 001 Table 3', true),
+('sediment_coefficient','1',                  'soil_retention',        'lambda', 'sediment accumulation coefficient: share of retained soil that would silt up reservoirs, in [0, 1]', 'seed 001 Table 3', true),
+('soil_bulk_density',   't/m3',               'soil_retention',        'rho',  'soil bulk density (> 0)', 'seed 001 Table 3', true),
+('dredging_cost',       'yuan/m3',            'soil_retention',        'c',    'reservoir dredging cost', 'seed 001 Table 3', true),
+('soil_nitrogen',       'g/kg',               'soil_retention',        'C_N',  'nitrogen content of the soil', 'seed 001 Table 3', true),
+('soil_phosphorus',     'g/kg',               'soil_retention',        'C_P',  'phosphorus content of the soil', 'seed 001 Table 3', true),
+('nitrogen_fertilizer_coefficient',   '1',    'soil_retention',        'alpha_N', 't of fertilizer per t of nitrogen', 'seed 001 Table 3', true),
+('phosphorus_fertilizer_coefficient', '1',    'soil_retention',        'alpha_P', 't of fertilizer per t of phosphorus', 'seed 001 Table 3', true),
+('nitrogen_fertilizer_price',   'yuan/t',     'soil_retention',        'P_N',  'price of nitrogen fertilizer', 'seed 001 Table 3', true),
+('phosphorus_fertilizer_price', 'yuan/t',     'soil_retention',        'P_P',  'price of phosphorus fertilizer', 'seed 001 Table 3', true),
+('so2_absorption',      't/hm2/a',            'air_purification',      'Q_SO2', 'SO2 absorbed per hectare', 'seed 001 Table 3', true),
+('nox_absorption',      't/hm2/a',            'air_purification',      'Q_NOx', 'NOx absorbed per hectare', 'seed 001 Table 3', true),
+('dust_absorption',     't/hm2/a',            'air_purification',      'Q_dust', 'dust absorbed per hectare', 'seed 001 Table 3', true),
+('so2_cost',            'yuan/kg',            'air_purification',      'C_SO2', 'SO2 treatment cost (pollution discharge fee)', 'seed 001 Table 3', true),
+('nox_cost',            'yuan/kg',            'air_purification',      'C_NOx', 'NOx treatment cost', 'seed 001 Table 3', true),
+('dust_cost',           'yuan/kg',            'air_purification',      'C_dust', 'dust treatment cost', 'seed 001 Table 3', true),
+('carbon_rate',         't C/hm2/a',          'carbon_fixation',       'FCSR, GSR, CSR', 'carbon sequestration rate of the vegetation', 'seed 001 Table 3', true),
+('soil_carbon_coefficient', '1',              'carbon_fixation',       'beta', 'soil carbon sequestration coefficient: the land type fixes carbon_rate * (1 + beta)', 'seed 001 Table 3 (FCS = FCSR * SF * (1 + beta))', true),
+('carbon_price',        'yuan/t CO2',         'carbon_fixation',       'C_c',  'price of fixed CO2', 'seed 001 Table 3', true),
+('oxygen_price',        'yuan/t',             'oxygen_release',        'C_o',  'industrial oxygen price', 'seed 001 Table 3', true),
+('heat_absorbed',       'kJ/hm2/d',           'climate_regulation',    'GPP',  'heat absorbed by vegetation per hectare and air-conditioning day', 'seed 001 Table 3', true),
+('ac_days',             'd/a',                'climate_regulation',    'd',    'air-conditioning days per year', 'seed 001 Table 3', true),
+('eer',                 '1',                  'climate_regulation',    'R',    'energy efficiency ratio of air conditioners (> 0)', 'seed 001 Table 3', true),
+('electricity_price',   'yuan/kWh',           'climate_regulation',    'p',    'electricity price', 'seed 001 Table 3', true),
+('landscape_factor',    '1',                  'aesthetic_landscape',   'A_i',  'aesthetic landscape value equivalent per hectare', 'seed 001 Table 3', true),
+('equivalent_coefficient', '1',               'aesthetic_landscape',   'R',    'value of one equivalent as a share of the grain output value (1/7)', 'seed 001 Table 3', true),
+('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'seed 001 Table 3', true),
+('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'seed 001 Table 3', true)
+) AS v(parameter, unit, service, symbol, description, source, builtin)) AS k(parameter)
+	WHERE k.parameter IS NOT DISTINCT FROM t.parameter);
 -- table gep_param_set: in 0.1.0 already
 COMMENT ON TABLE @extschema@.gep_param_set IS
 	'Named GEP parameter sets: jinsha_2022_paper holds only the values the GEP paper gives (Jinsha County coal mine restoration, Guizhou, 2022); jinsha_2022 adds documented values the paper does not give (runoff coefficients, sediment coefficient lambda, soil bulk density rho, carbon price)';
@@ -1075,12 +1461,97 @@ INSERT INTO @extschema@.gep_param_set (param_set, title, source, builtin) VALUES
 ('jinsha_2022_paper', 'Jinsha County (Guizhou) coal mine restoration 2022: only the values the GEP paper gives; runoff_coefficient, sediment_coefficient, soil_bulk_density and carbon_price (jinsha_2022 has documented values) and the parameters jinsha_2022 also lacks must be given as overrides',
  'the GEP paper (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3, Table 5 and section 2', true)
 ON CONFLICT (param_set) DO UPDATE SET title = EXCLUDED.title, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of gep_param_set that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.gep_param_set AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.param_set::text FROM (VALUES
+('jinsha_2022', 'Jinsha County (Guizhou) coal mine restoration 2022: the GEP paper''s values (as jinsha_2022_paper) plus documented additions where it is silent (runoff_coefficient, sediment_coefficient, soil_bulk_density, carbon_price: sources begin "addition"); ac_days, evapotranspiration, dry-land runoff, crop yield and price, grain price and yield required',
+ 'the GEP paper (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3 and section 2, plus the published sources named on the addition rows', true)
+) AS v(param_set, title, source, builtin)
+	UNION ALL SELECT v.param_set::text FROM (VALUES
+('jinsha_2022_paper', 'Jinsha County (Guizhou) coal mine restoration 2022: only the values the GEP paper gives; runoff_coefficient, sediment_coefficient, soil_bulk_density and carbon_price (jinsha_2022 has documented values) and the parameters jinsha_2022 also lacks must be given as overrides',
+ 'the GEP paper (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3, Table 5 and section 2', true)
+) AS v(param_set, title, source, builtin)) AS k(param_set)
+	WHERE k.param_set IS NOT DISTINCT FROM t.param_set);
 INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit, source, builtin)
 (SELECT 'jinsha_2022_paper', v.parameter, v.land_type, v.value, v.unit, v.source, true
 FROM @extschema@.gep_param v
 WHERE v.param_set OPERATOR(pg_catalog.=) 'jinsha_2022' AND v.source NOT LIKE 'addition%'
 )
 ON CONFLICT (param_set, parameter, land_type) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
+-- built-in rows of gep_param that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
+DELETE FROM @extschema@.gep_param AS t
+WHERE NOT (NOT builtin)
+  AND NOT EXISTS (SELECT FROM (
+	SELECT v.param_set::text, v.parameter::text, v.land_type::text FROM (VALUES
+-- agricultural products: only dry land yields crops (Table 5); its yield and
+-- price come from the local agricultural department and are not published
+('jinsha_2022', 'crop_yield', 'forest',    0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from forest land', true),
+('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from grassland', true),
+-- water conservation
+('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'seed 001 section 2: average annual precipitation of the study area', true),
+('jinsha_2022', 'runoff_coefficient', 'forest', 0.0465, '1', 'addition, not in the GEP paper: Gong et al. 2017, Acta Ecol. Sin. 37(7):2455, Table 2, evergreen broadleaf forest 4.65% (the zonal forest of subtropical Guizhou); the paper''s coefficient (NDRC/NBS 2022) is not published', true),
+('jinsha_2022', 'runoff_coefficient', 'grassland', 0.0387, '1', 'addition, not in the GEP paper: Gong et al. 2017, Table 2, (sub)tropical tussock 3.87%; the paper''s coefficient is not published', true),
+('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by seed 001 Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (SPEC section 2)', true),
+-- soil retention (RUSLE; K are the after-restoration values)
+('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'seed 001 Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
+('jinsha_2022', 'soil_erodibility', 'forest',    0.0336, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'soil_erodibility', 'dryland',   0.0544, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, cultivated land after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'soil_erodibility', 'grassland', 0.0378, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'slope_length_factor', NULL, 11.23, '1', 'seed 001 Table 3 (Yang et al. 2013: purple-soil hills of the southwest)', true),
+('jinsha_2022', 'cover_factor', 'dryland',   0.130, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
+('jinsha_2022', 'cover_factor', 'forest',    0.001, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
+('jinsha_2022', 'cover_factor', 'grassland', 0.040, '1', 'seed 001 Table 3 (Ye et al. 2021)', true),
+('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'seed 001 Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'sediment_coefficient', NULL, 0.24, '1', 'addition, not in the GEP paper: lambda of the Garze GEP 2010 (Baima Zhuoga et al. 2017, Acta Ecol. Sin. 37(19):6302) citing Ouyang, Wang, Miao 1999', true),
+('jinsha_2022', 'soil_bulk_density', NULL, 1.3, 't/m3', 'addition, not in the GEP paper: rho, generic 1.3 g/cm3 (Lancang River GEP 2017); the Garze 0.93 is alpine grassland', true),
+('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'seed 001 Table 3 (Ministry of Water Resources)', true),
+('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
+('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
+('jinsha_2022', 'nitrogen_fertilizer_coefficient', NULL, 2.17, '1', 'seed 001 Table 3', true),
+('jinsha_2022', 'phosphorus_fertilizer_coefficient', NULL, 5.56, '1', 'seed 001 Table 3', true),
+('jinsha_2022', 'nitrogen_fertilizer_price', NULL, 1500, 'yuan/t', 'seed 001 Table 3 (market research)', true),
+('jinsha_2022', 'phosphorus_fertilizer_price', NULL, 900, 'yuan/t', 'seed 001 Table 3 (market research)', true),
+-- air purification
+('jinsha_2022', 'so2_absorption', 'forest',    0.036,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_absorption', 'dryland',   0.025,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_absorption', 'grassland', 0.0294, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'forest',    0.0226, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'dryland',   0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'grassland', 0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'forest',    0.1076, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'dryland',   0.0841, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'grassland', 0.0847, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_cost',  NULL, 1.2,  'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'nox_cost',  NULL, 0.63, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'dust_cost', NULL, 0.15, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
+-- carbon fixation, oxygen release
+('jinsha_2022', 'carbon_rate', 'forest',    1.17,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, Guizhou 2015, forest vegetation)', true),
+('jinsha_2022', 'carbon_rate', 'grassland', 0.02,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, grassland)', true),
+('jinsha_2022', 'carbon_rate', 'dryland',   0.047, 't C/hm2/a', 'seed 001 Table 3 (Tian et al. 2014, dry land)', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'seed 001 Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
+('jinsha_2022', 'carbon_price', NULL, 380, 'yuan/t CO2', 'addition, not in the GEP paper: Garze GEP 2010 carbon fixation price applied to fixed CO2 (the paper''s values imply about 386)', true),
+('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'seed 001 Table 3 (Cao et al. 2023, Guizhou)', true),
+-- climate regulation (ac_days is required: the paper''s d is not published)
+('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'seed 001 Table 3 (Ouyang et al. 2013)', true),
+('jinsha_2022', 'eer', NULL, 3.0, '1', 'seed 001 Table 3', true),
+('jinsha_2022', 'electricity_price', NULL, 0.45, 'yuan/kWh', 'seed 001 Table 3 (China Southern Power Grid, first tariff level)', true),
+-- aesthetic landscape (grain price and yield of Jinsha County are not published)
+('jinsha_2022', 'landscape_factor', 'dryland',   0.06, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'seed 001 Table 3: 1/7', true)
+) AS v(param_set, parameter, land_type, value, unit, source, builtin)
+	UNION ALL SELECT v.param_set::text, v.parameter::text, v.land_type::text FROM (SELECT 'jinsha_2022_paper', v.parameter, v.land_type, v.value, v.unit, v.source, true
+FROM @extschema@.gep_param v
+WHERE v.param_set OPERATOR(pg_catalog.=) 'jinsha_2022' AND v.source NOT LIKE 'addition%'
+) AS v(param_set, parameter, land_type, value, unit, source, builtin)) AS k(param_set, parameter, land_type)
+	WHERE k.param_set IS NOT DISTINCT FROM t.param_set AND k.parameter IS NOT DISTINCT FROM t.parameter AND k.land_type IS NOT DISTINCT FROM t.land_type);
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_land_type', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_landuse_map', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_parameter', 'WHERE NOT builtin');
@@ -2547,463 +3018,6 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.reference_checksum() IS
 	'One hex SHA-256 over the rows of every reference and coefficient table of ecocomp, independent of insertion order, collation and session settings: equal on two nodes exactly when they hold the same rows (run_command_on_all_nodes(''SELECT ecocomp.reference_checksum()'') under Citus)';
-
--- built-in rows of 0.1.0 that 0.2.0 no longer ships (children first; user rows,
--- those pg_dump dumps, are kept)
-DELETE FROM @extschema@.gep_param AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.param_set::text, v.parameter::text, v.land_type::text FROM (VALUES
--- agricultural products: only dry land yields crops (Table 5); its yield and
--- price come from the local agricultural department and are not published
-('jinsha_2022', 'crop_yield', 'forest',    0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from forest land', true),
-('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from grassland', true),
--- water conservation
-('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'seed 001 section 2: average annual precipitation of the study area', true),
-('jinsha_2022', 'runoff_coefficient', 'forest', 0.0465, '1', 'addition, not in the GEP paper: Gong et al. 2017, Acta Ecol. Sin. 37(7):2455, Table 2, evergreen broadleaf forest 4.65% (the zonal forest of subtropical Guizhou); the paper''s coefficient (NDRC/NBS 2022) is not published', true),
-('jinsha_2022', 'runoff_coefficient', 'grassland', 0.0387, '1', 'addition, not in the GEP paper: Gong et al. 2017, Table 2, (sub)tropical tussock 3.87%; the paper''s coefficient is not published', true),
-('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by seed 001 Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (SPEC section 2)', true),
--- soil retention (RUSLE; K are the after-restoration values)
-('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'seed 001 Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
-('jinsha_2022', 'soil_erodibility', 'forest',    0.0336, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'soil_erodibility', 'dryland',   0.0544, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, cultivated land after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'soil_erodibility', 'grassland', 0.0378, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'slope_length_factor', NULL, 11.23, '1', 'seed 001 Table 3 (Yang et al. 2013: purple-soil hills of the southwest)', true),
-('jinsha_2022', 'cover_factor', 'dryland',   0.130, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
-('jinsha_2022', 'cover_factor', 'forest',    0.001, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
-('jinsha_2022', 'cover_factor', 'grassland', 0.040, '1', 'seed 001 Table 3 (Ye et al. 2021)', true),
-('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'sediment_coefficient', NULL, 0.24, '1', 'addition, not in the GEP paper: lambda of the Garze GEP 2010 (Baima Zhuoga et al. 2017, Acta Ecol. Sin. 37(19):6302) citing Ouyang, Wang, Miao 1999', true),
-('jinsha_2022', 'soil_bulk_density', NULL, 1.3, 't/m3', 'addition, not in the GEP paper: rho, generic 1.3 g/cm3 (Lancang River GEP 2017); the Garze 0.93 is alpine grassland', true),
-('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'seed 001 Table 3 (Ministry of Water Resources)', true),
-('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
-('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
-('jinsha_2022', 'nitrogen_fertilizer_coefficient', NULL, 2.17, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'phosphorus_fertilizer_coefficient', NULL, 5.56, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'nitrogen_fertilizer_price', NULL, 1500, 'yuan/t', 'seed 001 Table 3 (market research)', true),
-('jinsha_2022', 'phosphorus_fertilizer_price', NULL, 900, 'yuan/t', 'seed 001 Table 3 (market research)', true),
--- air purification
-('jinsha_2022', 'so2_absorption', 'forest',    0.036,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_absorption', 'dryland',   0.025,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_absorption', 'grassland', 0.0294, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'forest',    0.0226, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'dryland',   0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'grassland', 0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'forest',    0.1076, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'dryland',   0.0841, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'grassland', 0.0847, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_cost',  NULL, 1.2,  'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
-('jinsha_2022', 'nox_cost',  NULL, 0.63, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
-('jinsha_2022', 'dust_cost', NULL, 0.15, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
--- carbon fixation, oxygen release
-('jinsha_2022', 'carbon_rate', 'forest',    1.17,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, Guizhou 2015, forest vegetation)', true),
-('jinsha_2022', 'carbon_rate', 'grassland', 0.02,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, grassland)', true),
-('jinsha_2022', 'carbon_rate', 'dryland',   0.047, 't C/hm2/a', 'seed 001 Table 3 (Tian et al. 2014, dry land)', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'seed 001 Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
-('jinsha_2022', 'carbon_price', NULL, 380, 'yuan/t CO2', 'addition, not in the GEP paper: Garze GEP 2010 carbon fixation price applied to fixed CO2 (the paper''s values imply about 386)', true),
-('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'seed 001 Table 3 (Cao et al. 2023, Guizhou)', true),
--- climate regulation (ac_days is required: the paper''s d is not published)
-('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'seed 001 Table 3 (Ouyang et al. 2013)', true),
-('jinsha_2022', 'eer', NULL, 3.0, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'electricity_price', NULL, 0.45, 'yuan/kWh', 'seed 001 Table 3 (China Southern Power Grid, first tariff level)', true),
--- aesthetic landscape (grain price and yield of Jinsha County are not published)
-('jinsha_2022', 'landscape_factor', 'dryland',   0.06, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'seed 001 Table 3: 1/7', true)
-) AS v(param_set, parameter, land_type, value, unit, source, builtin)
-	UNION ALL SELECT v.param_set::text, v.parameter::text, v.land_type::text FROM (SELECT 'jinsha_2022_paper', v.parameter, v.land_type, v.value, v.unit, v.source, true
-FROM @extschema@.gep_param v
-WHERE v.param_set OPERATOR(pg_catalog.=) 'jinsha_2022' AND v.source NOT LIKE 'addition%'
-) AS v(param_set, parameter, land_type, value, unit, source, builtin)) AS k(param_set, parameter, land_type)
-	WHERE k.param_set IS NOT DISTINCT FROM t.param_set AND k.parameter IS NOT DISTINCT FROM t.parameter AND k.land_type IS NOT DISTINCT FROM t.land_type);
-DELETE FROM @extschema@.gep_param_set AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.param_set::text FROM (VALUES
-('jinsha_2022', 'Jinsha County (Guizhou) coal mine restoration 2022: the GEP paper''s values (as jinsha_2022_paper) plus documented additions where it is silent (runoff_coefficient, sediment_coefficient, soil_bulk_density, carbon_price: sources begin "addition"); ac_days, evapotranspiration, dry-land runoff, crop yield and price, grain price and yield required',
- 'the GEP paper (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3 and section 2, plus the published sources named on the addition rows', true)
-) AS v(param_set, title, source, builtin)
-	UNION ALL SELECT v.param_set::text FROM (VALUES
-('jinsha_2022_paper', 'Jinsha County (Guizhou) coal mine restoration 2022: only the values the GEP paper gives; runoff_coefficient, sediment_coefficient, soil_bulk_density and carbon_price (jinsha_2022 has documented values) and the parameters jinsha_2022 also lacks must be given as overrides',
- 'the GEP paper (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3, Table 5 and section 2', true)
-) AS v(param_set, title, source, builtin)) AS k(param_set)
-	WHERE k.param_set IS NOT DISTINCT FROM t.param_set);
-DELETE FROM @extschema@.gep_parameter AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.parameter::text FROM (VALUES
-('crop_yield',          'kg/hm2/a',           'agricultural_products', 'E_i / S_i', 'crop output per hectare (E_i = crop_yield * area); 0 where the land type yields no crop', 'seed 001 Table 3', true),
-('crop_price',          'yuan/kg',            'agricultural_products', 'P_i',  'crop price (output-weighted mean for several crops); not read where crop_yield is 0', 'seed 001 Table 3', true),
-('precipitation',       'mm/a',               'water_conservation',    'P',    'annual precipitation', 'seed 001 Table 3', true),
-('runoff_coefficient',  '1',                  'water_conservation',    'R_i / P', 'surface runoff as a fraction of precipitation (R_i = runoff_coefficient * P), in [0, 1]', 'seed 001 section 2.2 (runoff from the recommended coefficient times rainfall)', true),
-('evapotranspiration',  'mm/a',               'water_conservation',    'ET_i', 'actual evapotranspiration', 'seed 001 Table 3', true),
-('water_price',         'yuan/m3',            'water_conservation',    'C_wc', 'market price of water', 'seed 001 Table 3', true),
-('rainfall_erosivity',  'MJ mm/(hm2 h a)',    'soil_retention',        'R',    'RUSLE rainfall erosivity factor', 'seed 001 Table 3', true),
-('soil_erodibility',    't hm2 h/(hm2 MJ mm)', 'soil_retention',       'K',    'RUSLE soil erodibility factor', 'seed 001 Table 3', true),
-('slope_length_factor', '1',                  'soil_retention',        'LS',   'RUSLE slope length and steepness factor', 'seed 001 Table 3', true),
-('cover_factor',        '1',                  'soil_retention',        'C',    'RUSLE cover-management factor, in [0, 1]', 'seed 001 Table 3', true),
-('practice_factor',     '1',                  'soil_retention',        'P',    'RUSLE support-practice factor, in [0, 1]', 'seed 001 Table 3', true),
-('sediment_coefficient','1',                  'soil_retention',        'lambda', 'sediment accumulation coefficient: share of retained soil that would silt up reservoirs, in [0, 1]', 'seed 001 Table 3', true),
-('soil_bulk_density',   't/m3',               'soil_retention',        'rho',  'soil bulk density (> 0)', 'seed 001 Table 3', true),
-('dredging_cost',       'yuan/m3',            'soil_retention',        'c',    'reservoir dredging cost', 'seed 001 Table 3', true),
-('soil_nitrogen',       'g/kg',               'soil_retention',        'C_N',  'nitrogen content of the soil', 'seed 001 Table 3', true),
-('soil_phosphorus',     'g/kg',               'soil_retention',        'C_P',  'phosphorus content of the soil', 'seed 001 Table 3', true),
-('nitrogen_fertilizer_coefficient',   '1',    'soil_retention',        'alpha_N', 't of fertilizer per t of nitrogen', 'seed 001 Table 3', true),
-('phosphorus_fertilizer_coefficient', '1',    'soil_retention',        'alpha_P', 't of fertilizer per t of phosphorus', 'seed 001 Table 3', true),
-('nitrogen_fertilizer_price',   'yuan/t',     'soil_retention',        'P_N',  'price of nitrogen fertilizer', 'seed 001 Table 3', true),
-('phosphorus_fertilizer_price', 'yuan/t',     'soil_retention',        'P_P',  'price of phosphorus fertilizer', 'seed 001 Table 3', true),
-('so2_absorption',      't/hm2/a',            'air_purification',      'Q_SO2', 'SO2 absorbed per hectare', 'seed 001 Table 3', true),
-('nox_absorption',      't/hm2/a',            'air_purification',      'Q_NOx', 'NOx absorbed per hectare', 'seed 001 Table 3', true),
-('dust_absorption',     't/hm2/a',            'air_purification',      'Q_dust', 'dust absorbed per hectare', 'seed 001 Table 3', true),
-('so2_cost',            'yuan/kg',            'air_purification',      'C_SO2', 'SO2 treatment cost (pollution discharge fee)', 'seed 001 Table 3', true),
-('nox_cost',            'yuan/kg',            'air_purification',      'C_NOx', 'NOx treatment cost', 'seed 001 Table 3', true),
-('dust_cost',           'yuan/kg',            'air_purification',      'C_dust', 'dust treatment cost', 'seed 001 Table 3', true),
-('carbon_rate',         't C/hm2/a',          'carbon_fixation',       'FCSR, GSR, CSR', 'carbon sequestration rate of the vegetation', 'seed 001 Table 3', true),
-('soil_carbon_coefficient', '1',              'carbon_fixation',       'beta', 'soil carbon sequestration coefficient: the land type fixes carbon_rate * (1 + beta)', 'seed 001 Table 3 (FCS = FCSR * SF * (1 + beta))', true),
-('carbon_price',        'yuan/t CO2',         'carbon_fixation',       'C_c',  'price of fixed CO2', 'seed 001 Table 3', true),
-('oxygen_price',        'yuan/t',             'oxygen_release',        'C_o',  'industrial oxygen price', 'seed 001 Table 3', true),
-('heat_absorbed',       'kJ/hm2/d',           'climate_regulation',    'GPP',  'heat absorbed by vegetation per hectare and air-conditioning day', 'seed 001 Table 3', true),
-('ac_days',             'd/a',                'climate_regulation',    'd',    'air-conditioning days per year', 'seed 001 Table 3', true),
-('eer',                 '1',                  'climate_regulation',    'R',    'energy efficiency ratio of air conditioners (> 0)', 'seed 001 Table 3', true),
-('electricity_price',   'yuan/kWh',           'climate_regulation',    'p',    'electricity price', 'seed 001 Table 3', true),
-('landscape_factor',    '1',                  'aesthetic_landscape',   'A_i',  'aesthetic landscape value equivalent per hectare', 'seed 001 Table 3', true),
-('equivalent_coefficient', '1',               'aesthetic_landscape',   'R',    'value of one equivalent as a share of the grain output value (1/7)', 'seed 001 Table 3', true),
-('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'seed 001 Table 3', true),
-('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'seed 001 Table 3', true)
-) AS v(parameter, unit, service, symbol, description, source, builtin)) AS k(parameter)
-	WHERE k.parameter IS NOT DISTINCT FROM t.parameter);
-DELETE FROM @extschema@.gep_landuse_map AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.classification::text, v.code::integer FROM (VALUES
-('cnlucc', 11, 'paddy',        'paddy field', true),
-('cnlucc', 12, 'dryland',      'dry land is the paper''s dry land', true),
-('cnlucc', 21, 'forest',       'closed forest is forest land', true),
-('cnlucc', 22, 'forest',       'shrubland is part of forest land (林地) in the Chinese land-use system', true),
-('cnlucc', 23, 'forest',       'sparse woodland is part of forest land (林地)', true),
-('cnlucc', 24, 'forest',       'other woodland (orchards, nurseries, young plantations) is part of forest land (林地)', true),
-('cnlucc', 31, 'grassland',    'grassland', true),
-('cnlucc', 32, 'grassland',    'grassland', true),
-('cnlucc', 33, 'grassland',    'grassland', true),
-('cnlucc', 41, 'water',        'rivers and canals', true),
-('cnlucc', 42, 'water',        'lakes', true),
-('cnlucc', 43, 'water',        'reservoirs and ponds', true),
-('cnlucc', 44, 'water',        'glacier and snow: water (first-level type of Xie 2015)', true),
-('cnlucc', 45, 'wetland',      'tidal flat', true),
-('cnlucc', 46, 'wetland',      'bottomland / river beach', true),
-('cnlucc', 51, 'construction', 'urban land', true),
-('cnlucc', 52, 'construction', 'rural settlement', true),
-('cnlucc', 53, 'mining',       'other construction land is where CNLUCC puts industrial and mining land (工矿用地), the mining land of seed 001; contributes nothing like construction', true),
-('cnlucc', 61, 'bare',         'sandy land', true),
-('cnlucc', 62, 'bare',         'gobi', true),
-('cnlucc', 63, 'bare',         'saline-alkali land', true),
-('cnlucc', 64, 'wetland',      'marsh is wetland, although CNLUCC lists it under unused land', true),
-('cnlucc', 65, 'bare',         'bare soil', true),
-('cnlucc', 66, 'bare',         'bare rock / gravel', true),
-('cnlucc', 67, 'bare',         'other unused land (alpine desert, tundra)', true),
-('clcd', 1, 'dryland',         'CLCD does not separate paddy: dry land, as the ESV mapping does', true),
-('clcd', 2, 'forest',          'forest', true),
-('clcd', 3, 'forest',          'shrub is part of forest land (林地)', true),
-('clcd', 4, 'grassland',       'grassland', true),
-('clcd', 5, 'water',           'water', true),
-('clcd', 6, 'water',           'snow/ice: water, as CNLUCC 44', true),
-('clcd', 7, 'bare',            'barren', true),
-('clcd', 8, 'construction',    'impervious surface (mines are not separated from built-up land)', true),
-('clcd', 9, 'wetland',         'wetland', true),
-('worldcover', 10, 'forest',   'tree cover', true),
-('worldcover', 20, 'forest',   'shrubland is part of forest land (林地)', true),
-('worldcover', 30, 'grassland','grassland', true),
-('worldcover', 40, 'dryland',  'cropland without paddy information: dry land, as CLCD 1', true),
-('worldcover', 50, 'construction', 'built-up (mines are not separated from built-up land)', true),
-('worldcover', 60, 'bare',     'bare / sparse vegetation', true),
-('worldcover', 70, 'water',    'snow and ice: water, as CNLUCC 44', true),
-('worldcover', 80, 'water',    'permanent water bodies', true),
-('worldcover', 90, 'wetland',  'herbaceous wetland', true),
-('worldcover', 95, 'wetland',  'mangroves are wetland, as in the ESV mapping', true),
-('worldcover', 100, 'bare',    'moss and lichen (tundra-like, sparse): bare land, as the ESV mapping values it as desert', true)
-) AS v(classification, code, land_type, reason, builtin)) AS k(classification, code)
-	WHERE k.classification IS NOT DISTINCT FROM t.classification AND k.code IS NOT DISTINCT FROM t.code);
-DELETE FROM @extschema@.gep_land_type AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.land_type::text FROM (VALUES
-('forest',       'forest land (林地, including shrubland)', true,  1, 'seed 001 Table 1', true),
-('dryland',      'dry land (旱地)',                          true,  2, 'seed 001 Table 1', true),
-('grassland',    'grassland (草地)',                         true,  3, 'seed 001 Table 1', true),
-('paddy',        'paddy field (水田)',                       true,  4, 'ecocomp: needed to map CNLUCC code 11; no parameters in the built-in set', true),
-('water',        'water bodies, glaciers and snow',          true,  5, 'ecocomp: needed to map water codes; no parameters in the built-in set', true),
-('wetland',      'wetland, marsh, tidal flat, mangrove',     true,  6, 'ecocomp: needed to map wetland codes; no parameters in the built-in set', true),
-('mining',       'mining land (工矿用地)',                   false, 7, 'seed 001 Table 1 and section 3.3: mining land contributes nothing', true),
-('construction', 'construction land (建设用地)',             false, 8, 'seed 001 Table 1 and section 3.3: construction land contributes nothing', true),
-('bare',         'bare land: sand, gobi, saline, bare soil and rock', false, 9, 'ecocomp: unvegetated land valued like the paper''s mining land (no vegetation, no product)', true)
-) AS v(land_type, label, contributes, position, source, builtin)) AS k(land_type)
-	WHERE k.land_type IS NOT DISTINCT FROM t.land_type);
-DELETE FROM @extschema@.priority_class AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.class_set::text, v.lower_bound::double precision FROM (VALUES
-('esv_paper', 0.5, 'relatively high (above 0.5)',
- 'ESV paper section 3.2.1: "priority higher than 0.5" (Baishan, Hegang), singled out within "relatively high, all exceeding 0.3" of the discussion', true),
-('esv_paper', 0.3, 'relatively high',
- 'ESV paper discussion: "relatively high, all exceeding 0.3"; section 3.2.1: "between 0.3 and 0.5"', true),
-('esv_paper', 0.1, 'moderate',
- 'ESV paper discussion: "moderate compensation priority ... between 0.1 and 0.25"; section 3.2.1: the other cities "do not exceed 0.3"', true),
-('esv_paper', '-Infinity', 'not exceeding 0.1',
- 'ESV paper: "0.1 or less" (section 3.2.1), "not exceeding 0.1" (discussion); the paper gives this class no name', true),
-('ecocomp_0_1', 0.5, 'high', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true),
-('ecocomp_0_1', 0.3, 'medium', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true),
-('ecocomp_0_1', 0.1, 'low', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true),
-('ecocomp_0_1', '-Infinity', 'very low', 'label of ecocomp 0.1 ecps_class(), not the paper''s wording', true)
-) AS v(class_set, lower_bound, label, source, builtin)) AS k(class_set, lower_bound)
-	WHERE k.class_set IS NOT DISTINCT FROM t.class_set AND k.lower_bound IS NOT DISTINCT FROM t.lower_bound);
-DELETE FROM @extschema@.landuse_map AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.classification::text, v.code::integer, v.scheme::text FROM (SELECT m.classification, m.code, s.scheme,
-	   CASE WHEN s.scheme = 'xie2015' THEN m.secondary ELSE m.first END,
-	   CASE WHEN s.scheme = 'xie2015' THEN m.reason
-			ELSE 'first-level type of the class (' || m.first || ')' END,
-	   true
-FROM (VALUES
-	('cnlucc', 11, 'paddy',           'farmland',     'paddy field is Xie''s paddy type'),
-	('cnlucc', 12, 'dry_land',        'farmland',     'dry land is Xie''s dry-land type'),
-	('cnlucc', 21, 'mixed_forest',    'forest',       'closed forest without species information: the mixed conifer-broadleaf type, as Zhao et al. 2020 map 有林地; between coniferous and broadleaf'),
-	('cnlucc', 22, 'shrub',           'forest',       'shrubland is Xie''s shrub type'),
-	('cnlucc', 23, 'shrub',           'forest',       'sparse woodland (10-30% canopy) valued as shrub rather than closed forest'),
-	('cnlucc', 24, 'shrub',           'forest',       'orchards and nurseries valued as shrub, as Luo & Yan 2018 map orchards'),
-	('cnlucc', 31, 'shrub_grassland', 'grassland',    'high-coverage grassland (> 50%): the highest-valued grassland type, shrub-grassland'),
-	('cnlucc', 32, 'meadow',          'grassland',    'medium-coverage grassland (20-50%): the middle grassland type, meadow'),
-	('cnlucc', 33, 'steppe',          'grassland',    'low-coverage grassland (5-20%): the lowest-valued grassland type, steppe'),
-	('cnlucc', 41, 'water_system',    'water',        'rivers and canals are Xie''s water system'),
-	('cnlucc', 42, 'water_system',    'water',        'lakes are Xie''s water system'),
-	('cnlucc', 43, 'water_system',    'water',        'reservoirs and ponds are Xie''s water system'),
-	('cnlucc', 44, 'glacier_snow',    'water',        'glacier and snow is Xie''s glacier type (first level: water, as in Xie 2015)'),
-	('cnlucc', 45, 'wetland',         'wetland',      'tidal flats are wetland'),
-	('cnlucc', 46, 'wetland',         'wetland',      'river beaches and bottomland are wetland'),
-	('cnlucc', 51, 'construction',    'construction', 'built-up land has zero ESV'),
-	('cnlucc', 52, 'construction',    'construction', 'built-up land has zero ESV'),
-	('cnlucc', 53, 'construction',    'construction', 'built-up land (including mines and transport) has zero ESV'),
-	('cnlucc', 61, 'desert',          'desert',       'sandy land is desert'),
-	('cnlucc', 62, 'desert',          'desert',       'gobi is desert'),
-	('cnlucc', 63, 'desert',          'desert',       'saline-alkali land with sparse halophytes valued as desert rather than bare land'),
-	('cnlucc', 64, 'wetland',         'wetland',      'marsh is wetland, although CNLUCC lists it under unused land'),
-	('cnlucc', 65, 'bare_land',       'desert',       'bare soil is bare land'),
-	('cnlucc', 66, 'bare_land',       'desert',       'bare rock and gravel is bare land'),
-	('cnlucc', 67, 'desert',          'desert',       'other unused land (alpine desert, tundra) valued as desert'),
-	('clcd', 1, 'dry_land',        'farmland',     'CLCD does not separate paddy: dry land, the larger part of China''s cropland; map paddy regions to paddy with a user mapping'),
-	('clcd', 2, 'mixed_forest',    'forest',       'forest without species information: mixed conifer-broadleaf, as for CNLUCC 21'),
-	('clcd', 3, 'shrub',           'forest',       'shrub is Xie''s shrub type'),
-	('clcd', 4, 'meadow',          'grassland',    'undifferentiated grassland: meadow, the middle of Xie''s three grassland types (11.43 equivalents, their mean is 12.06)'),
-	('clcd', 5, 'water_system',    'water',        'water is Xie''s water system'),
-	('clcd', 6, 'glacier_snow',    'water',        'snow/ice is Xie''s glacier type'),
-	('clcd', 7, 'desert',          'desert',       'barren land in China is mostly sandy desert and gobi: desert rather than bare land'),
-	('clcd', 8, 'construction',    'construction', 'impervious (built-up) land has zero ESV'),
-	('clcd', 9, 'wetland',         'wetland',      'wetland is Xie''s wetland type'),
-	('worldcover', 10, 'mixed_forest',    'forest',       'tree cover without species information: mixed conifer-broadleaf, as for CNLUCC 21'),
-	('worldcover', 20, 'shrub',           'forest',       'shrubland is Xie''s shrub type'),
-	('worldcover', 30, 'meadow',          'grassland',    'undifferentiated grassland: meadow, as for CLCD 4'),
-	('worldcover', 40, 'dry_land',        'farmland',     'cropland without paddy information: dry land, as for CLCD 1'),
-	('worldcover', 50, 'construction',    'construction', 'built-up land has zero ESV'),
-	('worldcover', 60, 'desert',          'desert',       'bare / sparse vegetation valued as desert, as for CLCD 7'),
-	('worldcover', 70, 'glacier_snow',    'water',        'snow and ice is Xie''s glacier type'),
-	('worldcover', 80, 'water_system',    'water',        'permanent water bodies are Xie''s water system'),
-	('worldcover', 90, 'wetland',         'wetland',      'herbaceous wetland is wetland'),
-	('worldcover', 95, 'wetland',         'wetland',      'mangroves are wetland (Luo & Yan 2018 map mangroves to wetland)'),
-	('worldcover', 100, 'desert',         'desert',       'moss and lichen (tundra-like, low productivity) valued as desert')
-	) AS m(classification, code, secondary, first, reason),
-	(VALUES ('xie2015'), ('xie2008'), ('xie2003')) AS s(scheme)
-) AS v(classification, code, scheme, ecosystem, reason, builtin)) AS k(classification, code, scheme)
-	WHERE k.classification IS NOT DISTINCT FROM t.classification AND k.code IS NOT DISTINCT FROM t.code AND k.scheme IS NOT DISTINCT FROM t.scheme);
-DELETE FROM @extschema@.landuse_class AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.classification::text, v.code::integer FROM (VALUES
-('cnlucc', 11, 'paddy field', '水田', 'cultivated land', true),
-('cnlucc', 12, 'dry land', '旱地', 'cultivated land', true),
-('cnlucc', 21, 'closed forest (canopy > 30%)', '有林地', 'forest land', true),
-('cnlucc', 22, 'shrubland (canopy > 40%, < 2 m)', '灌木林地', 'forest land', true),
-('cnlucc', 23, 'sparse woodland (canopy 10-30%)', '疏林地', 'forest land', true),
-('cnlucc', 24, 'other woodland (orchards, nurseries, young plantations)', '其他林地', 'forest land', true),
-('cnlucc', 31, 'high-coverage grassland (> 50%)', '高覆盖度草地', 'grassland', true),
-('cnlucc', 32, 'medium-coverage grassland (20-50%)', '中覆盖度草地', 'grassland', true),
-('cnlucc', 33, 'low-coverage grassland (5-20%)', '低覆盖度草地', 'grassland', true),
-('cnlucc', 41, 'rivers and canals', '河渠', 'water', true),
-('cnlucc', 42, 'lakes', '湖泊', 'water', true),
-('cnlucc', 43, 'reservoirs and ponds', '水库坑塘', 'water', true),
-('cnlucc', 44, 'permanent glacier and snow', '永久性冰川雪地', 'water', true),
-('cnlucc', 45, 'tidal flat', '滩涂', 'water', true),
-('cnlucc', 46, 'bottomland / river beach', '滩地', 'water', true),
-('cnlucc', 51, 'urban land', '城镇用地', 'built-up', true),
-('cnlucc', 52, 'rural settlement', '农村居民点', 'built-up', true),
-('cnlucc', 53, 'other construction (factories, mines, transport)', '其他建设用地', 'built-up', true),
-('cnlucc', 61, 'sandy land', '沙地', 'unused land', true),
-('cnlucc', 62, 'gobi', '戈壁', 'unused land', true),
-('cnlucc', 63, 'saline-alkali land', '盐碱地', 'unused land', true),
-('cnlucc', 64, 'marsh', '沼泽地', 'unused land', true),
-('cnlucc', 65, 'bare soil', '裸土地', 'unused land', true),
-('cnlucc', 66, 'bare rock / gravel', '裸岩石质地', 'unused land', true),
-('cnlucc', 67, 'other unused land (alpine desert, tundra)', '其他', 'unused land', true),
-('clcd', 1, 'cropland', '耕地', 'cropland', true),
-('clcd', 2, 'forest', '林地', 'forest', true),
-('clcd', 3, 'shrub', '灌木', 'shrub', true),
-('clcd', 4, 'grassland', '草地', 'grassland', true),
-('clcd', 5, 'water', '水体', 'water', true),
-('clcd', 6, 'snow/ice', '冰雪', 'snow/ice', true),
-('clcd', 7, 'barren', '裸地', 'barren', true),
-('clcd', 8, 'impervious', '不透水面', 'impervious', true),
-('clcd', 9, 'wetland', '湿地', 'wetland', true),
-('worldcover', 10, 'tree cover', NULL, 'tree cover', true),
-('worldcover', 20, 'shrubland', NULL, 'shrubland', true),
-('worldcover', 30, 'grassland', NULL, 'grassland', true),
-('worldcover', 40, 'cropland', NULL, 'cropland', true),
-('worldcover', 50, 'built-up', NULL, 'built-up', true),
-('worldcover', 60, 'bare / sparse vegetation', NULL, 'bare / sparse vegetation', true),
-('worldcover', 70, 'snow and ice', NULL, 'snow and ice', true),
-('worldcover', 80, 'permanent water bodies', NULL, 'permanent water bodies', true),
-('worldcover', 90, 'herbaceous wetland', NULL, 'herbaceous wetland', true),
-('worldcover', 95, 'mangroves', NULL, 'mangroves', true),
-('worldcover', 100, 'moss and lichen', NULL, 'moss and lichen', true)
-) AS v(classification, code, name, label_zh, level1, builtin)) AS k(classification, code)
-	WHERE k.classification IS NOT DISTINCT FROM t.classification AND k.code IS NOT DISTINCT FROM t.code);
-DELETE FROM @extschema@.landuse_classification AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.classification::text FROM (VALUES
-('cnlucc', 'China land-use/cover remote sensing monitoring data (RESDC, Liu Jiyuan system), codes 11..67',
- 'RESDC/CNLUCC classification; codes agreed by three public code files and ChinaXiv-202204.00104, ChinaXiv-202108.00069', true),
-('clcd', 'CLCD annual China Land Cover Dataset (Yang & Huang 2021, ESSD), 30 m, codes 1..9',
- 'Yang J. & Huang X. 2021, ESSD 13:3907-3925; Zenodo 8176941 (v1.0.2) labels', true),
-('worldcover', 'ESA WorldCover 10 m (v100 2020 / v200 2021), codes 10..100',
- 'ESA WorldCover product documentation; USEPA ATtILA2 wiki; Planetary Computer STAC item', true)
-) AS v(classification, title, source, builtin)) AS k(classification)
-	WHERE k.classification IS NOT DISTINCT FROM t.classification);
-DELETE FROM @extschema@.esv_factor AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.scheme::text, v.ecosystem::text, v.service::text FROM (SELECT 'xie2015', r.ecosystem, s.service, r.f[s.position], r.source, true
-FROM (VALUES
-	('dry_land',        ARRAY[0.85, 0.40,  0.02, 0.67, 0.36, 0.10,   0.27, 1.03, 0.12, 0.13, 0.06], 'Xie 2015 Table 3 via [S1]; confirmed by Zhao et al. 2018 and 2020'),
-	('paddy',           ARRAY[1.36, 0.09, -2.63, 1.11, 0.57, 0.17,   2.72, 0.01, 0.19, 0.21, 0.09], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhao 2018, Zhang 2020 (negative water supply is in the source)'),
-	('coniferous',      ARRAY[0.22, 0.52,  0.27, 1.70, 5.07, 1.49,   3.34, 2.06, 0.16, 1.88, 0.82], 'Xie 2015 Table 3 via [S1] alone; consistent with 0.78 x broadleaf'),
-	('mixed_forest',    ARRAY[0.31, 0.71,  0.37, 2.35, 7.03, 1.99,   3.51, 2.86, 0.22, 2.60, 1.14], 'Xie 2015 Table 3 via [S1]; confirmed by Zhao et al. 2020'),
-	('broadleaf',       ARRAY[0.29, 0.66,  0.34, 2.17, 6.50, 1.93,   4.74, 2.65, 0.20, 2.41, 1.06], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhang 2020'),
-	('shrub',           ARRAY[0.19, 0.43,  0.22, 1.41, 4.23, 1.28,   3.35, 1.72, 0.13, 1.57, 0.69], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhao 2020'),
-	('steppe',          ARRAY[0.10, 0.14,  0.08, 0.51, 1.34, 0.44,   0.98, 0.62, 0.05, 0.56, 0.25], 'Xie 2015 Table 3 via [S1] alone; consistent with 0.26 x shrub-grassland'),
-	('shrub_grassland', ARRAY[0.38, 0.56,  0.31, 1.97, 5.21, 1.72,   3.82, 2.40, 0.18, 2.18, 0.96], 'Xie 2015 Table 3 via [S1]; confirmed by Zhang 2020'),
-	('meadow',          ARRAY[0.22, 0.33,  0.18, 1.14, 3.02, 1.00,   2.21, 1.39, 0.11, 1.27, 0.56], 'Xie 2015 Table 3 via [S1] alone; consistent with 0.58 x shrub-grassland'),
-	('wetland',         ARRAY[0.51, 0.50,  2.59, 1.90, 3.60, 3.60,  24.23, 2.31, 0.18, 7.87, 4.73], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018'),
-	('desert',          ARRAY[0.01, 0.03,  0.02, 0.11, 0.10, 0.31,   0.21, 0.13, 0.01, 0.12, 0.05], 'Xie 2015 Table 3 via [S1]; confirmed by Zhang 2020'),
-	('bare_land',       ARRAY[0.00, 0.00,  0.00, 0.02, 0.00, 0.10,   0.03, 0.02, 0.00, 0.02, 0.01], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018'),
-	('water_system',    ARRAY[0.80, 0.23,  8.29, 0.77, 2.29, 5.55, 102.24, 0.93, 0.07, 2.55, 1.89], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhang 2020'),
-	('glacier_snow',    ARRAY[0.00, 0.00,  2.16, 0.18, 0.54, 0.16,   7.13, 0.00, 0.00, 0.01, 0.09], 'Xie 2015 Table 3 via [S1] alone (medium confidence, not cross-checked)'),
-	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
-	) AS r(ecosystem, f, source)
-JOIN @extschema@.esv_service s ON s.scheme = 'xie2015'
-) AS v(scheme, ecosystem, service, factor, source, builtin)
-	UNION ALL SELECT v.scheme::text, v.ecosystem::text, v.service::text FROM (SELECT 'xie2008', r.ecosystem, s.service, r.f[s.position], r.source, true
-FROM (VALUES
-	('forest',       ARRAY[0.33, 2.98, 4.32,  4.07,  4.09,  1.72, 4.02, 4.51, 2.08], 'Xie 2008 via Wei & Zhao 2017'),
-	('grassland',    ARRAY[0.43, 0.36, 1.50,  1.56,  1.52,  1.32, 2.24, 1.87, 0.87], 'Xie 2008 via Wei & Zhao 2017'),
-	('farmland',     ARRAY[1.00, 0.39, 0.72,  0.97,  0.77,  1.39, 1.47, 1.02, 0.17], 'Xie 2008 via Wei & Zhao 2017'),
-	('wetland',      ARRAY[0.36, 0.24, 2.41, 13.55, 13.44, 14.40, 1.99, 3.69, 4.69], 'Xie 2008 via Wei & Zhao 2017'),
-	('water',        ARRAY[0.53, 0.35, 0.51,  2.06, 18.77, 14.85, 0.41, 3.43, 4.44], 'Xie 2008 (rivers/lakes) via Wei & Zhao 2017'),
-	('desert',       ARRAY[0.02, 0.04, 0.06,  0.13,  0.07,  0.26, 0.17, 0.40, 0.24], 'Xie 2008 via Wei & Zhao 2017'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
-	) AS r(ecosystem, f, source)
-JOIN @extschema@.esv_service s ON s.scheme = 'xie2008'
-) AS v(scheme, ecosystem, service, factor, source, builtin)
-	UNION ALL SELECT v.scheme::text, v.ecosystem::text, v.service::text FROM (SELECT 'xie2003', r.ecosystem, s.service, r.f[s.position], r.source, true
-FROM (VALUES
-	('forest',       ARRAY[0.10, 2.60, 3.50,  2.70,  3.20,  1.31, 3.90, 3.26, 1.28], 'Xie 2003 via ChinaXiv-201909.00077'),
-	('grassland',    ARRAY[0.30, 0.05, 0.80,  0.90,  0.80,  1.31, 1.95, 1.09, 0.04], 'Xie 2003 via ChinaXiv-201909.00077'),
-	('farmland',     ARRAY[1.00, 0.10, 0.50,  0.89,  0.60,  1.64, 1.46, 0.71, 0.01], 'Xie 2003 via ChinaXiv-201909.00077'),
-	('wetland',      ARRAY[0.30, 0.07, 1.80, 17.10, 15.50, 18.18, 1.71, 2.50, 5.55], 'Xie 2003 via ChinaXiv-201909.00077'),
-	('water',        ARRAY[0.10, 0.01, 0.00,  0.46, 20.38, 18.18, 0.01, 2.49, 4.34], 'Xie 2003 via ChinaXiv-201909.00077'),
-	('desert',       ARRAY[0.01, 0.00, 0.00,  0.00,  0.03,  0.01, 0.02, 0.34, 0.01], 'Xie 2003 desert column via Song et al. 2018 (yuan / 67663.20)'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
-	) AS r(ecosystem, f, source)
-JOIN @extschema@.esv_service s ON s.scheme = 'xie2003'
-) AS v(scheme, ecosystem, service, factor, source, builtin)) AS k(scheme, ecosystem, service)
-	WHERE k.scheme IS NOT DISTINCT FROM t.scheme AND k.ecosystem IS NOT DISTINCT FROM t.ecosystem AND k.service IS NOT DISTINCT FROM t.service);
-DELETE FROM @extschema@.esv_ecosystem AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.scheme::text, v.ecosystem::text FROM (VALUES
-('xie2015', 'dry_land',        'farmland',      1, '旱地', true),
-('xie2015', 'paddy',           'farmland',      2, '水田', true),
-('xie2015', 'coniferous',      'forest',        3, '针叶', true),
-('xie2015', 'mixed_forest',    'forest',        4, '针阔混交', true),
-('xie2015', 'broadleaf',       'forest',        5, '阔叶', true),
-('xie2015', 'shrub',           'forest',        6, '灌木', true),
-('xie2015', 'steppe',          'grassland',     7, '草原', true),
-('xie2015', 'shrub_grassland', 'grassland',     8, '灌草丛', true),
-('xie2015', 'meadow',          'grassland',     9, '草甸', true),
-('xie2015', 'wetland',         'wetland',      10, '湿地', true),
-('xie2015', 'desert',          'desert',       11, '荒漠', true),
-('xie2015', 'bare_land',       'desert',       12, '裸地', true),
-('xie2015', 'water_system',    'water',        13, '水系', true),
-('xie2015', 'glacier_snow',    'water',        14, '冰川积雪', true),
-('xie2015', 'construction',    'construction', 15, '建设用地', true)
-) AS v(scheme, ecosystem, level1, position, label_zh, builtin)
-	UNION ALL SELECT v.scheme::text, v.ecosystem::text FROM (SELECT s.scheme, e.ecosystem, e.ecosystem, e.position, e.label_zh, true
-FROM (VALUES ('xie2008'), ('xie2003')) AS s(scheme),
-	 (VALUES ('farmland', 1, '农田'), ('forest', 2, '森林'), ('grassland', 3, '草地'),
-			 ('wetland', 4, '湿地'), ('water', 5, '水体'), ('desert', 6, '荒漠'),
-			 ('construction', 7, '建设用地')) AS e(ecosystem, position, label_zh)
-) AS v(scheme, ecosystem, level1, position, label_zh, builtin)) AS k(scheme, ecosystem)
-	WHERE k.scheme IS NOT DISTINCT FROM t.scheme AND k.ecosystem IS NOT DISTINCT FROM t.ecosystem);
-DELETE FROM @extschema@.esv_service AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.scheme::text, v.service::text FROM (VALUES
-('xie2015', 'food_production',            'provisioning', true,   1, '食物生产', 'Xie 2015; MA grouping as in Luo & Yan 2018, Zhang et al. 2020', true),
-('xie2015', 'raw_materials',              'provisioning', true,   2, '原料生产', 'Xie 2015', true),
-('xie2015', 'water_supply',               'provisioning', true,   3, '水资源供给', 'Xie 2015', true),
-('xie2015', 'gas_regulation',             'regulating',   false,  4, '气体调节', 'Xie 2015', true),
-('xie2015', 'climate_regulation',         'regulating',   false,  5, '气候调节', 'Xie 2015', true),
-('xie2015', 'environmental_purification', 'regulating',   false,  6, '净化环境', 'Xie 2015', true),
-('xie2015', 'hydrological_regulation',    'regulating',   false,  7, '水文调节', 'Xie 2015', true),
-('xie2015', 'soil_conservation',          'supporting',   false,  8, '土壤保持', 'Xie 2015', true),
-('xie2015', 'nutrient_cycling',           'supporting',   false,  9, '维持养分循环', 'Xie 2015', true),
-('xie2015', 'biodiversity',               'supporting',   false, 10, '生物多样性', 'Xie 2015', true),
-('xie2015', 'aesthetic_landscape',        'cultural',     false, 11, '美学景观', 'Xie 2015', true),
-('xie2008', 'food_production',            'provisioning', true,   1, '食物生产', 'Xie 2008', true),
-('xie2008', 'raw_materials',              'provisioning', true,   2, '原材料生产', 'Xie 2008', true),
-('xie2008', 'gas_regulation',             'regulating',   false,  3, '气体调节', 'Xie 2008', true),
-('xie2008', 'climate_regulation',         'regulating',   false,  4, '气候调节', 'Xie 2008', true),
-('xie2008', 'hydrological_regulation',    'regulating',   false,  5, '水文调节', 'Xie 2008', true),
-('xie2008', 'waste_treatment',            'regulating',   false,  6, '废物处理', 'Xie 2008', true),
-('xie2008', 'soil_conservation',          'supporting',   false,  7, '保持土壤', 'Xie 2008', true),
-('xie2008', 'biodiversity',               'supporting',   false,  8, '维持生物多样性', 'Xie 2008', true),
-('xie2008', 'aesthetic_landscape',        'cultural',     false,  9, '提供美学景观', 'Xie 2008', true),
-('xie2003', 'food_production',            'provisioning', true,   1, '食物生产', 'Xie 2003', true),
-('xie2003', 'raw_materials',              'provisioning', true,   2, '原材料', 'Xie 2003', true),
-('xie2003', 'gas_regulation',             'regulating',   false,  3, '气体调节', 'Xie 2003', true),
-('xie2003', 'climate_regulation',         'regulating',   false,  4, '气候调节', 'Xie 2003', true),
-('xie2003', 'water_conservation',         'regulating',   false,  5, '水源涵养', 'Xie 2003', true),
-('xie2003', 'waste_treatment',            'regulating',   false,  6, '废物处理', 'Xie 2003', true),
-('xie2003', 'soil_formation_protection',  'supporting',   false,  7, '土壤形成与保护', 'Xie 2003', true),
-('xie2003', 'biodiversity',               'supporting',   false,  8, '生物多样性保护', 'Xie 2003', true),
-('xie2003', 'recreation_culture',         'cultural',     false,  9, '娱乐文化', 'Xie 2003', true)
-) AS v(scheme, service, service_group, market, position, label_zh, source, builtin)) AS k(scheme, service)
-	WHERE k.scheme IS NOT DISTINCT FROM t.scheme AND k.service IS NOT DISTINCT FROM t.service);
-DELETE FROM @extschema@.esv_scheme AS t
-WHERE NOT (NOT builtin)
-  AND NOT EXISTS (SELECT FROM (
-	SELECT v.scheme::text FROM (VALUES
-('xie2015', 'Xie Gaodi et al. 2015: 14 secondary ecosystem types x 11 services', 'secondary',
- 'Xie G. et al. 2015, J. Natural Resources 30(8):1243-1254 (value equivalents per unit area); full matrix as transcribed in a public GEP app (get_xie_gaodi_table), rows cross-checked with Luo & Yan 2018, Zhao et al. 2018/2020, Zhang et al. 2020', true),
-('xie2008', 'Xie Gaodi et al. 2008: 6 first-level types x 9 services', 'first',
- 'Xie G., Zhen L., Lu C., Xiao Y., Chen C. 2008, J. Natural Resources 23(5):911-919; values from Wei H., Zhao W. et al. 2017, Acta Ecologica Sinica 37(11):3830-3839 (1 eq = 3990.0 yuan, every cell divides exactly)', true),
-('xie2003', 'Xie Gaodi et al. 2003: 6 first-level types x 9 services (Tibetan Plateau)', 'first',
- 'Xie G., Lu C., Leng Y. et al. 2003, J. Natural Resources 18(2):189-196; values from ChinaXiv-201909.00077, checked against Song et al. 2018 and Wei et al. 2018 yuan tables', true)
-) AS v(scheme, title, level, source, builtin)) AS k(scheme)
-	WHERE k.scheme IS NOT DISTINCT FROM t.scheme);
 
 ------------------------------------------------------------------------------
 -- (c) in 0.1.0, not in 0.2.0

@@ -621,13 +621,15 @@ BEGIN
 	newname := (SELECT p.proname FROM pg_catalog.pg_proc p WHERE p.oid OPERATOR(pg_catalog.=) f) || '%(suffix)s';
 	EXECUTE pg_catalog.format('ALTER EXTENSION %(ext)s DROP %%s %%s', kind, f);
 	EXECUTE pg_catalog.format('ALTER %%s %%s RENAME TO %%I', kind, f, newname);
-	RAISE WARNING 'ecocomp %(new)s: %%, which %% depend(s) on, is no longer part of the extension: it is now %%',
+	RAISE WARNING '%(ext)s %(new)s: %%, which %% depend(s) on, is no longer part of the extension: it is now %%',
 		signature, users, f::pg_catalog.text
-		USING HINT = 'Run ecocomp.create_accounts() again for every account schema (it replaces the views), then DROP '
+		USING HINT = '%(hint)s, then DROP '
 			|| kind || ' ' || f::pg_catalog.text || '.';
 END
 $retire$;
-''' % {'old': old, 'new': NEW_VERSION[0], 'suffix': suffix, 'helper': HELPER, 'ext': EXT}
+''' % {'old': old, 'new': NEW_VERSION[0], 'suffix': suffix, 'helper': HELPER, 'ext': EXT,
+       'hint': ('Run ecocomp.create_accounts() again for every account schema (it replaces the views)' if EXT == 'ecocomp'
+                else 'Re-create the objects that use it')}
 
 
 NEW_VERSION = ['']
@@ -763,10 +765,36 @@ def generate(root, old, new):
     retire_calls(True)
 
     w('\n' + '-' * 78 + '\n-- (b) the %s install script, re-runnable over %s\n' % (new, old) + '-' * 78 + '\n')
+    # the statement after which each reference table's obsolete built-in
+    # rows are deleted: its last INSERT (so that an INSERT ... SELECT from
+    # it further down sees what a fresh install has), else the end of (b)
+    last_insert = {}
+    for idx, st in enumerate(new_stmts):
+        if st.kind == 'insert':
+            if st.name not in tables:
+                raise GenError('%s: INSERT INTO %s, a table the %s script does not create' % (st.origin, st.name, new))
+            last_insert[st.name] = idx
     inserted = {}      # table -> [insert statements], in order
-    table_order = []
+
+    def delete_obsolete(t):
+        """DELETE of the built-in rows of t that NEW does not insert."""
+        flt = filters.get(t)
+        if flt is not None and not flt.strip():
+            return ''           # every row is the user's
+        pred = 'true'           # not registered for pg_dump: every row is built in
+        if flt:
+            pred = 'NOT (%s)' % re.sub(r'(?i)^\s*WHERE\s+', '', flt)
+        table = tables[t]
+        head = '-- built-in rows of %s that %s does not ship (user rows, those pg_dump dumps, stay)\n' % (t, new)
+        if t not in inserted:
+            return head + 'DELETE FROM @extschema@.%s AS t WHERE %s;\n' % (t, pred)
+        match = ' AND '.join('k.%s IS NOT DISTINCT FROM t.%s' % (c, c) for c in table.info['pk'])
+        union = '\n\tUNION ALL '.join(key_query(st, table) for st in inserted[t])
+        return head + ('DELETE FROM @extschema@.%s AS t\nWHERE %s\n  AND NOT EXISTS (SELECT FROM (\n\t%s) AS k(%s)\n\tWHERE %s);\n'
+                       % (t, pred, union, ', '.join(table.info['pk']), match))
+
     current = None
-    for st in new_stmts:
+    for idx, st in enumerate(new_stmts):
         f = st.origin.rsplit(':', 1)[0]
         if f != current:
             current = f
@@ -778,38 +806,22 @@ def generate(root, old, new):
         elif st.kind == 'view':
             text = re.sub(r'(?i)\bCREATE\s+(?:OR\s+REPLACE\s+)?VIEW\b', 'CREATE OR REPLACE VIEW', text, count=1)
         elif st.kind in ('table', 'type', 'sequence', 'index'):
-            if st.kind == 'table':
-                table_order.append(st.name)
             if st.name in old_objs[st.kind]:
                 text = '-- %s %s: in %s already\n' % (st.kind, st.name, old)
         elif st.kind == 'insert':
-            if st.name not in tables:
-                raise GenError('%s: INSERT INTO %s, a table the %s script does not create' % (st.origin, st.name, new))
             inserted.setdefault(st.name, []).append(st)
             text = upsert(st, tables[st.name])
+            if last_insert[st.name] == idx:
+                text += delete_obsolete(st.name)
         w(text)
 
-    # built-in rows that NEW no longer ships
-    old_inserted = set(st.name for st in old_stmts if st.kind == 'insert')
-    ref_tables = [t for t in table_order if t in inserted or t in old_inserted]
-    if ref_tables:
-        w('\n-- built-in rows of %s that %s no longer ships (children first; user rows,\n'
-          '-- those pg_dump dumps, are kept)\n' % (old, new))
-    for t in reversed(ref_tables):
-        flt = filters.get(t)
-        if flt is not None and not flt.strip():
-            continue            # every row is the user's
-        pred = 'true'
-        if flt:
-            pred = 'NOT (%s)' % re.sub(r'(?i)^\s*WHERE\s+', '', flt)
-        table = tables[t]
-        match = ' AND '.join('k.%s IS NOT DISTINCT FROM t.%s' % (c, c) for c in table.info['pk'])
-        if t in inserted:
-            union = '\n\tUNION ALL '.join(key_query(st, table) for st in inserted[t])
-            w('DELETE FROM @extschema@.%s AS t\nWHERE %s\n  AND NOT EXISTS (SELECT FROM (\n\t%s) AS k(%s)\n\tWHERE %s);\n'
-              % (t, pred, union, ', '.join(table.info['pk']), match))
-        else:
-            w('DELETE FROM @extschema@.%s AS t WHERE %s;\n' % (t, pred))
+    # tables with built-in rows in OLD and none in NEW
+    old_inserted = [t for t in tables if t in set(st.name for st in old_stmts if st.kind == 'insert')
+                    and t not in inserted]
+    if old_inserted:
+        w('\n')
+    for t in sorted(old_inserted):
+        w(delete_obsolete(t))
 
     w('\n' + '-' * 78 + '\n-- (c) in %s, not in %s\n' % (old, new) + '-' * 78 + '\n')
     retire_calls(False)
@@ -826,12 +838,16 @@ def generate(root, old, new):
 
 
 def main():
+    global EXT
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('old')
     ap.add_argument('new')
-    ap.add_argument('--output', help='file to write, - for stdout (default sql/%s--OLD--NEW.sql)' % EXT)
+    ap.add_argument('--output', help='file to write, - for stdout (default sql/EXT--OLD--NEW.sql under the root)')
+    ap.add_argument('--ext', default=EXT, help='extension name (default %(default)s)')
+    ap.add_argument('--root', help='directory holding sql/ (default: the repository of this script)')
     a = ap.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    EXT = a.ext
+    root = os.path.abspath(a.root) if a.root else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     try:
         text, default_out = generate(root, a.old, a.new)
     except GenError as e:
@@ -843,7 +859,7 @@ def main():
     else:
         with open(dest, 'w', encoding='utf-8') as f:
             f.write(text)
-        print('gen-upgrade: wrote %s (%d lines)' % (os.path.relpath(dest, root) if not a.output else dest,
+        print('gen-upgrade: wrote %s (%d lines)' % (dest if a.output or a.root else os.path.relpath(dest, root),
                                                     text.count('\n')))
     return 0
 

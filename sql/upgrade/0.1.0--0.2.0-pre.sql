@@ -18,8 +18,12 @@
 --   the install script has run.
 -- * a table, composite type, domain, sequence or index of 0.1.0 whose
 --   definition changes: ALTER it here to exactly the 0.2.0 definition
---   (column order included: drop and re-add columns when needed, as the
---   fixture in test/upgrade-fixture does); reference rows are then upserted.
+--   (column order included: to put a new column before builtin, rename
+--   builtin, add the new column and builtin again, copy the flag over and
+--   drop the old one, as test/upgrade-fixture/gen/sql/upgrade/1.0--2.0-pre.sql
+--   does; the flag must survive, it decides which rows are built in);
+--   reference rows are then upserted.
+-- * a GRANT of 0.1.0 that 0.2.0 no longer makes: REVOKE it.
 -- * anything else that has to happen before the new definitions.
 
 -- 0.1.0 -> 0.2.0: nothing so far.  esv_value(jsonb, float8, text, text) and

@@ -61,6 +61,34 @@ for want in "comment: parameters with units" "halve"; do
 done
 echo "broken fixture upgrade detected, as it must be"
 
+# the generator on its own fixture: 1.0 -> 2.0 with a changed signature, a
+# changed return type, a changed state type, a removed routine and type, a
+# new column, changed / removed / new reference rows, a user row and a user
+# view on the changed functions
+gen=test/upgrade-fixture/gen
+cp $gen/ecocomp_gen.control $gen/sql/released/ecocomp_gen--1.0.sql "$ext_dir"/
+cat $gen/sql/install/*.sql >"$ext_dir/ecocomp_gen--2.0.sql"
+python3 tools/gen-upgrade.py 1.0 2.0 --ext ecocomp_gen --root $gen --output "$ext_dir/ecocomp_gen--1.0--2.0.sql" >/dev/null
+bash tools/check-upgrade.sh ecocomp_gen 1.0 $gen/user-objects.sql $gen/after.sql | tee "$ECOCOMP_TMP/gen.txt"
+# by hand: the 1.0 view keeps 1.0's scaled(2, 3) = 2 * 3 = 6 and label(2) =
+# 'big'; in 2.0 scaled(2, 3, 1) = 2 * 3 + 1 = 7, doubled(4) = scaled(4, 2) =
+# 8, label(2) = 'large', total(1, NULL, 2) = 1 + 0 + 2 = 3
+for want in "view: s=6 l=big mine=42" "new: scaled=7 doubled=8 label=large total=3" \
+    "retired, outside the extension: ecocomp_gen.label_1_0(double precision), ecocomp_gen.scaled_1_0(double precision,double precision)" \
+    "WARNING:  ecocomp_gen 2.0: ecocomp_gen.label(double precision), which view public.uses_gen depend(s) on"; do
+  grep -qF -- "$want" "$ECOCOMP_TMP/gen.txt" || { echo "FAIL: generated fixture upgrade: '$want' missing"; exit 1; }
+done
+# without its prologue line the generator must refuse (label changes its
+# return type), and name the fix
+rm -rf "$ECOCOMP_TMP/genbad" && cp -r $gen "$ECOCOMP_TMP/genbad"
+grep -v "_upgrade_retire" $gen/sql/upgrade/1.0--2.0-pre.sql >"$ECOCOMP_TMP/genbad/sql/upgrade/1.0--2.0-pre.sql"
+if python3 tools/gen-upgrade.py 1.0 2.0 --ext ecocomp_gen --root "$ECOCOMP_TMP/genbad" --output /dev/null 2>"$ECOCOMP_TMP/genbad.txt"; then
+  echo "FAIL: the generator accepted a return type change without a prologue"; exit 1
+fi
+grep -q "routine label(double precision): returns character varying, was text" "$ECOCOMP_TMP/genbad.txt" \
+  || { echo "FAIL: the generator's refusal does not name label:"; cat "$ECOCOMP_TMP/genbad.txt"; exit 1; }
+echo "generator refuses a return type change the prologue does not handle, as it must"
+
 n=0
 for f in sql/released/ecocomp--*.sql; do
   [ -e "$f" ] || continue
