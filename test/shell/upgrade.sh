@@ -133,6 +133,13 @@ INSERT INTO acct.region_stat (region_id, year, gdp_yuan, ea_yuan_per_hm2, aquati
 (11, 2020, NULL, NULL, 29, 2912000, 1456000, 2912000);
 INSERT INTO acct.crop_stat VALUES (1, 2020, 'rice', 2.5, 6000, 100);
 UPDATE acct.settings SET compensation_k = 0.2;
+-- a mine with a hand-made VCS series (two pixels, destroyed in 2003)
+INSERT INTO acct.region (region_id, name, level, geom) VALUES
+(20, 'Mine', 'mine', ST_Multi(ST_MakeEnvelope(600000, 4000000, 600060, 4000030, 32650)));
+INSERT INTO acct.mine_vcs (region_id, pixel_id, year, vcs_g_co2_m2, area_m2, destroyed_year, restored_year)
+SELECT 20, p, y, 1000 + 10 * y - 20000 - CASE WHEN p = 1 AND y >= 2003 THEN 600 ELSE 0 END, 900,
+	   CASE WHEN p = 1 THEN 2003 END, NULL
+FROM generate_series(1, 2) p, generate_series(2000, 2005) y;
 SQL
 # city One is raster columns 1-3: 9 pixels of 1 ha, code 12 on 8, code 21 on 1
 area_ok="SELECT (landuse_area_ha->>'12')::float8 = 8 AND (landuse_area_ha->>'21')::float8 = 1
@@ -141,15 +148,17 @@ rows="SELECT (SELECT count(*) FROM acct.region) || ' regions, ' || (SELECT count
       || (SELECT count(*) FROM acct.crop_stat) || ' crops, ' || (SELECT count(*) FROM acct.landuse_raster) || ' tiles, k = '
       || (SELECT compensation_k FROM acct.settings)"
 [ "$("${P[@]}" -At -c "$area_ok")" = t ] || { echo "FAIL: $oldest account: land-use areas of city One are not 8 ha of 12 and 1 ha of 21"; exit 1; }
-want_rows="4 regions, 3 statistics, 1 crops, 1 tiles, k = 0.2"
+want_rows="5 regions, 3 statistics, 1 crops, 1 tiles, k = 0.2"
 [ "$("${P[@]}" -At -c "$rows")" = "$want_rows" ] || { echo "FAIL: $oldest account rows: $("${P[@]}" -At -c "$rows")"; exit 1; }
 
 "${P[@]}" -c "ALTER EXTENSION ecocomp UPDATE" 2>"$ECOCOMP_TMP/update.log" || { cat "$ECOCOMP_TMP/update.log"; exit 1; }
 echo "ALTER EXTENSION ecocomp UPDATE ($oldest -> $current) with a $oldest account says:"
 sed 's/^/    /' "$ECOCOMP_TMP/update.log"
 # the account's old views still work (on the retired routines), its rows are there
-"${P[@]}" -At -c "SELECT count(*) FROM acct.city_esv" >/dev/null \
-  || { echo "FAIL: the $oldest views of the account do not work after the update"; exit 1; }
+for v in city_esv city_compensation water_compensation mine_carbon_deficit; do
+  "${P[@]}" -At -c "SELECT count(*) FROM acct.$v" >/dev/null \
+    || { echo "FAIL: the $oldest view acct.$v does not work after the update"; exit 1; }
+done
 [ "$("${P[@]}" -At -c "$rows")" = "$want_rows" ] || { echo "FAIL: account rows after the update: $("${P[@]}" -At -c "$rows")"; exit 1; }
 
 # create_accounts again: the current views; compare with a fresh account of
@@ -163,11 +172,17 @@ INSERT INTO fresh.region SELECT * FROM acct.region ORDER BY parent_id NULLS FIRS
 INSERT INTO fresh.region_stat SELECT * FROM acct.region_stat;
 INSERT INTO fresh.crop_stat SELECT * FROM acct.crop_stat;
 INSERT INTO fresh.landuse_raster SELECT * FROM acct.landuse_raster;
+INSERT INTO fresh.mine_vcs SELECT * FROM acct.mine_vcs;
 SQL
 if "${P[@]}" -At -c "SELECT 1 FROM pg_proc WHERE proname = 'refresh' AND pronamespace = 'acct'::regnamespace" | grep -q 1; then
   "${P[@]}" -c "SELECT acct.refresh()" -c "SELECT fresh.refresh()" >/dev/null
 fi
 [ "$("${P[@]}" -At -c "$area_ok")" = t ] || { echo "FAIL: after create_accounts, land-use areas of city One are wrong"; exit 1; }
+# the mine's pixel 1 has VCS 1000 + 10 (y - 2000) g CO2/m2, less 600 from
+# 2003: 1020 in 2002, 430 in 2003; direct decrease (1020 - 430) g/m2 x 900 m2
+# = 531000 g = 0.000531 Gg CO2
+dd=$("${P[@]}" -At -c "SELECT abs(direct_decrease_gg_co2 - 0.000531) < 1e-12 FROM acct.mine_carbon_deficit WHERE region_id = 20")
+[ "$dd" = t ] || { echo "FAIL: after create_accounts, the mine's direct decrease is not 0.000531 Gg CO2"; exit 1; }
 describe="
 SELECT format('%s %s %s', c.relkind, c.relname, string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum))
 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
