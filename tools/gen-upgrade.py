@@ -559,10 +559,6 @@ def incompatibilities(old, new, old_objs, new_objs):
 # generating
 # --------------------------------------------------------------------------
 
-def sql_lit(s):
-    return "'" + s.replace("'", "''") + "'"
-
-
 def retire_helper(old):
     suffix = '_' + re.sub(r'[^0-9A-Za-z]', '_', old)
     return '''\

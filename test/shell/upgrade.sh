@@ -108,7 +108,7 @@ echo "snapshot of ecocomp $current: $lines lines"
 
 # 3. an account of the oldest release survives the upgrade, and
 # create_accounts run again gives the current views over the same rows
-oldest=$(ls sql/released/ecocomp--*.sql | sed 's/.*ecocomp--//; s/\.sql$//' | sort -V | head -1)
+oldest=$(printf "%s\n" sql/released/ecocomp--*.sql | sed 's/.*ecocomp--//; s/\.sql$//' | sort -V | head -1)
 [ -n "$oldest" ] && [ "$oldest" != "$current" ] || exit 0
 db=ecocomp_upgrade_account
 psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
