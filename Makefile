@@ -4,12 +4,16 @@ EXTENSION  = ecocomp
 EXTVERSION = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 MODULE_big = $(EXTENSION)
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+# pure C (no postgres.h): coverage sweep, WKB, geodesy, histogram, the method
+# formulas and numerical libraries
+OBJS      += $(patsubst %.c,%.o,$(sort $(wildcard src/core/*.c)))
 # upgrade scripts, and the frozen full scripts of released versions (so
 # CREATE EXTENSION ... VERSION 'old' works and the upgrade test can run)
 DATA       = $(sort $(wildcard sql/$(EXTENSION)--*--*.sql) $(wildcard sql/released/$(EXTENSION)--*.sql))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-PG_CPPFLAGS = -I$(srcdir)/src
-SHLIB_LINK = -lm
+PG_CPPFLAGS = -I$(srcdir)/src -DECOCOMP_VERSION=\"$(EXTVERSION)\" $(shell gdal-config --cflags 2>/dev/null)
+# GDAL reads out-db bands (src/outdb.c)
+SHLIB_LINK = -lm $(shell gdal-config --libs 2>/dev/null)
 
 # pg_regress: sql/NAME.sql against expected/NAME.out (the install parts live in
 # sql/install/ and the built scripts are sql/ecocomp--*.sql, neither is a test).

@@ -1,5 +1,5 @@
 -- Demo, part 1: compensation priority and vertical compensation of the 15
--- coal resource-depleted cities of seed 000 (2020).
+-- coal resource-depleted cities of the ESV paper (Wang et al., in press) (2020).
 \set ON_ERROR_STOP on
 \pset footer off
 CREATE TABLE demo_city (
@@ -9,7 +9,7 @@ CREATE TABLE demo_city (
 \copy demo_city FROM 'demo/data/crdc_cities_2020.csv' WITH (FORMAT csv, HEADER true)
 
 \echo
-\echo '== Seed 000, Table 3: vertical ecological compensation of 15 coal resource-depleted cities, 2020'
+\echo '== Wang et al., in press, Table 3: vertical ecological compensation of 15 coal resource-depleted cities, 2020'
 \echo 'The paper does not publish each city''s non-market ESV.  The demo solves it from the'
 \echo 'published compensation R and GDP (R = V * 0.15 * 2 atan(V / GDP) / pi, solved for V with'
 \echo 'ecocomp.nonmarket_from_compensation), then recomputes ECPS, t and R from V with the'

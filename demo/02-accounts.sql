@@ -1,17 +1,17 @@
 -- Demo, part 2: a compensation account over synthetic land-use rasters and
--- boundaries (ecocomp.create_accounts), the 38 districts of seed 003, the
--- restoration project of seed 001 and a small synthetic mine.
+-- boundaries (ecocomp.create_accounts), the 38 districts of the water-footprint paper (2024), the
+-- restoration project of the GEP paper (Xu X. et al., in press) and a small synthetic mine.
 \set ON_ERROR_STOP on
 \pset footer off
 \echo
 \echo '== Part 2: accounts in schema demo (create_accounts(''demo'', 32650): UTM 50N, metres)'
 \echo 'City shapes, land-use rasters (300 m, CNLUCC codes, 2000/2010/2020), E_a (3452 yuan/hm2/a,'
-\echo 'the value seed 003 uses, for every year) and the GDP of 2000 and 2010 are SYNTHETIC; 2020'
-\echo 'GDP is seed 000''s.  District shapes and the split'
+\echo 'the value the water-footprint paper (2024) uses, for every year) and the GDP of 2000 and 2010 are SYNTHETIC; 2020'
+\echo 'GDP is the ESV paper''s.  District shapes and the split'
 \echo 'of each zone''s footprint among its districts (by population) are synthetic too.'
 SELECT ecocomp.create_accounts('demo', 32650);
 
--- 15 city shapes named after the seed 000 cities: concave 48-gons on a 5 x 3 grid
+-- 15 city shapes named after the ESV paper's cities: concave 48-gons on a 5 x 3 grid
 INSERT INTO demo.region (region_id, name, level, province, geom)
 SELECT 100 + c.n, c.city, 'city', c.province,
 	   ST_SetSRID(ST_Multi(ST_MakePolygon(ST_MakeLine(ARRAY(
@@ -48,7 +48,7 @@ FROM (SELECT region_id, ST_XMin(geom) AS x0, ST_YMax(geom) AS y0,
 	  FROM demo.region WHERE level = 'city') b,
 	 (VALUES (2000), (2010), (2020)) y(year);
 
--- statistics: 2020 GDP from seed 000 (billion yuan -> yuan); 2000 and 2010
+-- statistics: 2020 GDP from the ESV paper (Wang et al., in press) (billion yuan -> yuan); 2000 and 2010
 -- GDP are synthetic; E_a 3452 yuan/hm2/a in every year (constant prices, so
 -- the ESV change is the land-use change)
 INSERT INTO demo.region_stat (region_id, year, gdp_yuan, ea_yuan_per_hm2)
@@ -76,18 +76,23 @@ SELECT name AS city, year, round((esv_total_yuan / 1e9)::numeric, 3) AS "ESV tot
 	   round(esv_change_pct::numeric, 2) AS "change (%)"
 FROM demo.city_esv WHERE region_id IN (100, 101) ORDER BY name, year;
 
--- Seed 003: zones 1..4 and districts 10..47; district squares of the
+-- The water-footprint paper (2024): zones 1..4 and districts 10..47; district squares of the
 -- published area; a zone's footprint (Table 5) split among its districts by
 -- population (synthetic); water resources from Table 1
 CREATE TEMP TABLE wd (district int, zone text, area_km2 float8, population_10k float8, gdp_100m_yuan float8, water_resources_100m_m3 float8);
 \copy wd FROM 'demo/data/water_districts_2022.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE wz (zone text, ef_aquatic_hm2 float8, ef_freshwater_hm2 float8, ef_pollution_hm2 float8, ef_total_hm2 float8, ec_hm2 float8, published_erd_hm2 float8, published_value_100m_yuan float8);
 \copy wz FROM 'demo/data/water_zones_2022.csv' WITH (FORMAT csv, HEADER true)
+-- (squares on a grid of 8 columns, 80 km apart, zone after zone)
 CREATE TEMP TABLE wd_geom AS
 SELECT d.*, z.zone_id,
-	   ST_Multi(ST_MakeEnvelope(600000 + d.district * 100000, 4500000, 600000 + d.district * 100000 + 1000 * sqrt(d.area_km2),
-				4500000 + 1000 * sqrt(d.area_km2), 32650)) AS geom
-FROM wd d JOIN (VALUES ('central-eastern', 1), ('western', 2), ('northeastern', 3), ('southeastern', 4)) z(zone, zone_id) USING (zone);
+	   ST_Multi(ST_MakeEnvelope(600000 + g.col * 80000, 4500000 - g.row * 80000,
+				600000 + g.col * 80000 + 1000 * sqrt(d.area_km2), 4500000 - g.row * 80000 + 1000 * sqrt(d.area_km2), 32650)) AS geom
+FROM wd d JOIN (VALUES ('central-eastern', 1), ('western', 2), ('northeastern', 3), ('southeastern', 4)) z(zone, zone_id) USING (zone),
+	 LATERAL (SELECT k % 8 AS col, k / 8 AS row
+			  FROM (SELECT count(*)::int AS k FROM wd x
+					JOIN (VALUES ('central-eastern', 1), ('western', 2), ('northeastern', 3), ('southeastern', 4)) zx(zone, zone_id) USING (zone)
+					WHERE (zx.zone_id, x.district) < (z.zone_id, d.district)) kk) g;
 INSERT INTO demo.region (region_id, name, level, geom)
 SELECT zone_id, zone || ' zone', 'zone', ST_Multi(ST_Union(geom)) FROM wd_geom GROUP BY zone_id, zone;
 INSERT INTO demo.region (region_id, name, level, parent_id, geom)
@@ -128,7 +133,7 @@ SELECT COALESCE(z.names[t.payer_region_id], '(vertical)') AS payer,
 	   round(t.amount::numeric, 2) AS "amount (1e8 yuan)"
 FROM z, ecocomp.horizontal_transfers(z.ids, z.bal) t;
 
--- Seed 001: the Jinsha restoration project, areas before and after from the
+-- The GEP paper (Xu X. et al., in press): the Jinsha restoration project, areas before and after from the
 -- paper; parameters the paper does not give are the documented example
 -- values (ac_days 6300 reproduces its climate-regulation kWh)
 CREATE TEMP TABLE gl (land_type text, before_ha float8, after_ha float8);
@@ -169,4 +174,17 @@ FROM generate_series(0, 8) p, generate_series(2001, 2012) y;
 SELECT name, round(direct_decrease_gg_co2::numeric, 6) AS "direct decrease", round(direct_increase_gg_co2::numeric, 6) AS "direct increase",
 	   round(c_destroy_gg_co2::numeric, 6) AS "C_destroy", round(c_restore_gg_co2::numeric, 6) AS "C_restore",
 	   round(vcsd_gg_co2::numeric, 6) AS "VCSD", round(r_v::numeric, 3) AS "R_V", round(r_vcs::numeric, 3) AS "R_VCS"
+FROM demo.mine_carbon_deficit;
+\echo
+\echo '== The same mine year by year (demo.mine_carbon_series), Gg CO2; R_V, R_VCS cumulative'
+SELECT year, round(direct_decrease_gg_co2::numeric, 6) AS "direct decrease", round(direct_increase_gg_co2::numeric, 6) AS "direct increase",
+	   round(c_destroy_gg_co2::numeric, 6) AS "C_destroy_t", round(c_restore_gg_co2::numeric, 6) AS "C_restore_t",
+	   destroyed_area_m2 AS "destroyed (m2)", restored_area_m2 AS "restored (m2)",
+	   round(r_v::numeric, 3) AS "R_V", round(r_vcs::numeric, 3) AS "R_VCS"
+FROM demo.mine_carbon_series ORDER BY year;
+\echo
+\echo '== Money value of the deficit: settings.carbon_price_yuan_per_t_co2 has no default (no value'
+\echo 'without a price).  60 yuan/t CO2 below is an ILLUSTRATIVE price, not from the carbon paper.'
+UPDATE demo.settings SET carbon_price_yuan_per_t_co2 = 60;
+SELECT name, round(vcsd_gg_co2::numeric, 6) AS "VCSD (Gg CO2)", round(vcsd_value_yuan::numeric, 2) AS "value (yuan)"
 FROM demo.mine_carbon_deficit;

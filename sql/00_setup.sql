@@ -12,3 +12,53 @@ END
 $$;
 SELECT public.error_of('SELECT 1/0');
 SELECT public.error_of('SELECT 1');
+-- approx(a, b, tol): |a - b| <= tol, for results a float cannot give exactly.
+CREATE FUNCTION public.approx(a double precision, b double precision, tol double precision)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT abs(a - b) <= tol $$;
+SELECT public.approx(0.1 + 0.2, 0.3, 1e-12) AS near, public.approx(1, 1.1, 0.01) AS far;
+-- force_parallel(): plans parallel wherever the planner can (two workers,
+-- no leader participation, so partial states are combined); reset_parallel()
+-- undoes it.  Procedures, so that CALL prints nothing.
+CREATE PROCEDURE public.force_parallel() LANGUAGE plpgsql AS $$
+BEGIN
+	SET parallel_setup_cost = 0;
+	SET parallel_tuple_cost = 0;
+	SET min_parallel_table_scan_size = 0;
+	SET max_parallel_workers_per_gather = 2;
+	SET parallel_leader_participation = off;
+END
+$$;
+CREATE PROCEDURE public.reset_parallel() LANGUAGE plpgsql AS $$
+BEGIN
+	RESET parallel_setup_cost;
+	RESET parallel_tuple_cost;
+	RESET min_parallel_table_scan_size;
+	RESET max_parallel_workers_per_gather;
+	RESET parallel_leader_participation;
+END
+$$;
+CALL public.force_parallel();
+SELECT current_setting('parallel_setup_cost') AS setup_cost, current_setting('parallel_leader_participation') AS leader;
+CALL public.reset_parallel();
+SELECT current_setting('parallel_setup_cost') AS setup_cost, current_setting('parallel_leader_participation') AS leader;
+-- raster_of(values, pixtype, nodata, ulx, uly, scale, srid): a one-band
+-- raster of the 2-D array values (rows top to bottom), square pixels of
+-- size scale, upper-left corner (ulx, uly) -- by default the grid whose
+-- lower-left corner is (0, 0) -- in SRID srid (UTM 50N by default);
+-- pixels start at 0 before values are set.
+CREATE FUNCTION public.raster_of(vals double precision[], pixtype text DEFAULT '32BF',
+	nodata double precision DEFAULT NULL, ulx double precision DEFAULT 0,
+	uly double precision DEFAULT NULL, scale double precision DEFAULT 1, srid integer DEFAULT 32650)
+RETURNS raster LANGUAGE sql IMMUTABLE AS $$
+	SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(array_length(vals, 2), array_length(vals, 1),
+			ulx, COALESCE(uly, array_length(vals, 1) * scale), scale, -scale, 0, 0, srid),
+		pixtype, 0, nodata), 1, 1, 1, vals)
+$$;
+-- 3 columns, 2 rows of 30 m from (0, 60): the same as PostGIS's own build
+SELECT ST_Width(r) AS w, ST_Height(r) AS h, ST_UpperLeftX(r) AS ulx, ST_UpperLeftY(r) AS uly,
+	   ST_ScaleX(r) AS sx, ST_ScaleY(r) AS sy, ST_SRID(r) AS srid, ST_BandPixelType(r) AS pixtype,
+	   ST_BandNoDataValue(r) AS nodata, (ST_DumpValues(r)).valarray AS vals
+FROM (SELECT public.raster_of(ARRAY[[1, 2, -1], [4, 5, 6]], '16BSI', -1, scale => 30) AS r) s;
+SELECT public.raster_of(ARRAY[[1, 2, -1], [4, 5, 6]], '16BSI', -1, scale => 30)
+	 = ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 60, 30, -30, 0, 0, 32650), '16BSI'::text, 0, -1),
+					1, 1, 1, ARRAY[[1, 2, -1], [4, 5, 6]]::double precision[][]) AS same_as_postgis;

@@ -58,6 +58,27 @@ FROM acc.city_esv WHERE region_id = 4 ORDER BY year;
 UPDATE acc.settings SET min_coverage_pct = 95;
 SELECT error_of($$UPDATE acc.settings SET min_coverage_pct = 101$$);
 
+-- The Xie 2015 factor adjustment of a city and year (esv_adjustment).  City
+-- 1, 2000, precipitation 0.5 (water supply, hydrological regulation), soil 2
+-- (soil conservation), NPP NULL = 1.  Xie 2015 factors:
+--   dry land (12): water 0.02, hydro 0.27, soil 1.03 -> 4.01 - 0.29 / 2 + 1.03 = 4.895
+--   mixed forest (21): water 0.37, hydro 3.51, soil 2.86 -> 23.09 - 3.88 / 2 + 2.86 = 24.01
+--   ESV = 1000 * (8 * 4.895 + 24.01) = 63,170
+--   non-market (less food, raw materials, water supply):
+--     dry land 4.895 - (0.85 + 0.40 + 0.01) = 3.635, forest 24.01 - (0.31 + 0.71 + 0.185) = 22.805
+--     1000 * (8 * 3.635 + 22.805) = 51,885
+-- 2010 has no row: unchanged (47,150), no adjustment note
+INSERT INTO acc.esv_adjustment (region_id, year, npp_factor, precipitation_factor, soil_factor) VALUES (1, 2000, NULL, 0.5, 2);
+SELECT name, year, round(esv_total_yuan::numeric, 6) AS esv_total_yuan, round(esv_nonmarket_yuan::numeric, 6) AS esv_nonmarket_yuan, note
+FROM acc.city_esv WHERE region_id = 1 ORDER BY year;
+-- a row whose factors are all NULL changes nothing (but is noted)
+UPDATE acc.esv_adjustment SET precipitation_factor = NULL, soil_factor = NULL;
+SELECT name, year, round(esv_total_yuan::numeric, 6) AS esv_total_yuan, note FROM acc.city_esv WHERE region_id = 1 AND year = 2000;
+DELETE FROM acc.esv_adjustment;
+SELECT error_of($$INSERT INTO acc.esv_adjustment VALUES (1, 2000, -0.1, NULL, NULL)$$);
+SELECT error_of($$INSERT INTO acc.esv_adjustment VALUES (1, 2000, NULL, 'NaN', NULL)$$);
+SELECT error_of($$INSERT INTO acc.esv_adjustment VALUES (1, 2000, NULL, NULL, 'Infinity')$$);
+
 -- compensation: city 1, 2000: ECPS = 43620 / 43620 = 1, t = 0.5, R = 43620 * 0.15 * 0.5 = 3271.5
 -- city 1, 2010: ECPS = 38140 / 30000 = 1.27133..., t = 2 atan(1.27133)/pi = 0.57529...,
 --   R = 38140 * 0.15 * t;  city 3, 2000: ECPS = 2740 / 1e5 = 0.0274, R = 2740 * 0.15 * 2 atan(0.0274) / pi
@@ -65,6 +86,14 @@ SELECT error_of($$UPDATE acc.settings SET min_coverage_pct = 101$$);
 SELECT fid, name, year, gdp_yuan, round(ecps::numeric, 6) AS ecps, round(compensation_intensity::numeric, 6) AS t,
 	   round(compensation_yuan::numeric, 4) AS compensation_yuan, priority, landuse_coverage_pct, note
 FROM acc.city_compensation ORDER BY region_id, year;
+-- the priority labels of another class set (settings.priority_class_set):
+-- ecocomp 0.1's, ECPS 1 and 1.27 -> high, 0.0274 -> very low
+UPDATE acc.settings SET priority_class_set = 'ecocomp_0_1';
+SELECT name, year, priority FROM acc.city_compensation WHERE ecps IS NOT NULL ORDER BY region_id, year;
+-- an unknown set is an error naming it
+UPDATE acc.settings SET priority_class_set = 'nope';
+SELECT error_of($$SELECT * FROM acc.city_compensation$$);
+UPDATE acc.settings SET priority_class_set = 'esv_paper';
 -- independent recomputation of t and R for city 1, 2010 and of the 2000 shares
 SELECT round((38140 * 0.15 * 2 * atan(38140 / 30000.0) / pi())::numeric, 4) AS r_city1_2010,
 	   round((2740 * 0.15 * 2 * atan(0.0274) / pi())::numeric, 4) AS r_city3_2000;
@@ -183,6 +212,58 @@ SELECT fid, name, round(direct_decrease_gg_co2::numeric, 9) AS dd, round(direct_
 	   round(vcsd_gg_co2::numeric, 9) AS vcsd, r_v, round(r_vcs::numeric, 9) AS r_vcs,
 	   round(c_ddper_g_co2_m2::numeric, 6) AS c_ddper, note
 FROM acc.mine_carbon_deficit ORDER BY fid;
+
+-- The same mine year by year (mine_carbon_series).  Pixel 1: baseline 100 +
+-- 10 (year - 2001), so 130, 140, ..., 180 in 2004..2009; destroyed 2004-2007
+-- (VCS 20, 30, 40, 50): C_destroy_t = -110 g/m2 each year; restored 2008-2009
+-- (60, 70): C_restore_t = -110 each year; direct decrease 120 - 20 = 100 in
+-- 2004, direct increase 60 - 50 = 10 in 2008.  x 900 m2 / 1e9: -0.000099 Gg
+-- a year, VCSD_t 0.000099; decrease 0.00009 Gg (2004), increase 0.000009
+-- (2008); destroyed 900 m2 in 2004, restored 900 m2 in 2008.  Cumulative:
+-- before 2004 nothing destroyed (R_V, R_VCS, C_ddper NULL); 2004-2007 R_V 0,
+-- R_VCS 0, C_ddper 100; from 2008 R_V 1, R_VCS 0.1, C_diper 10 g/m2.
+-- Carbon price 60 yuan/t: 0.000099 Gg = 0.099 t -> 5.94 yuan a year, VCSD
+-- 0.000594 Gg = 0.594 t -> 35.64 yuan in mine_carbon_deficit.
+-- Pixel 2 (never disturbed) adds 0.  The mine without data has no row.
+UPDATE acc.settings SET carbon_price_yuan_per_t_co2 = 60;
+SELECT fid, name, year, round(direct_decrease_gg_co2::numeric, 9) AS dd, round(direct_increase_gg_co2::numeric, 9) AS di,
+	   round(c_destroy_gg_co2::numeric, 9) AS c_destroy, round(c_restore_gg_co2::numeric, 9) AS c_restore,
+	   round(vcsd_gg_co2::numeric, 9) AS vcsd, round(vcsd_value_yuan::numeric, 6) AS vcsd_yuan,
+	   destroyed_area_m2 AS destroyed, restored_area_m2 AS restored, r_v, round(r_vcs::numeric, 9) AS r_vcs,
+	   round(c_ddper_g_co2_m2::numeric, 6) AS c_ddper, round(c_diper_g_co2_m2::numeric, 6) AS c_diper
+FROM acc.mine_carbon_series ORDER BY fid;
+-- summed over the years, the series equals mine_carbon_deficit
+SELECT d.name, abs(sum(s.direct_decrease_gg_co2) - d.direct_decrease_gg_co2) < 1e-15 AS dd_ok,
+	   abs(sum(s.direct_increase_gg_co2) - d.direct_increase_gg_co2) < 1e-15 AS di_ok,
+	   abs(sum(s.c_destroy_gg_co2) - d.c_destroy_gg_co2) < 1e-15 AS c_destroy_ok,
+	   abs(sum(s.c_restore_gg_co2) - d.c_restore_gg_co2) < 1e-15 AS c_restore_ok,
+	   abs(sum(s.vcsd_gg_co2) - d.vcsd_gg_co2) < 1e-15 AS vcsd_ok,
+	   abs(sum(s.vcsd_value_yuan) - d.vcsd_value_yuan) < 1e-9 AS value_ok,
+	   sum(s.destroyed_area_m2) = d.destroyed_area_m2 AS destroyed_ok, sum(s.restored_area_m2) = d.restored_area_m2 AS restored_ok,
+	   (array_agg(s.r_v ORDER BY s.year DESC))[1] = d.r_v AS r_v_ok,
+	   abs((array_agg(s.r_vcs ORDER BY s.year DESC))[1] - d.r_vcs) < 1e-12 AS r_vcs_ok,
+	   round(d.vcsd_value_yuan::numeric, 6) AS vcsd_yuan, d.note
+FROM acc.mine_carbon_deficit d JOIN acc.mine_carbon_series s ON s.region_id = d.region_id
+GROUP BY d.region_id, d.name, d.direct_decrease_gg_co2, d.direct_increase_gg_co2, d.c_destroy_gg_co2, d.c_restore_gg_co2,
+		 d.vcsd_gg_co2, d.vcsd_value_yuan, d.destroyed_area_m2, d.restored_area_m2, d.r_v, d.r_vcs, d.note;
+-- no price: no money value, and the note says so
+UPDATE acc.settings SET carbon_price_yuan_per_t_co2 = NULL;
+SELECT name, vcsd_value_yuan, note FROM acc.mine_carbon_deficit ORDER BY fid;
+SELECT count(*) AS rows, count(vcsd_value_yuan) AS valued FROM acc.mine_carbon_series;
+-- a pixel destroyed in the second year of its series has no baseline (one
+-- year before): its C terms are NULL and the note of every year from its
+-- destruction says so; its direct decrease (100 - 0 = 100 g/m2 x 900 m2 =
+-- 0.00009 Gg) still counts, in 2002
+INSERT INTO acc.region (region_id, name, level, geom) VALUES
+(42, 'Mine without baseline', 'mine', ST_Multi(ST_MakeEnvelope(0, 9200, 30, 9230, 32650)));
+INSERT INTO acc.mine_vcs (region_id, pixel_id, year, vcs_g_co2_m2, area_m2, destroyed_year, restored_year)
+VALUES (42, 1, 2001, 100, 900, 2002, NULL), (42, 1, 2002, 0, 900, 2002, NULL), (42, 1, 2003, 0, 900, 2002, NULL);
+SELECT year, round(direct_decrease_gg_co2::numeric, 9) AS dd, c_destroy_gg_co2, vcsd_gg_co2, destroyed_area_m2, note
+FROM acc.mine_carbon_series WHERE region_id = 42 ORDER BY year;
+SELECT round(direct_decrease_gg_co2::numeric, 9) AS dd, c_destroy_gg_co2, vcsd_gg_co2, note FROM acc.mine_carbon_deficit WHERE region_id = 42;
+DELETE FROM acc.region WHERE region_id = 42;
+SELECT error_of($$UPDATE acc.settings SET carbon_price_yuan_per_t_co2 = 0$$);
+SELECT error_of($$UPDATE acc.settings SET carbon_price_yuan_per_t_co2 = 'Infinity'$$);
 
 -- Geometry columns carry type and SRID (what GIS clients read); every view
 -- has a geometry and a unique integer fid

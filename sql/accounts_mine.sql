@@ -39,6 +39,30 @@ SELECT name, round((direct_decrease_gg_co2 * 1e9)::numeric) AS dd_g, round((dire
 	   round(c_ddper_g_co2_m2::numeric, 2) AS c_ddper, round(c_diper_g_co2_m2::numeric, 2) AS c_diper, note
 FROM accm.mine_carbon_deficit;
 
+-- The same deficit year by year (mine_carbon_series), read from the cache
+-- refresh() wrote (mine_vcs).  P1 (VCS = NPP * 3.586): 358.6, 394.46, 430.32
+-- in 2001-2003, 0 in 2004-2005, 537.9, 573.76 in 2006-2007; baseline
+-- 466.18, 502.04 in 2004, 2005.  x 900 m2:
+--   2004: C_destroy_t = -466.18 * 900 = -419,562 g, direct decrease 430.32 * 900 = 387,288 g,
+--         900 m2 destroyed; R_V 0, R_VCS 0, C_ddper 430.32
+--   2005: C_destroy_t = -502.04 * 900 = -451,836 g
+--   2006: C_restore_t = 537.9 - 537.9 = 0, direct increase 537.9 * 900 = 484,110 g,
+--         900 m2 restored; R_V 1, R_VCS 1.25, C_diper 537.9
+--   2007: C_restore_t = 0
+-- Carbon price 50 yuan/t: 2004 0.419562 t -> 20.9781 yuan, 2005 0.451836 t ->
+--   22.5918 yuan; total 0.871398 t -> 43.5699 yuan
+UPDATE accm.settings SET carbon_price_yuan_per_t_co2 = 50;
+SELECT year, round((direct_decrease_gg_co2 * 1e9)::numeric) AS dd_g, round((direct_increase_gg_co2 * 1e9)::numeric) AS di_g,
+	   round((c_destroy_gg_co2 * 1e9)::numeric) AS c_destroy_g, round((c_restore_gg_co2 * 1e9)::numeric) AS c_restore_g,
+	   round((vcsd_gg_co2 * 1e9)::numeric) AS vcsd_g, round(vcsd_value_yuan::numeric, 4) AS vcsd_yuan,
+	   destroyed_area_m2, restored_area_m2, r_v, round(r_vcs::numeric, 4) AS r_vcs,
+	   round(c_ddper_g_co2_m2::numeric, 2) AS c_ddper, round(c_diper_g_co2_m2::numeric, 2) AS c_diper
+FROM accm.mine_carbon_series ORDER BY year;
+SELECT round((sum(s.vcsd_gg_co2) * 1e9)::numeric) AS series_vcsd_g, round((d.vcsd_gg_co2 * 1e9)::numeric) AS vcsd_g,
+	   round(sum(s.vcsd_value_yuan)::numeric, 4) AS series_yuan, round(d.vcsd_value_yuan::numeric, 4) AS yuan
+FROM accm.mine_carbon_series s JOIN accm.mine_carbon_deficit d USING (region_id) GROUP BY d.vcsd_gg_co2, d.vcsd_value_yuan;
+UPDATE accm.settings SET carbon_price_yuan_per_t_co2 = NULL;
+
 -- E_a from crop statistics when region_stat has none:
 -- wheat 2.4 yuan/kg * 6000 kg/hm2 * 100 hm2 + maize 2.0 * 8000 * 300
 --   = 1,440,000 + 4,800,000 = 6,240,000; / 400 hm2 = 15,600; / 7 = 2228.571428...

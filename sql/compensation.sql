@@ -1,5 +1,5 @@
 -- Standard equivalent value, ECPS, demand intensity and vertical compensation
--- (seed 000 eqs. 1, 4, 5, 6).
+-- (Wang et al., in press, eqs. 1, 4, 5, 6).
 
 -- E_a = (1/7) * sum(m p q) / sum(q)
 -- two crops: 2.0 yuan/kg * 6000 kg/hm2 * 100 hm2 + 3.0 * 5000 * 300
@@ -20,10 +20,16 @@ SELECT round(ecocomp.compensation_intensity(sqrt(3))::numeric, 12) AS t_sqrt3;
 -- k = 1 is allowed
 SELECT ecocomp.vertical_compensation(30, 30, 1);
 
--- Priority classes as seed 000 states them.
+-- Priority classes with ecocomp 0.1's labels: high (> 0.5), medium (0.3, 0.5],
+-- low (0.1, 0.3], very low (<= 0.1).
 SELECT e, ecocomp.ecps_class(e) FROM unnest(ARRAY[0, 0.1, 0.1000001, 0.3, 0.31, 0.5, 0.5000001, 3]::float8[]) AS e;
+-- they are defined once: ecps_class is the 'ecocomp_0_1' set of
+-- ecocomp.priority_class, read through ecps_priority_class
+SELECT (SELECT l.lanname FROM pg_language l WHERE l.oid = p.prolang) AS language, p.provolatile AS volatility, p.proisstrict AS strict,
+	   pg_get_functiondef(p.oid) LIKE '%ecps_priority_class(ecps, ''ecocomp_0_1''::text)%' AS wraps_priority_class
+FROM pg_proc p WHERE p.oid = 'ecocomp.ecps_class(float8)'::regprocedure;
 
--- Seed 000 Table 3 (2020): the non-market ESV V of each city is solved from
+-- Wang et al., in press, Table 3 (2020): the non-market ESV V of each city is solved from
 -- the published compensation R and GDP (billion yuan) by bisection written
 -- here in plain SQL, independently of ecocomp.nonmarket_from_compensation.
 CREATE TEMP TABLE crdc (city text, province text, region text, gdp float8, r_pub numeric, share_pub numeric);
@@ -75,7 +81,7 @@ WHERE ecocomp.ecps_class(ecocomp.ecps(v.v, c.gdp)) =
 		 WHEN c.city IN ('Shaoguan', 'Shuangyashan', 'Qitaihe') THEN 'medium'
 		 WHEN c.city IN ('Pingxiang', 'Huaibei', 'Zaozhuang', 'Wuhai', 'Tongchuan', 'Jiaozuo') THEN 'very low'
 		 ELSE 'low' END;
--- the implied V sum to about 214 billion yuan (SPEC.md: against 217.86 in Table 1)
+-- the implied V sum to about 214 billion yuan (the paper (docs/sources.md): against 217.86 in Table 1)
 SELECT round(sum(v)::numeric, 1) AS sum_v FROM crdc_v;
 -- shares of the total compensation match the published shares within 0.05
 -- percentage points (the paper computed them from unrounded R); the cities
@@ -113,6 +119,8 @@ SELECT error_of($$SELECT ecocomp.vertical_compensation(10, 0)$$);
 SELECT error_of($$SELECT ecocomp.nonmarket_from_compensation(-1, 5)$$);
 SELECT error_of($$SELECT ecocomp.nonmarket_from_compensation(1, 0)$$);
 SELECT error_of($$SELECT ecocomp.ecps_class(-1)$$);
+SELECT error_of($$SELECT ecocomp.ecps_class('NaN')$$);
+SELECT error_of($$SELECT ecocomp.ecps_class('Infinity')$$);
 SELECT ecocomp.ecps(NULL, 1) IS NULL AS a, ecocomp.vertical_compensation(1, NULL) IS NULL AS b,
 	   ecocomp.vertical_compensation(1, 1, NULL) IS NULL AS c, ecocomp.standard_equivalent_value(NULL, '{1}', '{1}') IS NULL AS d;
 SELECT ecocomp.nonmarket_from_compensation(0, 5) AS zero;

@@ -1,4 +1,4 @@
--- ESV by the equivalent-factor method (seed 000 eqs. 2-3), hand-computed cases.
+-- ESV by the equivalent-factor method (Wang et al., in press, eqs. 2-3), hand-computed cases.
 \pset null '(null)'
 
 -- 100 hm2 of CNLUCC dry land (12 -> Xie 2015 dry land), E_a = 1000 yuan/hm2/a.
@@ -58,7 +58,7 @@ FROM ecocomp.esv_detail('{"12": 60, "11": 40, "21": 5}', 1000);
 SELECT DISTINCT ecosystem, area_ha FROM ecocomp.esv_detail('{"41": 2.5, "42": 4}', 1000);
 
 -- The reference data reproduces the published column totals of each scheme.
--- Xie 2015 (coefficients.md 1.2, sum column), Xie 2008 and 2003 (tables 2.1, 2.2).
+-- Xie 2015 (docs/sources.md (coefficients 1.2), sum column), Xie 2008 and 2003 (tables 2.1, 2.2).
 SELECT f.scheme, f.ecosystem, round(sum(f.factor)::numeric, 2) AS sum_factor, v.published,
 	   round(sum(f.factor)::numeric, 2) = v.published AS ok
 FROM ecocomp.esv_factor f

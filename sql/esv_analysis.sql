@@ -123,6 +123,12 @@ INSERT INTO ecocomp.priority_class (class_set, lower_bound, label, source) VALUE
 	('mine', '-Infinity', 'below 0.2', 'test'), ('mine', 0.2, 'above 0.2', 'test');
 SELECT ecocomp.ecps_priority_class(0.2, 'mine') AS at_02, ecocomp.ecps_priority_class(0.21, 'mine') AS above;
 DELETE FROM ecocomp.priority_class WHERE class_set = 'mine';
+-- ecps_class reads the 'ecocomp_0_1' rows: its labels are defined there only
+BEGIN;
+UPDATE ecocomp.priority_class SET label = 'very low (edited)' WHERE class_set = 'ecocomp_0_1' AND lower_bound = '-Infinity';
+SELECT ecocomp.ecps_class(0.05) AS edited, ecocomp.ecps_class(0.2) AS unchanged;
+ROLLBACK;
+SELECT ecocomp.ecps_class(0.05) AS restored;
 SELECT error_of($$SELECT ecocomp.ecps_priority_class(-0.1)$$);
 SELECT error_of($$SELECT ecocomp.ecps_priority_class('NaN')$$);
 SELECT error_of($$SELECT ecocomp.ecps_priority_class(0.2, 'nope')$$);

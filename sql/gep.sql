@@ -1,6 +1,5 @@
--- GEP accounting of a mine restoration project (seed 001, SPEC section 2).
--- Expected values: the paper's Tables 1 and 4 (shared/data/
--- gep_published_results.csv, gep_landuse_ha.csv) where its own inputs
+-- GEP accounting of a mine restoration project (the GEP paper (Xu X. et al., in press), docs/gep.md).
+-- Expected values: the paper's Tables 1 and 4 (docs/sources.md) where its own inputs
 -- reproduce them, hand calculation (shown in comments) otherwise.
 -- Areas (Table 1, ha): before forest 2.57, dryland 0.95, grassland 1.11,
 -- mining 70.91, construction 1.83; after forest 34.07, dryland 41.42,
@@ -16,7 +15,7 @@ LEFT JOIN ecocomp.gep_landuse_map m USING (classification, code)
 GROUP BY c.classification ORDER BY c.classification;
 
 -- jinsha_2022 leaves exactly the parameters the paper does not publish (and
--- no coefficients.md source covers) without a value: for the three
+-- no docs/sources.md source covers) without a value: for the three
 -- vegetated land types of the paper, the (parameter, land type) pairs with
 -- neither a row of their own nor an all-land-types row
 SELECT p.parameter, string_agg(lt.land_type, ',' ORDER BY lt.position) AS land_types
@@ -176,7 +175,7 @@ SELECT round((so2_yuan_per_a / 1e4)::numeric, 2) AS so2, round((nox_yuan_per_a /
 	   round((dust_yuan_per_a / 1e4)::numeric, 2) AS dust, round((value_yuan_per_a / 1e4)::numeric, 2) AS total
 FROM ecocomp.gep_air_purification(1, 1.50, 0.90, 3.29, 1.2, 0.63, 0.15);
 -- The formula on the paper's areas gives about a tenth of its quantities
--- (SPEC section 2): SO2 0.036 * 34.07 + 0.025 * 41.42 + 0.0294 * 1.88
+-- (the GEP method (docs/gep.md)): SO2 0.036 * 34.07 + 0.025 * 41.42 + 0.0294 * 1.88
 -- = 1.22652 + 1.0355 + 0.055272 = 2.317292 t (published 23.86); NOx
 -- 0.769982 + 0.650294 + 0.029516 = 1.449792 (14.90); dust 3.665932
 -- + 3.483422 + 0.159236 = 7.308590 (75.37)
@@ -185,7 +184,7 @@ FROM ecocomp.gep_account('{"forest": 34.07, "dryland": 41.42, "grassland": 1.88}
 						 services => '{air_purification}')
 GROUP BY item ORDER BY item;
 
--- Aesthetic landscape, P_a * P_b = 10940 yuan/hm2 (SPEC section 2; the paper
+-- Aesthetic landscape, P_a * P_b = 10940 yuan/hm2 (the GEP method (docs/gep.md); the paper
 -- does not publish grain price and yield): after (0.06 * 41.42 + 0.82 * 34.07
 -- + 0.56 * 1.88) / 7 * 10940 = 31.4754 / 7 * 10940 = 49191.55 yuan -> 4.92
 -- (published 4.92); before (0.06 * 0.95 + 0.82 * 2.57 + 0.56 * 1.11) / 7
@@ -200,7 +199,7 @@ FROM ecocomp.gep_account('{"forest": 2.57, "dryland": 0.95, "grassland": 1.11, "
 
 -- What does not reproduce: the soil-retention money (published after:
 -- sediment 23.90, N 819.75, P 76.69 ten thousand yuan).  With lambda 0.24 and
--- rho 1.3 (coefficients.md 3.1, 3.3): sediment 0.24 * 218943.15 / 1.3 * 18.24
+-- rho 1.3 (docs/sources.md (coefficients 3.1, 3.3)): sediment 0.24 * 218943.15 / 1.3 * 18.24
 -- = 737265.8 yuan = 73.73; N 218943.15 * 1.53e-3 = 334.983 t, * 2.17 * 1500
 -- = 1090369.7 = 109.04; P 218943.15 * 0.72e-3 = 157.639 t, * 5.56 * 900
 -- = 788825.9 = 78.88
@@ -321,3 +320,8 @@ FROM ecocomp.gep_param;
 SELECT (SELECT round(sum(value_yuan)::numeric, 6) FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022_paper', services => '{air_purification}'))
 	 = (SELECT round(sum(value_yuan)::numeric, 6) FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022', services => '{air_purification}')) AS same_air;
 SELECT error_of($$SELECT * FROM ecocomp.gep_account('{"forest": 1}', 'jinsha_2022_paper', services => '{soil_retention}')$$);
+
+-- The items of the account in account order (the provisioning service,
+-- then the regulating services, then the cultural one, as gep_account
+-- returns them); gep_compare orders its rows by it.
+SELECT * FROM ecocomp.gep_items();

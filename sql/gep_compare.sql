@@ -1,10 +1,10 @@
--- Before/after GEP comparison (seed 001 Tables 4 to 6) with gep_compare.
+-- Before/after GEP comparison (Xu X. et al., in press, Tables 4 to 6) with gep_compare.
 -- Areas: Table 1.  Parameters: jinsha_2022 plus the required ones, chosen
 -- by hand (not the paper's, which it does not publish): ET 700 mm, dry-land
 -- runoff 5%, dry land 5000 kg/hm2 of crops at 2 yuan/kg, d = 6300,
 -- P_a * P_b = 10940 yuan/hm2.
 -- Expected values: an independent re-computation by hand of each service
--- per land type (the formulas of SPEC section 2 with the numbers of
+-- per land type (the formulas of the GEP method (docs/gep.md) with the numbers of
 -- gep_param; test/gep.sql shows the per-service arithmetic), in ten thousand
 -- yuan:
 --   service                before   after   share before / after (%)

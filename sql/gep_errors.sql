@@ -74,6 +74,18 @@ SELECT error_of($$INSERT INTO ecocomp.gep_param (param_set, parameter, land_type
 SELECT error_of($$INSERT INTO ecocomp.gep_param (param_set, parameter, land_type, value, unit, source)
 	VALUES ('gep_bad_set', 'precipitation', NULL, 1000, 'mm/a', 'duplicate of the all-land-types row')$$);
 DELETE FROM ecocomp.gep_param_set WHERE param_set = 'gep_bad_set';
+-- the catalogue is the table gep_parameter: a row that no formula reads,
+-- or a parameter of the formulas without a row, is broken reference data (22000)
+BEGIN;
+INSERT INTO ecocomp.gep_parameter (parameter, unit, service, symbol, description, source)
+	VALUES ('moss_factor', '1', 'aesthetic_landscape', 'M', 'read by no formula', 'test');
+SELECT error_of($$SELECT * FROM ecocomp.gep_account('{"forest": 1}')$$);
+ROLLBACK;
+BEGIN;
+DELETE FROM ecocomp.gep_param WHERE parameter = 'grain_yield';
+DELETE FROM ecocomp.gep_parameter WHERE parameter = 'grain_yield';
+SELECT error_of($$SELECT * FROM ecocomp.gep_account('{"forest": 1}')$$);
+ROLLBACK;
 
 -- formula functions: negative, NaN, infinite, out of [0, 1], zero divisors, arrays
 SELECT error_of($$SELECT ecocomp.gep_agricultural_products('{1, 2}', '{1}')$$);

@@ -50,11 +50,70 @@ CREATE TABLE ra_parallel_sorted AS SELECT id, ecocomp.landuse_area(rast, geom, 1
 SELECT * FROM ra_plan($$SELECT ecocomp.landuse_transition(rast, rast, geom) FROM ra_pairs WHERE id = 0$$);
 CREATE TABLE ra_parallel_tr AS SELECT ecocomp.landuse_transition(rast, rast, geom) AS tr FROM ra_pairs WHERE id = 0;
 RESET enable_hashagg;
+-- Tile-driven partial aggregation straight over the join, no
+-- materialized pairs: 15 zones (one heap page) over 400 tiles of 32 x 32.
+-- With the bounding-box test ST_Envelope(rast) && geom (parallel safe;
+-- ST_ConvexHull(raster), which rast::geometry, rast && geom and
+-- ST_Intersects(rast, geom) expand to, is parallel unsafe in PostGIS 3.3)
+-- and a GiST index on the zones, the workers split the tiles, look up the
+-- zones of each tile through the index and aggregate; the leader combines.
+CREATE TABLE ra_tiles2 AS SELECT row_number() OVER () AS tid, ST_Tile(rast, 32, 32) AS rast FROM (SELECT ST_SetValues(
+	ST_AddBand(ST_MakeEmptyRaster(640, 640, 500000, 4000000, 30, -30, 0, 0, 32650), '8BUI'::text, 0, 0),
+	1, 1, 1,
+	(SELECT array_agg(r ORDER BY y) FROM (
+		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
+		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x / 9 + y / 11 + (x * y) % 3) % 12] END
+		                    ORDER BY x) AS r
+		FROM generate_series(0, 639) y, generate_series(0, 639) x GROUP BY y) s)::double precision[][]) AS rast) r;
+CREATE TABLE ra_zone2 AS SELECT i AS id, ST_Buffer(ST_SetSRID(ST_MakePoint(501700 + 3600 * (i % 5), 3998300 - 5000 * (i / 5)), 32650), 1600, 64) AS geom
+FROM generate_series(0, 14) i;
+CREATE INDEX ra_zone2_geom ON ra_zone2 USING gist (geom);
+ANALYZE ra_tiles2;
+ANALYZE ra_zone2;
+CREATE FUNCTION ra_plan_scans(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE l text;
+BEGIN
+	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+		IF l ~ 'Partial|Gather|Finalize|Scan' THEN RETURN NEXT regexp_replace(l, '^\s*(->\s*)?', ''); END IF;
+	END LOOP;
+END $$;
+SELECT * FROM ra_plan_scans($$SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id$$);
+CREATE TABLE ra_tile_driven AS
+SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
+FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE ra_serial2 AS
+SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
+FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Intersects(t.rast, z.geom) GROUP BY z.id;
+SET max_parallel_workers_per_gather = 2;
+DROP FUNCTION ra_plan_scans(text);
+-- the same numbers as the serial ST_Intersects join (centre counts equal,
+-- exact areas up to the order of additions), and the exact areas sum to
+-- the polygon's area: every zone lies inside the raster (x 500100..517700
+-- within 500000..519200, y 3986700..3999900 within 3980800..4000000)
+SELECT count(*) AS zones, bool_and(p.center = s.center) AS tile_driven_center_equal,
+	bool_and((SELECT bool_and(abs(e.value::float8 - (p.exact->>e.key)::float8) < 1e-9) FROM jsonb_each_text(s.exact) e)
+		AND (SELECT count(*) FROM jsonb_object_keys(s.exact)) = (SELECT count(*) FROM jsonb_object_keys(p.exact))) AS tile_driven_exact_equal,
+	bool_and(abs((SELECT sum(value::float8) FROM jsonb_each_text(p.exact)) * 1e4 / ST_Area(z.geom) - 1) < 1e-9) AS exact_sums_to_area
+FROM ra_tile_driven p JOIN ra_serial2 s USING (id) JOIN ra_zone2 z USING (id);
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 SELECT bool_and(p.center = s.center) AS sorted_partial_equal FROM ra_parallel_sorted p JOIN ra_serial s USING (id);
+-- The bounding-box join ST_Envelope(rast) && geom gives the same numbers
+-- as the ST_Intersects join: tiles whose box touches a zone but no pixel
+-- centre or pixel area inside it add nothing.  (ST_Envelope(raster) is
+-- parallel safe and reads the tile's header; ST_ConvexHull(raster), which
+-- rast::geometry, rast && geom and ST_Intersects(rast, geom) expand to, is
+-- parallel unsafe in PostGIS 3.3 and keeps such a join out of the workers.)
+CREATE TABLE ra_envelope_join AS
+SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
+FROM ra_zone z JOIN ra_tiles t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id;
+SELECT count(*) AS zones, bool_and(p.center = s.center) AS envelope_join_center_equal,
+	bool_and((SELECT bool_and(abs(e.value::float8 - (p.exact->>e.key)::float8) < 1e-9) FROM jsonb_each_text(s.exact) e)
+		AND (SELECT count(*) FROM jsonb_object_keys(s.exact)) = (SELECT count(*) FROM jsonb_object_keys(p.exact))) AS envelope_join_exact_equal
+FROM ra_envelope_join p JOIN ra_serial s USING (id);
 SELECT (SELECT jsonb_object_agg(k.key, round((tr->k.key->>k.key)::numeric, 6)) FROM jsonb_each(tr) k)
 	= (SELECT jsonb_object_agg(k.key, round(k.value::numeric, 6)) FROM jsonb_each_text(s.exact) k WHERE k.value::float8 > 0) AS partial_transition_equal
 FROM ra_parallel_tr, ra_serial s WHERE s.id = 0;
@@ -108,6 +167,63 @@ SELECT error_of($$SELECT 'kind=area;mode=middle;band=1;srid=0;flags=0;geom=00000
 SELECT error_of($$SELECT 'kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=-5'::ecocomp.landuse_state$$);
 SELECT error_of($$SELECT 'kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:3=5'::ecocomp.landuse_state$$);
 SELECT error_of($$SELECT 'kind=area;mode=exact'::ecocomp.landuse_state$$);
+
+-- The grid of the tiles (flag 4) travels in the state: text and binary
+-- round trips keep it
+CREATE TABLE ra_states3 (s ecocomp.landuse_state);
+INSERT INTO ra_states3 VALUES
+	('kind=area;mode=exact;band=1;srid=32650;flags=5;geom=00000000000000ff;ea=0;classification=;scheme=;grid=30,-30,20,0.5;hist=11:0=900'),
+	('kind=transition;mode=center;band=1;srid=4326;flags=7;geom=00000000000000ff;ea=0;classification=;scheme=;grid=0.00025,-0.00025,0.0001,0;hist=11:nodata=5,11:12=1e-5');
+SELECT s FROM ra_states3;
+DO $$
+DECLARE f text := '/tmp/ecocomp_raster_agg3_' || pg_backend_pid() || '.bin';
+BEGIN
+	EXECUTE format('COPY ra_states3 TO %L (FORMAT binary)', f);
+	CREATE TABLE ra_states4 (s ecocomp.landuse_state);
+	EXECUTE format('COPY ra_states4 FROM PROGRAM %L (FORMAT binary)', format('cat %s && rm -f %s', f, f));
+END $$;
+SELECT a.s::text = b.s::text AS grid_binary_round_trip
+FROM (SELECT s, row_number() OVER () n FROM ra_states3) a JOIN (SELECT s, row_number() OVER () n FROM ra_states4) b USING (n);
+-- a grid needs the flag, finite non-zero pixel sizes and phases in
+-- [0, |pixel size|): 22P03
+SELECT error_of($$SELECT 'kind=area;mode=exact;band=1;srid=0;flags=4;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=1'::ecocomp.landuse_state$$);
+SELECT error_of($$SELECT 'kind=area;mode=exact;band=1;srid=0;flags=4;geom=0000000000000000;ea=0;classification=;scheme=;grid=30,-30,30,0;hist=11:0=1'::ecocomp.landuse_state$$);
+SELECT error_of($$SELECT 'kind=area;mode=exact;band=1;srid=0;flags=4;geom=0000000000000000;ea=0;classification=;scheme=;grid=0,-30,0,0;hist=11:0=1'::ecocomp.landuse_state$$);
+SELECT error_of($$SELECT 'kind=area;mode=exact;band=1;srid=0;flags=4;geom=0000000000000000;ea=0;classification=;scheme=;grid=30,-30,inf,0;hist=11:0=1'::ecocomp.landuse_state$$);
+SELECT error_of($$SELECT 'kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;grid=30,-30,0,0;hist=11:0=1'::ecocomp.landuse_state$$);
+
+-- Every accepted value can be written out and read back: duplicate keys
+-- are merged and the whole state checked after.  1e308 + 1e308 is beyond
+-- DBL_MAX (1.8e308): rejected (text input, 22P03); 1e308 + 5e307 = 1.5e308
+-- is finite: accepted, merged into one entry
+SELECT error_of($$SELECT 'kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=1e308,11:0=1e308'::ecocomp.landuse_state$$);
+SELECT 'kind=transition;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:12=1e308,11:12=5e307'::ecocomp.landuse_state AS merged_duplicates;
+-- the same through binary input: the send form of a state with keys 11 and
+-- 12 (1e308 m2 each, sorted, so key 12 is the last 24 bytes), with key 12
+-- rewritten to 11, in a COPY (FORMAT binary) file: signature, flags and
+-- header extension, one tuple of one field, trailer
+DO $$
+DECLARE
+	f text := '/tmp/ecocomp_raster_agg_dup_' || pg_backend_pid() || '.bin';
+	b bytea := ecocomp.landuse_state_send('kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=1e308,12:0=1e308');
+BEGIN
+	b := overlay(b PLACING int8send(11) FROM length(b) - 23 FOR 8);
+	b := '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0) || int2send(1::int2) || int4send(length(b)) || b || '\xffff'::bytea;
+	EXECUTE format('COPY (SELECT %L) TO PROGRAM %L', encode(b, 'hex'), 'xxd -r -p > ' || f);
+	CREATE TABLE ra_states5 (s ecocomp.landuse_state);
+	PERFORM set_config('ra.dup_file', f, false);
+END $$;
+SELECT error_of(format('COPY ra_states5 FROM %L (FORMAT binary)', current_setting('ra.dup_file')));
+SELECT count(*) AS nothing_stored FROM ra_states5;
+-- the same file with key 12 left alone is read
+DO $$
+DECLARE b bytea := ecocomp.landuse_state_send('kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=11:0=1e308,12:0=1e308');
+BEGIN
+	b := '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0) || int2send(1::int2) || int4send(length(b)) || b || '\xffff'::bytea;
+	EXECUTE format('COPY (SELECT %L) TO PROGRAM %L', encode(b, 'hex'), 'xxd -r -p > ' || current_setting('ra.dup_file'));
+	EXECUTE format('COPY ra_states5 FROM PROGRAM %L (FORMAT binary)', format('cat %s && rm -f %s', current_setting('ra.dup_file'), current_setting('ra.dup_file')));
+END $$;
+SELECT s AS binary_two_keys FROM ra_states5;
 
 -- Combine: NULL states are skipped, histograms add up, different coverage
 -- modes are an error.  A test aggregate whose transition is the combine
@@ -198,6 +314,38 @@ FROM (VALUES (NULL::raster)) v(r);
 SELECT ecocomp.landuse_area(r, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) AS some_null_tiles
 FROM (SELECT y1 FROM ra_pair UNION ALL SELECT NULL) v(r);
 
+-- The state of a group holds its own keys only: a hash aggregate over 500
+-- groups (one 32 x 32 tile and one polygon each, one class per group)
+-- stays within 32 kB per group.  With a dense array of 65,536 doubles and
+-- 65,536 int32 per group it was 768 kB per group (384 MB here).
+CREATE TABLE ra_many AS SELECT g, ST_AddBand(ST_MakeEmptyRaster(32, 32, g * 1000, 0, 30, -30, 0, 0, 32650), '8BUI'::text, (ARRAY[11, 12, 21, 22, 23])[1 + g % 5], 0) AS rast,
+	ST_Buffer(ST_SetSRID(ST_MakePoint(g * 1000 + 480, -480), 32650), 300) AS geom FROM generate_series(1, 500) g;
+ANALYZE ra_many;
+SET work_mem = '1GB';
+SET enable_sort = off;
+SET max_parallel_workers_per_gather = 0;
+CREATE FUNCTION ra_hash_kb(q text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE l text;
+BEGIN
+	FOR l IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || q LOOP
+		IF l ~ 'Memory Usage: [0-9]+kB' THEN RETURN substring(l FROM 'Memory Usage: ([0-9]+)kB')::bigint; END IF;
+	END LOOP;
+	RETURN NULL;
+END $$;
+SELECT ra_hash_kb($$SELECT g, ecocomp.landuse_area(rast, geom) FROM ra_many GROUP BY g$$) / 500 < 32 AS area_kb_per_group_small,
+	ra_hash_kb($$SELECT g, ecocomp.landuse_area(rast, geom, 1, 'center') FROM ra_many GROUP BY g$$) / 500 < 32 AS center_kb_per_group_small,
+	ra_hash_kb($$SELECT g, ecocomp.landuse_transition(rast, rast, geom) FROM ra_many GROUP BY g$$) / 500 < 32 AS transition_kb_per_group_small,
+	ra_hash_kb($$SELECT g, ecocomp.esv_value(rast, geom, 1000) FROM ra_many GROUP BY g$$) / 500 < 32 AS esv_kb_per_group_small;
+-- and gives the areas: a 300 m buffer (32 segments) inside one class
+SELECT count(*) FILTER (WHERE abs((a->>((ARRAY[11, 12, 21, 22, 23])[1 + g % 5])::text)::float8 * 1e4 / ST_Area(geom) - 1) < 1e-9) AS groups_equal_to_polygon_area
+FROM (SELECT g, geom, ecocomp.landuse_area(rast, geom) AS a FROM ra_many GROUP BY g, geom) q;
+RESET work_mem;
+RESET enable_sort;
+RESET max_parallel_workers_per_gather;
+DROP FUNCTION ra_hash_kb(text);
+DROP TABLE ra_many;
+
 DROP AGGREGATE ra_merge(ecocomp.landuse_state);
 DROP FUNCTION ra_plan(text);
 DROP TABLE ra_full, ra_tiles, ra_zone, ra_pairs, ra_serial, ra_parallel, ra_parallel_sorted, ra_parallel_tr, ra_big, ra_states, ra_states2, ra_pair;
+DROP TABLE ra_states3, ra_states4, ra_states5, ra_envelope_join, ra_tiles2, ra_zone2, ra_tile_driven, ra_serial2;

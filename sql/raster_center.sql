@@ -99,3 +99,38 @@ SELECT count(*) AS classes, bool_and(abs(o.m2 / p.m2 - 1) < 1e-6) AS geographic_
 FROM ours o FULL JOIN pgis p USING (code);
 
 DROP TABLE rc_full, rc_tiles, rc_zone, rc_ours, rc_pgis, rc_gtiles, rc_gzone;
+
+-- Engine errors, with their SQLSTATE.
+-- A geographic raster whose rows lie beyond latitude 90: 22023 (a 2 x 2
+-- raster of 1-degree pixels with its top at 95 N: row 1 spans 95..94 N).
+SELECT error_of($$SELECT ecocomp.landuse_area(ST_AddBand(ST_MakeEmptyRaster(2, 2, 10, 95, 1, -1, 0, 0, 4326), '8BUI'::text, 1, 0),
+	'SRID=4326;POLYGON((10 93,12 93,12 95,10 95,10 93))'::geometry, 1, 'center')$$);
+-- the same half a degree past the south pole (rows -89.5..-90.5): 22023
+SELECT error_of($$SELECT ecocomp.landuse_area(ST_AddBand(ST_MakeEmptyRaster(2, 1, 10, -89.5, 1, -1, 0, 0, 4326), '8BUI'::text, 1, 0),
+	'SRID=4326;POLYGON((10 -90.5,12 -90.5,12 -89.5,10 -89.5,10 -90.5))'::geometry, 1, 'exact')$$);
+-- a raster whose top row ends exactly at 90 N is fine: the polygon covers the
+-- 1 x 1 degree cell between 89 and 90 N, 10 and 11 E, whose WGS84 area is
+--   A = (pi/180) (b^2/2) [q(90) - q(89)],  q(90) = 1/(1 - e^2) + atanh(e)/e,
+-- = 108,866,681.6 m2 = 10,886.668 ha (evaluated here in SQL, and by hand
+-- with a = 6378137, f = 1/298.257223563).
+WITH e AS (SELECT sqrt(f * (2 - f)) AS e, 6378137.0::float8 * (1 - f) AS b FROM (SELECT 1 / 298.257223563::float8 AS f) c),
+     hand AS (SELECT radians(1) * b * b / 2 * ((1 / (1 - e * e) + atanh(e) / e)
+                     - (sin(radians(89)) / (1 - e * e * sin(radians(89))^2) + atanh(e * sin(radians(89))) / e)) AS m2 FROM e)
+SELECT round(hand.m2::numeric, 1) AS hand_m2,
+	abs(((SELECT ecocomp.landuse_area(ST_AddBand(ST_MakeEmptyRaster(2, 1, 10, 90, 1, -1, 0, 0, 4326), '8BUI'::text, 1, 0),
+		'SRID=4326;POLYGON((10 89,11 89,11 90,10 90,10 89))'::geometry, 1, 'center'))->>'1')::float8 * 1e4 / hand.m2 - 1) < 1e-9 AS polar_cell_is_hand
+FROM hand;
+-- a pixel area beyond DBL_MAX (1e160 x 1e160 = 1e320 CRS units squared):
+-- 22003, in landuse_area and pixel_coverage
+SELECT error_of($$SELECT ecocomp.landuse_area(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 2e160, 1e160, -1e160, 0, 0, 0), '8BUI'::text, 1, 0),
+	'POLYGON((0 0,2e160 0,2e160 2e160,0 2e160,0 0))'::geometry, 1, 'center')$$);
+SELECT error_of($$SELECT * FROM ecocomp.pixel_coverage(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 2e160, 1e160, -1e160, 0, 0, 0), '8BUI'::text, 1, 0),
+	'POLYGON((0 0,2e160 0,2e160 2e160,0 2e160,0 0))'::geometry, 'exact')$$);
+-- corrupt sub-byte pixels, through the reader's test entry point: a 2 x 2
+-- raster has its band type at byte 64, nodata at 65, pixels at 66..69;
+-- 255 in a 1BB band, 4 in a 2BUI band, 16 in a 4BUI band: 22000; 15 in a
+-- 4BUI band is fine
+SELECT error_of($$SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 0), '1BB'::text, 1, 0)), 66, 255))$$);
+SELECT error_of($$SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 0), '2BUI'::text, 1, 0)), 69, 4))$$);
+SELECT error_of($$SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 0), '4BUI'::text, 1, 0)), 67, 16))$$);
+SELECT ecocomp._raster_check(set_byte(ecocomp._raster_bytes(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0, 0, 0), '4BUI'::text, 1, 0)), 67, 15)) AS four_bit_15;

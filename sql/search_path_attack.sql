@@ -145,6 +145,10 @@ INSERT INTO spa.disturbance_raster (rast)
 SELECT ST_SetValues(ST_SetValues(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(6, 3, 0, 90, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0), '16BUI'::text, 0, 0),
 	1, 1, 1, ARRAY[[2004, 0, 0, 2001, 2001, 2001], [0, 0, 0, 2001, 2001, 2001], [0, 0, 0, 2001, 2001, 2001]]::float8[]),
 	2, 1, 1, ARRAY[[2006]]::float8[]);
+-- the factor adjustment, a carbon price and another priority class set, so
+-- that the views run those paths too
+INSERT INTO spa.esv_adjustment (region_id, year, npp_factor, precipitation_factor, soil_factor) VALUES (1, 2000, 1.2, NULL, 0.9);
+UPDATE spa.settings SET carbon_price_yuan_per_t_co2 = 60, priority_class_set = 'ecocomp_0_1';
 GRANT USAGE ON SCHEMA spa TO eco_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA spa TO eco_reader;
 -- the account is created again (views replaced) and refreshed under the hostile path
@@ -166,10 +170,11 @@ SELECT pg_catalog.count(v.*) AS water_compensation FROM spa.water_compensation v
 SELECT pg_catalog.count(v.*) AS horizontal_compensation FROM spa.horizontal_compensation v;
 SELECT pg_catalog.count(v.*) AS gep_restoration FROM spa.gep_restoration v;
 SELECT pg_catalog.count(v.*) AS mine_carbon_deficit FROM spa.mine_carbon_deficit v;
+SELECT pg_catalog.count(v.*) AS mine_carbon_series FROM spa.mine_carbon_series v;
 -- every view of the account is in the list above
 SELECT c.relname AS view_not_read FROM pg_catalog.pg_class c
 WHERE c.relnamespace OPERATOR(pg_catalog.=) 'spa'::regnamespace AND c.relkind OPERATOR(pg_catalog.=) ANY ('{v,m}'::"char"[])
-  AND c.relname OPERATOR(pg_catalog.<>) ALL ('{region_landuse,city_esv,city_compensation,water_compensation,horizontal_compensation,gep_restoration,mine_carbon_deficit}'::name[]);
+  AND c.relname OPERATOR(pg_catalog.<>) ALL ('{region_landuse,city_esv,city_compensation,water_compensation,horizontal_compensation,gep_restoration,mine_carbon_deficit,mine_carbon_series}'::name[]);
 
 -- every SQL-callable function of the extension that runs SQL inside
 SELECT (ecocomp.esv_value('{"12": 100}'::jsonb, '1000'::float8)).total AS esv_value;
@@ -178,6 +183,8 @@ SELECT pg_catalog.count(*) AS gep_account FROM ecocomp.gep_account('{"forest": 1
 SELECT pg_catalog.count(*) AS gep_compare FROM ecocomp.gep_compare('{"forest": 10}'::jsonb, '{"forest": 20}'::jsonb, 'jinsha_2022', '{"ac_days": 6300, "evapotranspiration": 700, "runoff_coefficient/dryland": 0.05, "crop_yield/dryland": 5000, "crop_price": 2, "grain_price": 1, "grain_yield": 10940}'::jsonb);
 SELECT pg_catalog.count(*) AS gep_compare_codes FROM ecocomp.gep_compare('{"21": 10}'::jsonb, '{"12": 20}'::jsonb, 'jinsha_2022', '{"ac_days": 6300, "evapotranspiration": 700, "runoff_coefficient/dryland": 0.05, "crop_yield/dryland": 5000, "crop_price": 2, "grain_price": 1, "grain_yield": 10940}'::jsonb, 'cnlucc');
 SELECT ecocomp.single_srid('x', 32650, 32650) AS single_srid;
+SELECT ecocomp.ecps_class('0.2'::float8) AS ecps_class, ecocomp.ecps_priority_class('0.2'::float8) AS ecps_priority_class,
+	   ecocomp.carbon_value_yuan('0.5'::float8, '60'::float8) AS carbon_value_yuan;
 SELECT ecocomp.region_area_ha(r.geom) AS region_area_ha FROM spa.region r WHERE r.region_id OPERATOR(pg_catalog.=) 1;
 SELECT ecocomp.landuse_coverage_pct('{"12": 1, "nodata": 1}'::jsonb, '4'::float8) AS coverage,
 	   ecocomp.esv_landuse_change_pct('1'::float8, '2'::float8, '1'::float8, '2'::float8) AS landuse_change;

@@ -1,4 +1,4 @@
--- VCS and the carbon deficit of a disturbed pixel (seed 002), by hand.
+-- VCS and the carbon deficit of a disturbed pixel (the carbon paper (Xu Y. et al. 2024)), by hand.
 
 -- VCS = NPP * 2.2 * 1.63 = NPP * 3.586
 SELECT round(ecocomp.vcs(100)::numeric, 9) AS vcs_100, ecocomp.vcs(0) AS vcs_0, round(ecocomp.vcs(-10)::numeric, 9) AS vcs_neg;
@@ -24,7 +24,7 @@ SELECT (d).* FROM (SELECT ecocomp.vcs_deficit(year, vcs, destroyed, restored) AS
 -- row order does not matter
 SELECT (ecocomp.vcs_deficit(year, vcs, destroyed, restored ORDER BY year DESC)).vcsd FROM px WHERE id = 1;
 
--- Missing year: no 2004 value (as seed 002 has no 2012); the destruction of
+-- Missing year: no 2004 value (as the carbon paper (Xu Y. et al. 2024) has no 2012); the destruction of
 -- 2004 counts in 2005, the next available year.
 -- baseline as above; direct decrease = V(2003) - V(2005) = 120 - 30 = 90
 -- C_destroy = (30-140) + (40-150) + (50-160) = -330; C_restore = -220; VCSD = 550
@@ -51,8 +51,7 @@ SELECT (d).* FROM (SELECT ecocomp.vcs_deficit(year, vcs, 2002, NULL) AS d FROM p
 CREATE TABLE vcs_many AS SELECT p.id * 1000 + g AS id, p.year, p.vcs, p.destroyed, p.restored
 FROM px p, generate_series(1, 2000) g WHERE p.id = 1;
 ANALYZE vcs_many;
-SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;
+CALL force_parallel();
 SELECT count(*) AS series FROM (SELECT id, ecocomp.vcs_deficit(year, vcs, destroyed, restored) AS d FROM vcs_many GROUP BY id) s WHERE (d).vcsd = 660;
 -- one huge series split across workers: the combine function merges it
 -- (years 1..20000, linear VCS, never destroyed: slope 1, VCSD 0)
@@ -77,3 +76,15 @@ SELECT error_of($$SELECT ecocomp.vcs_deficit(year, 'Infinity', 2004, 2008) FROM 
 -- no rows, or only missing years: NULL
 SELECT ecocomp.vcs_deficit(year, vcs, 2004, 2008) IS NULL AS empty FROM px WHERE id = 99;
 SELECT ecocomp.vcs_deficit(year, NULL, 2004, 2008) IS NULL AS all_missing FROM px WHERE id = 1;
+
+-- An aggregate of one's own over the support functions, with a state of
+-- capacity 0 as INITCOND: the state grows on the first year.  VCS 11, 12,
+-- 13 in years 1..3, never destroyed: the baseline is the line 10 + year
+-- (slope 1, intercept 10) through all three years, and VCSD is 0.
+CREATE AGGREGATE vcs_deficit0(integer, double precision, integer, integer) (
+	SFUNC = ecocomp.vcs_deficit_accum, STYPE = double precision[],
+	FINALFUNC = ecocomp.vcs_deficit_final, INITCOND = '{0,NaN,NaN}');
+SELECT (d).baseline_years, round((d).baseline_slope::numeric, 9) AS slope,
+	   round((d).baseline_intercept::numeric, 9) AS intercept, (d).vcsd
+FROM (SELECT vcs_deficit0(y, 10 + y, NULL, NULL) AS d FROM generate_series(1, 3) y) s;
+DROP AGGREGATE vcs_deficit0(integer, double precision, integer, integer);

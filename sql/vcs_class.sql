@@ -45,8 +45,7 @@ SELECT error_of($$SELECT ecocomp.vcs_trend_class(ST_SetValue(rast, 2, 1, 1, 1.5)
 --     C = 40    D = nodata  F = 500
 -- fine disturbance 7x6 of 30 m from (0, 180): A's row 1 destroyed 2009,
 -- C all destroyed 2001; column 7 covers a third of E and F (nodata).
-CREATE TABLE vc_npp AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 180, 90, -90, 0, 0, 32650), '32BF'::text, 0, -1), 1, 1, 1,
-	ARRAY[[300, 200, 500], [40, -1, 500]]::double precision[][]) AS rast;
+CREATE TABLE vc_npp AS SELECT raster_of(ARRAY[[300, 200, 500], [40, -1, 500]], '32BF', -1, scale => 90) AS rast;
 CREATE TABLE vc_dist AS SELECT ST_SetValues(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(7, 6, 0, 180, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0), '16BUI'::text, 0, NULL), 1, 1, 1,
 	ARRAY[[2009, 2009, 2009, 0, 0, 0, 0],
 	      [0, 0, 0, 0, 0, 0, 0],
@@ -88,8 +87,7 @@ SELECT ecocomp.npp_downscale(n.rast, d.rast, 2000, NULL) IS NOT NULL AS float8_n
 --   pixel 4 (x = 315): distances 270 and 90, power 2: weights 1/9 : 1,
 --     (100 * 1 + 10 * 9) / 10 = 19; power 1: 1 : 3, (100 + 30) / 4 = 32.5
 -- the samples keep their values (100, 10)
-CREATE TABLE vc_npp2 AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 1, 0, 90, 90, -90, 0, 0, 32650), '32BF'::text, 0, -1), 1, 1, 1,
-	ARRAY[[100, 50, 10, 70]]::double precision[][]) AS rast;
+CREATE TABLE vc_npp2 AS SELECT raster_of(ARRAY[[100, 50, 10, 70]], '32BF', -1, scale => 90) AS rast;
 CREATE TABLE vc_dist2 AS SELECT ST_SetValues(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(9, 3, 0, 90, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0), '16BUI'::text, 0, NULL), 1, 1, 1,
 	ARRAY[[2005, 2005, 2005, 2005, 2005, 2005, 2005, 2005, 2005],
 	      [2005, 2005, 2005, 0, 0, 0, 2005, 2005, 2005],

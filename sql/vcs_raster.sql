@@ -1,4 +1,4 @@
--- VCS on rasters (seed 002): MODIS NPP and VCS rasters, the scale
+-- VCS on rasters (the carbon paper (Xu Y. et al. 2024)): MODIS NPP and VCS rasters, the scale
 -- transformation (eq. 1), pixel coverage / values keyed by pixel_id, the
 -- per-pixel trend.  Every expected value is worked out by hand below.
 SET client_min_messages = warning;
@@ -7,8 +7,7 @@ SET client_min_messages = warning;
 --   5000 -> 5000 * 0.1 = 500 g C/m2/a; 32767 (fill) -> nodata;
 --   -30000 -> -3000; -1 (the band's nodata) -> nodata
 --   VCS = NPP * 2.2 * 1.63 = NPP * 3.586: 500 -> 1793, -3000 -> -10758
-CREATE TABLE vr_dn AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 1000, 500, -500, 0, 0, 32650), '16BSI'::text, 0, -1),
-	1, 1, 1, ARRAY[[5000, 32767], [-30000, -1]]::double precision[][]) AS rast;
+CREATE TABLE vr_dn AS SELECT raster_of(ARRAY[[5000, 32767], [-30000, -1]], '16BSI', -1, scale => 500) AS rast;
 SELECT (ST_DumpValues(ecocomp.npp_from_modis(rast, 1))).valarray AS npp_g_c_m2,
 	   (ST_DumpValues(ecocomp.vcs(ecocomp.npp_from_modis(rast, 1), 1))).valarray AS vcs_g_co2_m2
 FROM vr_dn;
@@ -49,8 +48,7 @@ SELECT round(ecocomp.vcs('100')::numeric, 6) AS vcs_literal, ecocomp.vcs(NULL) I
 --   A: row 1 destroyed 2009; (1,2) destroyed 2005 restored 2008;
 --      (2,2) destroyed 2011
 --   C: all destroyed 2001, (3,6) restored 2015
-CREATE TABLE vr_npp AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 180, 90, -90, 0, 0, 32650), '32BF'::text, 0, -1), 1, 1, 1,
-	ARRAY[[300, 200, 500], [40, -1, 500]]::double precision[][]) AS rast;
+CREATE TABLE vr_npp AS SELECT raster_of(ARRAY[[300, 200, 500], [40, -1, 500]], '32BF', -1, scale => 90) AS rast;
 CREATE TABLE vr_dist AS SELECT ST_SetValues(ST_SetValues(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(7, 6, 0, 180, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0), '16BUI'::text, 0, NULL), 1, 1, 1,
 	ARRAY[[2009, 2009, 2009, 0, 0, 0, 0],
 	      [2005, 2011, 0, 0, 0, 0, 0],
@@ -137,8 +135,7 @@ SELECT count(*) AS no_rows FROM ecocomp.pixel_values(ST_MakeEmptyRaster(0, 0, 0,
 -- (900 m2) and half of the second (450 m2):
 --   mean = (100 * 900 + 200 * 450) / 1350 = 133.333
 --   sd = sqrt((900 * 33.333^2 + 450 * 66.667^2) / 1350) = sqrt(2222.22) = 47.140
-CREATE TABLE vr_vcs_year AS SELECT 2020 AS year, ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(2, 1, 0, 30, 30, -30, 0, 0, 32650), '32BF'::text, 0, NULL),
-	1, 1, 1, ARRAY[[100, 200]]::double precision[][]) AS rast;
+CREATE TABLE vr_vcs_year AS SELECT 2020 AS year, raster_of(ARRAY[[100, 200]], '32BF', NULL, scale => 30) AS rast;
 WITH px AS (
 	SELECT v.year, c.area_m2, pv.value
 	FROM vr_vcs_year v
@@ -171,8 +168,7 @@ FROM px JOIN m USING (year) GROUP BY m.year, m.mean;
 --   R_VCS = 484110 / 387288 = 1.25; C_ddper 430.32, C_diper 537.9 g CO2/m2.
 SELECT ecocomp.create_accounts('vr_acc', 32650);
 INSERT INTO vr_acc.region (region_id, name, level, geom) VALUES (1, 'mine 1', 'mine', ST_Multi(ST_MakeEnvelope(0, 0, 90, 90, 32650)));
-CREATE TABLE vr_modis AS SELECT y AS year, ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(2, 1, 0, 90, 90, -90, 0, 0, 32650), '16BSI'::text, 0, NULL),
-	1, 1, 1, ARRAY[[1000 + 100 * (y - 2001), 500]]::double precision[][]) AS rast
+CREATE TABLE vr_modis AS SELECT y AS year, raster_of(ARRAY[[1000 + 100 * (y - 2001), 500]], '16BSI', NULL, scale => 90) AS rast
 FROM generate_series(2001, 2007) y;
 CREATE TABLE vr_disturbance AS SELECT 1 AS rid, ST_SetValues(ST_SetValues(ST_AddBand(ST_AddBand(ST_MakeEmptyRaster(6, 3, 0, 90, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0), '16BUI'::text, 0, 0),
 	1, 1, 1, ARRAY[[2004, 0, 0, 2001, 2001, 2001], [0, 0, 0, 2001, 2001, 2001], [0, 0, 0, 2001, 2001, 2001]]::double precision[][]),
@@ -269,8 +265,7 @@ SELECT round(ecocomp.student_t_p_value(1, 1)::numeric, 9) AS p_1_1,
 CREATE TABLE vr_long AS SELECT y AS year, ST_AddBand(ST_MakeEmptyRaster(1, 1, 0, 30, 30, -30, 0, 0, 32650), '64BF'::text, 3.0 * y, NULL) AS rast
 FROM generate_series(1, 3000) y;
 ANALYZE vr_long;
-SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;
+CALL force_parallel();
 EXPLAIN (COSTS OFF) SELECT ecocomp.vcs_trend(rast, year) FROM vr_long;
 SELECT round(ST_Value(t, 1, 1, 1)::numeric, 4) AS slope, ST_Value(t, 2, 1, 1) AS p FROM (SELECT ecocomp.vcs_trend(rast, year) AS t FROM vr_long) s;
 -- the background over many tile pairs, in parallel: 3000 copies of the
@@ -278,8 +273,7 @@ SELECT round(ST_Value(t, 1, 1, 1)::numeric, 4) AS slope, ST_Value(t, 2, 1, 1) AS
 CREATE TABLE vr_pairs AS SELECT g, n.rast AS npp, d.rast AS dist FROM vr_npp n, vr_dist d, generate_series(1, 300) g;
 ANALYZE vr_pairs;
 SELECT ecocomp.npp_background(npp, dist, 2010) AS npp_bg_parallel FROM vr_pairs;
-RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+CALL reset_parallel();
 
 -- 7. Bad inputs, each with its SQLSTATE
 -- MODIS value outside -30000..32700 that is not a fill code: 22023
@@ -300,7 +294,8 @@ SELECT ecocomp.vcs(rast, NULL) IS NULL AS null_band FROM vr_dn;
 SELECT error_of($$SELECT ecocomp.vcs(ST_AddBand(ST_MakeEmptyRaster(2, 2, 0, 0, 1, -1, 0.5, 0, 32650), '32BF'::text, 1, NULL), 1)$$);
 SELECT error_of($$SELECT ecocomp.npp_downscale(rast, ST_SetRotation(rast, 0.3), 2010, 40) FROM vr_npp$$);
 SELECT error_of($$SELECT c.* FROM vr_dist, ecocomp.pixel_coverage(ST_SetSkew(rast, 1, 0), ST_MakeEnvelope(0, 0, 10, 10, 32650)) c$$);
--- out-db band: 0A000 (hex WKB, RFC2, big-endian; no file is opened)
+-- out-db band with postgis.enable_outdb_rasters off: 0A000 (hex WKB, RFC2,
+-- big-endian; no file is opened)
 SELECT error_of(format($$SELECT ecocomp.vcs(%L::raster, 1)$$,
 	'00' || '0000' || '0001' ||
 	encode(float8send(100) || float8send(-100) || float8send(0) || float8send(400) || float8send(0) || float8send(0)

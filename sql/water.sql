@@ -1,6 +1,6 @@
 -- Water resource ecological footprint, carrying capacity and compensation
--- (seed 003).  Expected values are hand calculations (shown in comments) or
--- the paper's Tables 5-7 (/work/shared/data/water_zones_2022.csv).
+-- (the water-footprint paper (2024)).  Expected values are hand calculations (shown in comments) or
+-- the paper's Tables 5-7 (docs/sources.md).
 
 ------------------------------------------------------------------------------
 -- 1. Footprint, hand-computed
@@ -38,8 +38,7 @@ SELECT ecocomp.water_carrying_capacity(1000, yield_factor => 1, equivalence_fact
 	ecological_reserve => 0.5, water_productivity => 10) AS half,
 	   ecocomp.water_carrying_capacity(1000, yield_factor => 1, equivalence_factor => 1,
 	ecological_reserve => 0, water_productivity => 10) AS none_reserved;
--- The paper's Table 1 water resources do not give its Table 6 (SPEC section
--- 4: do not fit).  Central-eastern zone, districts 1-9: Q = 0.05 + 0.2 + 0.64
+-- The paper's Table 1 water resources do not give its Table 6 (the water-footprint method (docs/sources.md): do not fit).  Central-eastern zone, districts 1-9: Q = 0.05 + 0.2 + 0.64
 -- + 1.37 + 1.3 + 0.78 + 1 + 3.77 + 6.33 = 15.44 x 1e8 m3, so
 -- EC = 0.4 * 1.98 * 2.70 * 1.544e9 / 2912 = 2.1384 * 1.544e9 / 2912
 --    = 3.3016896e9 / 2912 = 1,133,821.98 national hm2, not the 590,828 of Table 6
@@ -194,30 +193,26 @@ SELECT zone, round((ef).aquatic::numeric, 6) AS aquatic, round((ef).freshwater::
 	   round((balance).value_yuan::numeric) AS value_yuan, (balance).role
 FROM water_test_zone_a WHERE zone = 'central-eastern';
 SELECT a.zone,
-	   abs((a.ef).aquatic - (b.ef).aquatic) < 1e-6 AND abs((a.ef).freshwater - (b.ef).freshwater) < 1e-6
-	   AND abs((a.ef).pollution - (b.ef).pollution) < 1e-6 AND abs((a.ef).total - (b.ef).total) < 1e-6 AS ef_same,
-	   abs(a.ec - b.ec) < 1e-6 AS ec_same,
-	   abs((a.balance).erd - (b.balance).erd) < 1e-6 AS erd_same,
-	   abs((a.balance).value_yuan - (b.balance).value_yuan) < 1e-3 AS value_same,
+	   approx((a.ef).aquatic, (b.ef).aquatic, 1e-6) AND approx((a.ef).freshwater, (b.ef).freshwater, 1e-6)
+	   AND approx((a.ef).pollution, (b.ef).pollution, 1e-6) AND approx((a.ef).total, (b.ef).total, 1e-6) AS ef_same,
+	   approx(a.ec, b.ec, 1e-6) AS ec_same,
+	   approx((a.balance).erd, (b.balance).erd, 1e-6) AS erd_same,
+	   approx((a.balance).value_yuan, (b.balance).value_yuan, 1e-3) AS value_same,
 	   (a.balance).role = (b.balance).role AS role_same,
 	   (a.balance).role
 FROM water_test_zone_a a JOIN water_test_zone_b b USING (zone) ORDER BY a.zone;
 -- (c): the balance of the aggregated EF and EC equals the aggregated balances
-SELECT zone, abs((ecocomp.water_compensation((ef).total, ec)).erd - (balance).erd) < 1e-6 AS erd_same,
-	   abs((ecocomp.water_compensation((ef).total, ec)).value_yuan - (balance).value_yuan) < 1e-3 AS value_same
+SELECT zone, approx((ecocomp.water_compensation((ef).total, ec)).erd, (balance).erd, 1e-6) AS erd_same,
+	   approx((ecocomp.water_compensation((ef).total, ec)).value_yuan, (balance).value_yuan, 1e-3) AS value_same
 FROM water_test_zone_a ORDER BY zone;
 -- the city: zones sum to the same as all districts at once
-SELECT abs((z.b).erd - (d.b).erd) < 1e-6 AS erd_same, abs((z.b).value_yuan - (d.b).value_yuan) < 1e-3 AS value_same,
+SELECT approx((z.b).erd, (d.b).erd, 1e-6) AS erd_same, approx((z.b).value_yuan, (d.b).value_yuan, 1e-3) AS value_same,
 	   (z.b).role = (d.b).role AS role_same
 FROM (SELECT ecocomp.water_balance_sum(balance) AS b FROM water_test_zone_a) z,
 	 (SELECT ecocomp.water_balance_sum(balance) AS b FROM water_test_district_result) d;
 -- The aggregates can be partially aggregated: forced into a parallel plan
 -- they give the same result as plain sum() over the inputs.
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
+CALL force_parallel();
 EXPLAIN (COSTS OFF)
 SELECT ecocomp.water_footprint_sum(ecocomp.water_footprint(0, population_10k, 0)),
 	   ecocomp.water_balance_sum(ecocomp.water_compensation(0, q_100m_m3))
@@ -227,16 +222,12 @@ FROM water_test_district;
 -- balance with EF 0 and EC = q_100m_m3: ERD = sum of q = 15.44 + 81.55 +
 -- 171.21 + 103.15 = 371.35, recipient
 SELECT round((f).freshwater::numeric, 5) AS freshwater, round((b).erd::numeric, 9) AS erd,
-	   abs((f).freshwater - 2.70 * p / 2912) < 1e-9 AS ef_same, abs((b).erd - q) < 1e-9 AS erd_same, (b).role
+	   approx((f).freshwater, 2.70 * p / 2912, 1e-9) AS ef_same, approx((b).erd, q, 1e-9) AS erd_same, (b).role
 FROM (SELECT ecocomp.water_footprint_sum(ecocomp.water_footprint(0, population_10k, 0)) AS f,
 			 ecocomp.water_balance_sum(ecocomp.water_compensation(0, q_100m_m3)) AS b,
 			 sum(population_10k) AS p, sum(q_100m_m3) AS q
 	  FROM water_test_district) s;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
+CALL reset_parallel();
 -- NULL rows are skipped like sum() skips them; no rows give NULL.
 -- 2.70 * 2912 / 2912 + 2.70 * 5824 / 2912 = 2.70 + 5.40 = 8.10
 SELECT round((ecocomp.water_footprint_sum(f)).total::numeric, 9) AS total

@@ -1,7 +1,7 @@
 /*
  * compensation.c
  *	  Standard equivalent value and the compensation priority / amount of
- *	  seed 000:
+ *	  the ESV paper (Wang et al., in press):
  *
  *		E_a  = (1/7) * sum_j m_j p_j q_j / sum_j q_j		(eq. 1)
  *		ECPS = VAL_n / GDP_n = nonmarket ESV / GDP			(eq. 4)
@@ -160,30 +160,4 @@ nonmarket_from_compensation(PG_FUNCTION_ARGS)
 			hi = mid;
 	}
 	PG_RETURN_FLOAT8(lo + 0.5 * (hi - lo));
-}
-
-/*
- * ecps_class(ecps) -> the priority classes seed 000 uses in its text:
- * 'high' (> 0.5), 'medium' (0.3, 0.5], 'low' (0.1, 0.3], 'very low' (<= 0.1)
- */
-FUNCTION_PREFIX PG_FUNCTION_INFO_V1(ecps_class);
-Datum
-ecps_class(PG_FUNCTION_ARGS)
-{
-	double		e = PG_GETARG_FLOAT8(0);
-	const char *c;
-
-	if (isnan(e) || e < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("ECPS must be a non-negative number, got %g", e)));
-	if (e > 0.5)
-		c = "high";
-	else if (e > 0.3)
-		c = "medium";
-	else if (e > 0.1)
-		c = "low";
-	else
-		c = "very low";
-	PG_RETURN_TEXT_P(cstring_to_text(c));
 }

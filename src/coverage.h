@@ -11,65 +11,19 @@
 
 #include "geom.h"
 
-typedef enum CoverageMode
-{
-	COVERAGE_CENTER = 0,
-	COVERAGE_EXACT = 1
-} CoverageMode;
+/* the sweep itself is pure C (core/cov_sweep.c); these names are its glue */
+typedef EcoCovMode CoverageMode;
 
-typedef struct CovEdge
-{
-	double		x0,
-				y0,
-				x1,
-				y1;				/* pixel coordinates, ring orientation kept */
-	double		ymin,
-				ymax;
-	double		sign;			/* ring sign: +1 shell, -1 hole */
-	int			startrow;		/* first row the edge can touch */
-	bool		left;			/* center mode: wholly left of the tile, only
-								 * the parity of its crossings matters */
-	double		wx0,
-				wy0,
-				wx1,
-				wy1;			/* world coordinates (center mode), in the
-								 * orientation GEOS gives overlay results:
-								 * shells clockwise, holes counter-clockwise */
-} CovEdge;
+#define COVERAGE_CENTER ECO_COV_CENTER
+#define COVERAGE_EXACT ECO_COV_EXACT
 
-typedef struct CoverageIter
-{
-	CoverageMode mode;
-	int			ncols,
-				nrows;
-	double		orient;			/* -sign(scale_x * scale_y) */
-	CovEdge    *edges;			/* sorted by ymin */
-	int			nedges;
-	int			next;			/* next edge to activate */
-	int		   *active;
-	int			nactive;
-	int			row;			/* next row to produce */
-	double	   *acc;			/* ncols + 2 */
-	double	   *xs;				/* intersections (center) */
-	int			cap_xs;
-	int		   *spans;			/* [a, b) column spans of the row */
-	double	   *wts;			/* exact: the weight of each span */
-	int		   *tcols;			/* exact: columns whose acc is set */
-	int			ntcols;
-	bool	   *tmark;
-	int			nspans;
-	int			cap_spans;
-	bool		spans_unsorted;
-	double		ip_x,
-				ip_y,
-				scale_x,
-				scale_y;
-} CoverageIter;
+typedef EcoCovIter CoverageIter;
 
 /*
  * Start iterating the rows of a tile of ncols x nrows pixels whose
  * geotransform (no skew) is ip_x, scale_x, ip_y, scale_y.  Returns false
- * when the polygon covers nothing of the tile.
+ * when the polygon covers nothing of the tile.  Memory comes from
+ * CurrentMemoryContext; long sweeps check for interrupts.
  */
 extern bool CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 						  int ncols, int nrows, double ip_x, double scale_x,

@@ -14,14 +14,21 @@
 #include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
+#include "executor/spi.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 
 #include "ecocomp.h"
 
+/* the version is the Makefile's EXTVERSION, read from ecocomp.control */
+#ifndef ECOCOMP_VERSION
+#error "ECOCOMP_VERSION is defined by the Makefile (-DECOCOMP_VERSION)"
+#endif
+
 #if PG_VERSION_NUM >= 180000
-PG_MODULE_MAGIC_EXT(.name = "ecocomp", .version = "0.1.0");
+PG_MODULE_MAGIC_EXT(.name = "ecocomp", .version = ECOCOMP_VERSION);
 #else
 PG_MODULE_MAGIC;
 #endif
@@ -58,6 +65,95 @@ EcoAggContext(FunctionCallInfo fcinfo, const char *fn)
 				 errmsg("%s can only be called as part of an aggregate", fn),
 				 errhint("It is a support function of an ecocomp aggregate; call the aggregate instead.")));
 	return aggcxt;
+}
+
+double *
+EcoStateValues(ArrayType *a, const char *agg, int minlen, int maxlen,
+			   const char *shape, int *len)
+{
+	int			n;
+
+	Assert(minlen >= 0 && minlen <= maxlen);
+	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
+		EcoStateInvalid(agg, shape);
+	n = ARR_DIMS(a)[0];
+	if (n < minlen || n > maxlen)
+		EcoStateInvalid(agg, shape);
+	if (len != NULL)
+		*len = n;
+	return EcoStateData(a);
+}
+
+void
+EcoStateInvalid(const char *agg, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_EXCEPTION),
+			 errmsg("invalid %s state", agg),
+			 detail ? errdetail("%s", detail) : 0));
+	pg_unreachable();
+}
+
+ArrayType *
+EcoStateNew(int n, double v)
+{
+	Datum	   *d = palloc(sizeof(Datum) * n);
+	int			i;
+
+	for (i = 0; i < n; i++)
+		d[i] = Float8GetDatum(v);
+	return construct_array(d, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+uint64
+EcoSpiQuery(const char *sql, int nargs, const char *a1, const char *a2)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2] = {0, 0};
+	int			ret;
+
+	Assert(nargs >= 0 && nargs <= 2);
+	if (nargs > 0)
+		values[0] = CStringGetTextDatum(a1);
+	if (nargs > 1)
+		values[1] = CStringGetTextDatum(a2);
+	ret = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)	/* cannot happen for a SELECT */
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+	return SPI_processed;
+}
+
+void
+EcoCheckClassification(const char *nsp, const char *classification)
+{
+	if (EcoSpiQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
+					1, classification, NULL) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("land-use classification \"%s\" does not exist", classification),
+				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
+}
+
+TupleDesc
+EcoResultDesc(FunctionCallInfo fcinfo, int natts)
+{
+	TupleDesc	desc;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != natts)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning a row of %d columns called in a context that cannot accept it", natts)));
+	return BlessTupleDesc(desc);
+}
+
+bool
+EcoCombineWithNull(FunctionCallInfo fcinfo, Datum *result)
+{
+	if (!PG_ARGISNULL(1))
+		return false;
+	fcinfo->isnull = PG_ARGISNULL(0);
+	*result = PG_ARGISNULL(0) ? (Datum) 0 : PG_GETARG_DATUM(0);
+	return true;
 }
 
 void
@@ -198,24 +294,22 @@ EcoFnCachePut(FunctionCallInfo fcinfo, const char *k1, const char *k2, void *mod
 	cache->n++;
 }
 
+static int
+EcoInt32Cmp(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a,
+				y = *(const int32 *) b;
+
+	return (x > y) - (x < y);
+}
+
 int
 EcoLookupCode(const int32 *codes, const int *values, int n, int32 code)
 {
-	int			lo = 0,
-				hi = n - 1;
+	const int32 *hit;
 
-	while (lo <= hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (codes[mid] == code)
-			return values[mid];
-		if (codes[mid] < code)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
+	hit = bsearch(&code, codes, n, sizeof(int32), EcoInt32Cmp);
+	return hit ? values[hit - codes] : -1;
 }
 
 int32

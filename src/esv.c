@@ -1,6 +1,6 @@
 /*
  * esv.c
- *	  Ecosystem service value by the equivalent-factor method (seed 000):
+ *	  Ecosystem service value by the equivalent-factor method (the ESV paper (Wang et al., in press)):
  *
  *		VC_i = sum_s EC_{i,s} * E_a			(yuan/hm2/a, ecosystem type i)
  *		ESV  = sum_i A_i * VC_i				(yuan/a, A_i in hm2)
@@ -43,30 +43,16 @@ EsvGroupFromName(const char *name, const char *scheme, const char *service)
 	return ESV_PROVISIONING;	/* keep compiler quiet */
 }
 
-/* Run a read-only query with text parameters; returns SPI_processed. */
-static uint64
-EsvQuery(const char *sql, int nargs, const char *a1, const char *a2)
-{
-	Oid			types[2] = {TEXTOID, TEXTOID};
-	Datum		values[2];
-	int			ret;
-
-	values[0] = CStringGetTextDatum(a1);
-	if (nargs > 1)
-		values[1] = CStringGetTextDatum(a2);
-	ret = SPI_execute_with_args(sql, nargs, types, values, NULL, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
-	return SPI_processed;
-}
-
 static char *
 EsvGetText(HeapTuple tup, TupleDesc desc, int col, MemoryContext mcxt)
 {
 	char	   *v = SPI_getvalue(tup, desc, col);
 
 	if (v == NULL)
-		elog(ERROR, "unexpected NULL in ESV reference table");
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("an ESV reference table has NULL in column \"%s\"",
+						SPI_fname(desc, col))));
 	return MemoryContextStrdup(mcxt, v);
 }
 
@@ -84,40 +70,16 @@ EsvFindName(char **names, int n, const char *name)
 /*
  * Load the model of (classification, scheme) into mcxt.
  */
-static EsvModel *
-EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
+/* the services, in the scheme's column order */
+static void
+EsvLoadServices(EsvModel *m, const char *nsp, MemoryContext mcxt)
 {
-	EsvModel   *m = MemoryContextAllocZero(mcxt, sizeof(EsvModel));
-	char	   *nsp = EcoSchemaName();
+	const char *scheme = m->scheme;
 	uint64		n,
 				i;
-	bool	   *seen;
-	int			e,
-				s;
-
-	m->classification = MemoryContextStrdup(mcxt, classification);
-	m->scheme = MemoryContextStrdup(mcxt, scheme);
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-
-	if (EsvQuery(psprintf("SELECT 1 FROM %s.esv_scheme WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
-				 1, scheme, NULL) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("ESV scheme \"%s\" does not exist", scheme),
-				 errhint("Schemes are the rows of %s.esv_scheme.", nsp)));
-	if (EsvQuery(psprintf("SELECT 1 FROM %s.landuse_classification WHERE classification OPERATOR(pg_catalog.=) $1", nsp),
-				 1, classification, NULL) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("land-use classification \"%s\" does not exist", classification),
-				 errhint("Classifications are the rows of %s.landuse_classification.", nsp)));
-
-	/* services, in the scheme's column order */
-	n = EsvQuery(psprintf("SELECT service, service_group, market FROM %s.esv_service"
-						  " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, service", nsp),
-				 1, scheme, NULL);
+	n = EcoSpiQuery(psprintf("SELECT service, service_group, market FROM %s.esv_service"
+							 " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, service", nsp),
+					1, scheme, NULL);
 	if (n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
@@ -137,11 +99,18 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 		m->group[i] = EsvGroupFromName(grp, scheme, m->service[i]);
 		m->market[i] = (mk[0] == 't');
 	}
+}
 
-	/* ecosystem types */
-	n = EsvQuery(psprintf("SELECT ecosystem, level1 FROM %s.esv_ecosystem"
-						  " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, ecosystem", nsp),
-				 1, scheme, NULL);
+/* the ecosystem types of the scheme */
+static void
+EsvLoadEcosystems(EsvModel *m, const char *nsp, MemoryContext mcxt)
+{
+	const char *scheme = m->scheme;
+	uint64		n,
+				i;
+	n = EcoSpiQuery(psprintf("SELECT ecosystem, level1 FROM %s.esv_ecosystem"
+							 " WHERE scheme OPERATOR(pg_catalog.=) $1 ORDER BY position, ecosystem", nsp),
+					1, scheme, NULL);
 	m->necosystems = (int) n;
 	m->ecosystem = MemoryContextAlloc(mcxt, sizeof(char *) * Max(n, 1));
 	m->level1 = MemoryContextAlloc(mcxt, sizeof(char *) * Max(n, 1));
@@ -150,13 +119,23 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 		m->ecosystem[i] = EsvGetText(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, mcxt);
 		m->level1[i] = EsvGetText(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, mcxt);
 	}
+}
 
-	/* the factor matrix must be complete */
+/* the factor matrix, which must be complete */
+static void
+EsvLoadFactors(EsvModel *m, const char *nsp, MemoryContext mcxt)
+{
+	const char *scheme = m->scheme;
+	uint64		n,
+				i;
+	bool	   *seen;
+	int			e,
+				s;
 	m->factor = MemoryContextAllocZero(mcxt, sizeof(double) * Max(m->necosystems, 1) * m->nservices);
 	seen = palloc0(sizeof(bool) * Max(m->necosystems, 1) * m->nservices);
-	n = EsvQuery(psprintf("SELECT ecosystem, service, factor FROM %s.esv_factor"
-						  " WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
-				 1, scheme, NULL);
+	n = EcoSpiQuery(psprintf("SELECT ecosystem, service, factor FROM %s.esv_factor"
+							 " WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
+					1, scheme, NULL);
 	for (i = 0; i < n; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -169,7 +148,13 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 		e = EsvFindName(m->ecosystem, m->necosystems, eco);
 		s = EsvFindName(m->service, m->nservices, svc);
 		if (e < 0 || s < 0 || isnull)
-			elog(ERROR, "inconsistent row in esv_factor for scheme \"%s\"", scheme);
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("esv_factor row (%s, %s) of ESV scheme \"%s\" names %s",
+							eco ? eco : "NULL", svc ? svc : "NULL", scheme,
+							isnull ? "no factor" : e < 0 ? "an ecosystem the scheme does not have" :
+							"a service the scheme does not have"),
+					 errhint("Ecosystems and services are the rows of %s.esv_ecosystem and %s.esv_service.", nsp, nsp)));
 		m->factor[e * m->nservices + s] = DatumGetFloat8(f);
 		seen[e * m->nservices + s] = true;
 	}
@@ -181,11 +166,19 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 						 errmsg("ESV scheme \"%s\" has no factor for ecosystem \"%s\" and service \"%s\"",
 								scheme, m->ecosystem[e], m->service[s]),
 						 errhint("Add the row to %s.esv_factor (0 if the service is absent).", nsp)));
+}
 
-	/* land-use code -> ecosystem */
-	n = EsvQuery(psprintf("SELECT code, ecosystem FROM %s.landuse_map"
-						  " WHERE classification OPERATOR(pg_catalog.=) $1 AND scheme OPERATOR(pg_catalog.=) $2 ORDER BY code", nsp),
-				 2, classification, scheme);
+/* land-use code -> ecosystem */
+static void
+EsvLoadCodes(EsvModel *m, const char *nsp, MemoryContext mcxt)
+{
+	const char *scheme = m->scheme;
+	const char *classification = m->classification;
+	uint64		n,
+				i;
+	n = EcoSpiQuery(psprintf("SELECT code, ecosystem FROM %s.landuse_map"
+							 " WHERE classification OPERATOR(pg_catalog.=) $1 AND scheme OPERATOR(pg_catalog.=) $2 ORDER BY code", nsp),
+					2, classification, scheme);
 	m->ncodes = (int) n;
 	m->code = MemoryContextAlloc(mcxt, sizeof(int32) * Max(n, 1));
 	m->eco_of_code = MemoryContextAlloc(mcxt, sizeof(int) * Max(n, 1));
@@ -198,8 +191,38 @@ EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 		m->code[i] = DatumGetInt32(c);
 		m->eco_of_code[i] = EsvFindName(m->ecosystem, m->necosystems, eco);
 		if (m->eco_of_code[i] < 0)
-			elog(ERROR, "landuse_map names unknown ecosystem \"%s\"", eco);
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("landuse_map maps code %d of classification \"%s\" to ecosystem \"%s\", which ESV scheme \"%s\" does not have",
+							m->code[i], classification, eco ? eco : "NULL", scheme),
+					 errhint("Ecosystems are the rows of %s.esv_ecosystem.", nsp)));
 	}
+}
+
+static EsvModel *
+EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
+{
+	EsvModel   *m = MemoryContextAllocZero(mcxt, sizeof(EsvModel));
+	char	   *nsp = EcoSchemaName();
+
+	m->classification = MemoryContextStrdup(mcxt, classification);
+	m->scheme = MemoryContextStrdup(mcxt, scheme);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	if (EcoSpiQuery(psprintf("SELECT 1 FROM %s.esv_scheme WHERE scheme OPERATOR(pg_catalog.=) $1", nsp),
+					1, scheme, NULL) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("ESV scheme \"%s\" does not exist", scheme),
+				 errhint("Schemes are the rows of %s.esv_scheme.", nsp)));
+	EcoCheckClassification(nsp, classification);
+
+	EsvLoadServices(m, nsp, mcxt);
+	EsvLoadEcosystems(m, nsp, mcxt);
+	EsvLoadFactors(m, nsp, mcxt);
+	EsvLoadCodes(m, nsp, mcxt);
 
 	/* everything palloc'd since SPI_connect (seen, query strings) goes here */
 	SPI_finish();
@@ -354,13 +377,10 @@ LanduseAreasFromJsonb(Jsonb *jb, LanduseAreas *out)
 Datum
 EsvSummaryToDatum(FunctionCallInfo fcinfo, const EsvSummary *s)
 {
-	TupleDesc	desc;
+	TupleDesc	desc = EcoResultDesc(fcinfo, 6);
 	Datum		values[6];
 	bool		nulls[6] = {false, false, false, false, false, false};
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	desc = BlessTupleDesc(desc);
 	values[0] = Float8GetDatum(EcoFinite(s->total, "total ESV"));
 	values[1] = Float8GetDatum(EcoFinite(s->group[ESV_PROVISIONING], "provisioning ESV"));
 	values[2] = Float8GetDatum(EcoFinite(s->group[ESV_REGULATING], "regulating ESV"));

@@ -1,6 +1,6 @@
 /*
  * esv.h
- *	  The equivalent-factor ESV model (seed 000 eqs. 2-3): one C core used by
+ *	  The equivalent-factor ESV model (Wang et al., in press, eqs. 2-3): one C core used by
  *	  the jsonb functions and by the raster aggregates.
  */
 #ifndef ESV_H
@@ -8,6 +8,8 @@
 
 #include "fmgr.h"
 #include "utils/jsonb.h"
+
+#include "ecocomp.h"
 
 typedef enum EsvGroup
 {
@@ -57,9 +59,6 @@ typedef struct EsvSummary
 	double		group[ESV_NGROUPS];
 	double		nonmarket;
 } EsvSummary;
-
-/* JSON key that carries the nodata area; it has no land-use class. */
-#define LANDUSE_NODATA_KEY "nodata"
 
 extern EsvModel *EsvModelGet(FunctionCallInfo fcinfo, text *classification,
 							 text *scheme);

@@ -2,7 +2,7 @@
  * geom.h
  *	  Polygons for the zonal engine: PostGIS geometry -> WKB through
  *	  PostGIS's own ST_AsBinary (called by OID, looked up at runtime), our
- *	  WKB parser, and the SRID -> ellipsoid lookup in spatial_ref_sys.
+ *	  WKB parser, and the SRID -> CRS lookup in spatial_ref_sys (srtext).
  */
 #ifndef ECO_GEOM_H
 #define ECO_GEOM_H
@@ -13,26 +13,18 @@
 
 #include "fmgr.h"
 
-/* A (multi)polygon as closed rings of 2D points (Z/M dropped). */
-typedef struct Poly
-{
-	int			nrings;
-	int		   *ring_start;		/* index of the first point of each ring */
-	int		   *ring_npts;		/* points of each ring, closing point included */
-	int8	   *ring_sign;		/* +1 / -1: makes shells count +1 and holes -1 */
-	int			npts;
-	double	   *x;
-	double	   *y;
-	double		xmin,
-				ymin,
-				xmax,
-				ymax;
-	double		area;			/* planar area, in CRS units squared */
-} Poly;
+#include "core/eco_core.h"
+
+/* A (multi)polygon as closed rings of 2D points (Z/M dropped), indexed by chunks. */
+typedef EcoPoly Poly;
+
+/* palloc in CurrentMemoryContext and CHECK_FOR_INTERRUPTS, for the core */
+extern const EcoEnv EcoPgEnv;
 
 /*
  * Read a geometry datum: SRID, validity and polygon rings.  Non-polygonal
- * geometry and invalid polygons raise 22023.  An empty polygon gives
+ * geometry and invalid polygons raise 22023.  The validity verdict of
+ * ST_IsValid is cached per backend by a hash of the polygon's WKB.  An empty polygon gives
  * nrings = 0.  The Poly is allocated in mcxt.
  */
 extern void GeomReadPolygon(Datum geom, Poly *out, int32 *srid, MemoryContext mcxt);
@@ -40,16 +32,28 @@ extern void GeomReadPolygon(Datum geom, Poly *out, int32 *srid, MemoryContext mc
 /* Parse WKB (ISO or EWKB flags) of a Polygon or MultiPolygon. */
 extern void WkbParsePolygon(const uint8 *wkb, Size len, Poly *out, MemoryContext mcxt);
 
-/* Ellipsoid of an SRID, from spatial_ref_sys.proj4text. */
+/*
+ * The CRS of an SRID, read from spatial_ref_sys.srtext (its WKT) by
+ * EcoCrsFromWkt (core/geodesy.h).  SRID 0 is planar in the units of the
+ * geotransform.
+ */
 typedef struct SridInfo
 {
 	int32		srid;
-	bool		geographic;		/* +proj=longlat */
+	bool		geographic;		/* GEOGCS: coordinates in degrees */
 	double		a;				/* semi-major axis, m */
 	double		f;				/* flattening */
 } SridInfo;
 
+/*
+ * Fill *out for srid: an SRID missing from spatial_ref_sys, a srtext that
+ * names no usable ellipsoid, and a projected CRS not in metres (or a
+ * geographic one not in degrees) raise 22023.
+ */
 extern void SridLookup(int32 srid, SridInfo *out);
+
+/* The same; with missing_ok, false for an SRID not in spatial_ref_sys. */
+extern bool SridLookupExt(int32 srid, SridInfo *out, bool missing_ok);
 
 /*
  * Area in m2 of the ellipsoidal quadrangle between latitudes lat1, lat2
@@ -59,16 +63,10 @@ extern double EllipsoidBandArea(const SridInfo *s, double lat1, double lat2, dou
 
 /*
  * Area in m2 of a cell of row `row` of a grid with origin y ip_y and pixel
- * size scale_x, scale_y: ellipsoidal when geographic, else planar.
+ * size scale_x, scale_y: ellipsoidal when geographic, else planar.  A row
+ * beyond +-90 degrees raises 22023, an area beyond DBL_MAX 22003.
  */
-static inline double
-GridCellArea(const SridInfo *s, bool geographic, double ip_y, double scale_x,
-			 double scale_y, int row)
-{
-	if (geographic)
-		return EllipsoidBandArea(s, ip_y + row * scale_y, ip_y + (row + 1) * scale_y,
-								 fabs(scale_x));
-	return fabs(scale_x * scale_y);
-}
+extern double GridCellArea(const SridInfo *s, bool geographic, double ip_y, double scale_x,
+						   double scale_y, int row);
 
 #endif							/* ECO_GEOM_H */

@@ -9,6 +9,11 @@
  *	  the expanded state; later tiles only check cheaply that the polygon is
  *	  the same one (same toast pointer, else same bytes).  Each tile is read
  *	  in place from its serialized form and swept row by row (coverage.c).
+ *
+ *	  The state of a group is a hash map of the keys it holds (landuse_state.c);
+ *	  8- and 16-bit bands are first summed per tile in a dense scratch array
+ *	  that belongs to the aggregate call (fn_extra), not to the group, and
+ *	  flushed into the group's map at the end of the tile.
  */
 #include "postgres.h"
 
@@ -27,7 +32,6 @@
 #include "ecocomp.h"
 #include "esv.h"
 #include "landuse_state.h"
-#include "landuse_state_fns.h"
 #include "raster_reader.h"
 
 /* nodata value of the rasters esv_raster makes */
@@ -177,11 +181,45 @@ LuReadRaster(Datum d, RastInfo *ri, const LuState *st, const char *what)
 	return true;
 }
 
+/* pixel edges modulo the pixel size, in [0, |scale|) */
+static double
+LuPhase(double origin, double scale)
+{
+	double		a = fabs(scale),
+				p = fmod(origin, a);
+
+	if (p < 0)
+		p += a;
+	return (p >= a) ? 0 : p;
+}
+
+/* the tile's grid is the group's grid (the first tile sets it) */
+static void
+LuCheckTileGrid(LuState *st, const RastInfo *ri)
+{
+	LuGrid		g;
+
+	g.scale_x = ri->scale_x;
+	g.scale_y = ri->scale_y;
+	g.phase_x = LuPhase(ri->ip_x, ri->scale_x);
+	g.phase_y = LuPhase(ri->ip_y, ri->scale_y);
+	LuSetGrid(st, &g);
+}
+
 static inline double
 LuCellArea(const LuState *st, const RastInfo *ri, int row)
 {
-	return GridCellArea(&st->sinfo, (st->flags & LU_FLAG_GEOGRAPHIC) != 0,
-						ri->ip_y, ri->scale_x, ri->scale_y, row);
+	double		ca = GridCellArea(&st->sinfo, (st->flags & LU_FLAG_GEOGRAPHIC) != 0,
+								  ri->ip_y, ri->scale_x, ri->scale_y, row);
+
+	/* like float8 multiplication: overflow and underflow are 22003 */
+	if (!isfinite(ca) || ca == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("pixel area out of range"),
+				 errdetail("A pixel of %.17g x %.17g has an area %s the range of float8 (m2).",
+						   ri->scale_x, ri->scale_y, ca == 0 ? "below" : "beyond")));
+	return ca;
 }
 
 static inline int64
@@ -196,54 +234,241 @@ LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
 }
 
 /*
- * Dense accumulation for 8- and 16-bit bands: dense[v - off] += area; the
+ * Dense accumulation for 8- and 16-bit bands: sum[v - off] += area; the
  * slots used are listed in touched (areas are positive, so a zero slot is
- * unused).  Each span of the row has one weight (1 in center mode and in
- * the interior in exact mode), and its pixels are taken in runs of equal
- * codes, one update per run.
+ * unused) and flushed into the group's map at the end of the tile.  The
+ * arrays belong to the aggregate call (fn_extra), so a group's state holds
+ * only its own keys.  Each span of a row has one weight (1 in center mode
+ * and in the interior in exact mode).  On one-byte bands the spans of
+ * weight 1 are counted by the histogram kernel (core/hist.c) and folded in
+ * as count x cell area; other spans, and 16-bit and signed bands, are taken
+ * in runs of equal codes, one update per run.
  */
-#define LU_DENSE_FLUSH(v, area) \
-	do { \
-		if (hasnd1 && (v) == nd1) \
-			ndarea += (area); \
-		else \
-		{ \
-			double	   *slot_ = &dense[(v) - off]; \
-			if (*slot_ == 0) \
-				touched[ntouched++] = (int32) ((v) - off); \
-			*slot_ += (area); \
-		} \
-	} while (0)
+#define LU_DENSE_SLOTS 65536
 
-#define LU_DENSE_ROW(T) \
-	do { \
-		const T *row_ = ((const T *) b1->data) + base; \
-		int			s_; \
-		for (s_ = 0; s_ < nspans; s_++) \
+typedef struct LuDense
+{
+	double	   *sum;			/* LU_DENSE_SLOTS slots, index = code - off */
+	int32	   *touched;		/* slots in use */
+	int			ntouched;
+	bool		dirty;			/* a tile was left half done (error) */
+	int64		off;
+	bool		hasnd;
+	int64		nd;
+	double		ndarea;
+	EcoHist8   *hist;			/* pixel counts of weight-1 spans (8-bit) */
+	double		hist_ca;		/* the cell area of the counts in hist */
+} LuDense;
+
+/* the aggregate call's scratch arrays, allocated on first use */
+static LuDense *
+LuDenseGet(FunctionCallInfo fcinfo)
+{
+	LuDense    *d = (LuDense *) fcinfo->flinfo->fn_extra;
+
+	if (d == NULL)
+	{
+		MemoryContext cxt = fcinfo->flinfo->fn_mcxt;
+
+		d = MemoryContextAllocZero(cxt, sizeof(LuDense));
+		d->sum = MemoryContextAllocZero(cxt, sizeof(double) * LU_DENSE_SLOTS);
+		d->touched = MemoryContextAlloc(cxt, sizeof(int32) * LU_DENSE_SLOTS);
+		d->hist = MemoryContextAlloc(cxt, sizeof(EcoHist8));
+		EcoHist8Init(d->hist);
+		fcinfo->flinfo->fn_extra = d;
+	}
+	if (d->dirty)
+	{
+		memset(d->sum, 0, sizeof(double) * LU_DENSE_SLOTS);
+		EcoHist8Init(d->hist);
+	}
+	d->dirty = false;
+	d->ntouched = 0;
+	d->ndarea = 0;
+	return d;
+}
+
+static inline void
+LuDenseAdd(LuDense *d, int64 v, double area)
+{
+	double	   *slot;
+
+	/*
+	 * A slot is listed in touched when it turns non-zero; areas are
+	 * non-negative, so skipping zero areas (pixels whose area underflows)
+	 * lists each slot once, and touched never overflows.
+	 */
+	if (area == 0)
+		return;
+	if (d->hasnd && v == d->nd)
+	{
+		d->ndarea += area;
+		return;
+	}
+	slot = &d->sum[v - d->off];
+	if (*slot == 0)
+		d->touched[d->ntouched++] = (int32) (v - d->off);
+	*slot += area;
+}
+
+/* one row's spans of a band of pixel type T, row = first pixel of the row */
+#define LU_DEFINE_DENSE_ROW(NAME, T) \
+static void \
+NAME(LuDense *d, const T *row, const int *spans, const double *wts, int nspans, double ca) \
+{ \
+	int			s; \
+\
+	for (s = 0; s < nspans; s++) \
+	{ \
+		int			c = spans[2 * s], \
+					e = spans[2 * s + 1]; \
+		double		a = (wts ? wts[s] : 1.0) * ca; \
+		int64		prev = row[c]; \
+		int			n = 0; \
+\
+		for (; c < e; c++) \
 		{ \
-			int			c_ = spans[2 * s_], \
-						e_ = spans[2 * s_ + 1]; \
-			double		a_ = (wts ? wts[s_] : 1.0) * ca; \
-			int64		prev_ = row_[c_]; \
-			int			n_ = 0; \
-			for (; c_ < e_; c_++) \
+			if (row[c] != prev) \
 			{ \
-				int64		v_ = row_[c_]; \
-				if (v_ != prev_) \
-				{ \
-					LU_DENSE_FLUSH(prev_, n_ * a_); \
-					prev_ = v_; \
-					n_ = 0; \
-				} \
-				n_++; \
+				LuDenseAdd(d, prev, n * a); \
+				prev = row[c]; \
+				n = 0; \
 			} \
-			LU_DENSE_FLUSH(prev_, n_ * a_); \
+			n++; \
 		} \
-	} while (0)
+		LuDenseAdd(d, prev, n * a); \
+	} \
+}
 
-/* add the covered area of one tile (or aligned pair of tiles) to st */
+LU_DEFINE_DENSE_ROW(LuDenseRowU8, uint8)
+LU_DEFINE_DENSE_ROW(LuDenseRowS8, int8)
+LU_DEFINE_DENSE_ROW(LuDenseRowU16, uint16)
+LU_DEFINE_DENSE_ROW(LuDenseRowS16, int16)
+
+/* fold the histogram's counts, at its cell area, into the dense sums */
 static void
-LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand *b2)
+LuHistFold(LuDense *d)
+{
+	uint8		codes[256];
+	uint64		counts[256];
+	int			n = EcoHist8Take(d->hist, codes, counts),
+				i;
+
+	for (i = 0; i < n; i++)
+		LuDenseAdd(d, codes[i], (double) counts[i] * d->hist_ca);
+}
+
+/*
+ * One row of an unsigned one-byte band: spans of weight 1 (every span in
+ * center mode, the interior in exact mode) are counted by the histogram
+ * kernel and folded when the cell area changes (per row on geographic
+ * rasters) or at the end of the tile; the others go through the run loop.
+ */
+static void
+LuDenseRowHist(LuDense *d, const uint8 *row, const int *spans, const double *wts,
+			   int nspans, double ca)
+{
+	int			s;
+
+	if (ca != d->hist_ca)
+	{
+		LuHistFold(d);
+		d->hist_ca = ca;
+	}
+	for (s = 0; s < nspans; s++)
+	{
+		if (wts == NULL || wts[s] == 1.0)
+			EcoHist8Add(d->hist, row + spans[2 * s], spans[2 * s + 1] - spans[2 * s]);
+		else
+			LuDenseRowU8(d, row, spans + 2 * s, wts + s, 1, ca);
+	}
+}
+
+static void
+LuDenseRow(LuDense *d, const RastBand *b, int64 base, const int *spans,
+		   const double *wts, int nspans, double ca)
+{
+	switch (b->pixtype)
+	{
+		case RAST_PT_8BSI:
+			LuDenseRowS8(d, ((const int8 *) b->data) + base, spans, wts, nspans, ca);
+			break;
+		case RAST_PT_16BSI:
+			LuDenseRowS16(d, ((const int16 *) b->data) + base, spans, wts, nspans, ca);
+			break;
+		case RAST_PT_16BUI:
+			LuDenseRowU16(d, ((const uint16 *) b->data) + base, spans, wts, nspans, ca);
+			break;
+		default:				/* 1BB, 2BUI, 4BUI, 8BUI: one byte per pixel */
+			LuDenseRowHist(d, ((const uint8 *) b->data) + base, spans, wts, nspans, ca);
+			break;
+	}
+}
+
+/* move the tile's sums into the group's map and clear the used slots */
+static void
+LuDenseFlush(LuDense *d, LuState *st)
+{
+	int			i;
+
+	LuHistFold(d);
+	for (i = 0; i < d->ntouched; i++)
+	{
+		LuAdd(st, d->touched[i] + d->off, 0, d->sum[d->touched[i]]);
+		d->sum[d->touched[i]] = 0;
+	}
+	if (d->ndarea != 0)
+		LuAdd(st, LU_NODATA, 0, d->ndarea);
+	d->ntouched = 0;
+	d->ndarea = 0;
+	d->dirty = false;
+}
+
+/* generic: 32-bit codes, all-nodata bands, pairs of bands; one row */
+static void
+LuGenericRow(LuState *st, const RastBand *b1, const RastBand *b2, int64 base,
+			 const int *spans, const double *wts, int nspans, double ca)
+{
+	bool		hasnd1,
+				hasnd2 = false;
+	int64		nd1 = RastIntNodata(b1, &hasnd1),
+				nd2 = b2 ? RastIntNodata(b2, &hasnd2) : 0;
+	int64		cur_a = 0,
+				cur_b = 0;
+	double		run = 0;
+	int			c,
+				s;
+
+	for (s = 0; s < nspans; s++)
+	{
+		double		wt = wts ? wts[s] : 1.0;
+
+		for (c = spans[2 * s]; c < spans[2 * s + 1]; c++)
+		{
+			int64		a = LuKeyOf(b1, base + c, hasnd1, nd1),
+						b = b2 ? LuKeyOf(b2, base + c, hasnd2, nd2) : 0;
+
+			if (run != 0 && (a != cur_a || b != cur_b))
+			{
+				LuAdd(st, cur_a, cur_b, run * ca);
+				run = 0;
+			}
+			cur_a = a;
+			cur_b = b;
+			run += wt;
+		}
+	}
+	if (run != 0)
+		LuAdd(st, cur_a, cur_b, run * ca);
+}
+
+/*
+ * Add the covered area of one tile (or aligned pair of tiles) to st; dense
+ * is the call's scratch for 8- and 16-bit single bands, or NULL.
+ */
+static void
+LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand *b2,
+			 LuDense *dense)
 {
 	const Poly *p = &st->poly;
 	CoverageIter it;
@@ -251,20 +476,10 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 				tx1 = ri->ip_x + ri->width * ri->scale_x,
 				ty0 = ri->ip_y,
 				ty1 = ri->ip_y + ri->height * ri->scale_y;
-	bool		hasnd1,
-				hasnd2 = false;
-	int64		nd1,
-				nd2 = 0;
 	int			row,
 				nspans;
 	const double *wts;
 	const int  *spans;
-	bool		use_dense;
-	double	   *dense = NULL;
-	int32	   *touched = NULL;
-	int			ntouched = 0;
-	int64		off = 0;
-	double		ndarea = 0;
 
 	if (p->nrings == 0 ||
 		p->xmax < Min(tx0, tx1) || p->xmin > Max(tx0, tx1) ||
@@ -273,96 +488,40 @@ LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1, const RastBand
 	if (!CoverageBegin(&it, p, st->mode, ri->width, ri->height,
 					   ri->ip_x, ri->scale_x, ri->ip_y, ri->scale_y))
 		return;
-	nd1 = RastIntNodata(b1, &hasnd1);
-	if (b2)
-		nd2 = RastIntNodata(b2, &hasnd2);
-	use_dense = (b2 == NULL && !b1->isnodata && b1->pixbytes <= 2);
-	if (use_dense)
+	if (b2 != NULL || b1->isnodata || b1->pixbytes > 2)
+		dense = NULL;
+	if (dense)
 	{
-		if (st->dense == NULL)
-		{
-			st->dense = MemoryContextAllocZero(st->hdr.eoh_context, sizeof(double) * 65536);
-			st->touched = MemoryContextAlloc(st->hdr.eoh_context, sizeof(int32) * 65536);
-		}
-		dense = st->dense;
-		touched = st->touched;
-		off = (b1->pixtype == RAST_PT_8BSI) ? -128 : (b1->pixtype == RAST_PT_16BSI) ? -32768 : 0;
+		dense->off = (b1->pixtype == RAST_PT_8BSI) ? -128 :
+			(b1->pixtype == RAST_PT_16BSI) ? -32768 : 0;
+		dense->nd = RastIntNodata(b1, &dense->hasnd);
+		dense->dirty = true;
 	}
 	while (CoverageNextRow(&it, &row, &spans, &wts, &nspans))
 	{
 		double		ca = LuCellArea(st, ri, row);
 		int64		base = (int64) row * ri->width;
-		int64		cur_a = 0,
-					cur_b = 0;
-		double		run = 0;
-		int			c,
-					s;
 
-		if (use_dense)
-		{
-			switch (b1->pixtype)
-			{
-				case RAST_PT_8BSI:
-					LU_DENSE_ROW(int8);
-					break;
-				case RAST_PT_16BSI:
-					LU_DENSE_ROW(int16);
-					break;
-				case RAST_PT_16BUI:
-					LU_DENSE_ROW(uint16);
-					break;
-				default:		/* 1BB, 2BUI, 4BUI, 8BUI: one byte per pixel */
-					LU_DENSE_ROW(uint8);
-					break;
-			}
-			continue;
-		}
-		/* generic: 32-bit codes, all-nodata bands, pairs of bands */
-		for (s = 0; s < nspans; s++)
-		{
-			double		wt = wts ? wts[s] : 1.0;
-
-			for (c = spans[2 * s]; c < spans[2 * s + 1]; c++)
-			{
-				int64		a,
-							b = 0;
-
-				a = LuKeyOf(b1, base + c, hasnd1, nd1);
-				if (b2)
-					b = LuKeyOf(b2, base + c, hasnd2, nd2);
-				if (run != 0 && (a != cur_a || b != cur_b))
-				{
-					LuAdd(st, cur_a, cur_b, run * ca);
-					run = 0;
-				}
-				cur_a = a;
-				cur_b = b;
-				run += wt;
-			}
-		}
-		if (run != 0)
-			LuAdd(st, cur_a, cur_b, run * ca);
+		CHECK_FOR_INTERRUPTS();
+		if (dense)
+			LuDenseRow(dense, b1, base, spans, wts, nspans, ca);
+		else
+			LuGenericRow(st, b1, b2, base, spans, wts, nspans, ca);
 	}
 	CoverageEnd(&it);
-	if (use_dense)
-	{
-		int			i;
-
-		for (i = 0; i < ntouched; i++)
-		{
-			LuAdd(st, touched[i] + off, 0, dense[touched[i]]);
-			dense[touched[i]] = 0;
-		}
-		if (ndarea != 0)
-			LuAdd(st, LU_NODATA, 0, ndarea);
-	}
+	if (dense)
+		LuDenseFlush(dense, st);
 }
 
+/*
+ * The state argument of a transition or combine function, to update in
+ * place: only inside an aggregate (called directly, 0A000 from
+ * EcoAggContext).
+ */
 static LuState *
 LuStateArg(FunctionCallInfo fcinfo, MemoryContext *aggcxt, const char *fname)
 {
-	if (!AggCheckCallContext(fcinfo, aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fname);
+	*aggcxt = EcoAggContext(fcinfo, fname);
 	if (PG_ARGISNULL(0))
 		return NULL;
 	return LuStateWritable(PG_GETARG_DATUM(0), *aggcxt);
@@ -376,13 +535,17 @@ LuStateArg(FunctionCallInfo fcinfo, MemoryContext *aggcxt, const char *fname)
  * the group's state: the polygon is prepared on the group's first tile only.
  */
 static void
-LuAddTile(LuState *st, Datum rast, Datum geom)
+LuAddTile(FunctionCallInfo fcinfo, LuState *st, Datum rast, Datum geom)
 {
 	RastInfo	ri;
+	const RastBand *b;
 
 	LuPrepareGeom(st, geom);
-	if (LuReadRaster(rast, &ri, st, "rast"))
-		LuAccumulate(st, &ri, RastGetLanduseBand(&ri, st->band, "rast"), NULL);
+	if (!LuReadRaster(rast, &ri, st, "rast"))
+		return;
+	b = RastGetLanduseBand(&ri, st->band, "rast");
+	LuCheckTileGrid(st, &ri);
+	LuAccumulate(st, &ri, b, NULL, b->pixbytes <= 2 ? LuDenseGet(fcinfo) : NULL);
 }
 
 /*
@@ -399,8 +562,26 @@ landuse_area_transfn(PG_FUNCTION_ARGS)
 		LU_RETURN_STATE(st);	/* no tile: nothing to add */
 	EcoRequireArg(fcinfo, 2, "geom");
 	st = LuBegin(st, aggcxt, LU_KIND_AREA, LuModeArg(fcinfo, 4), LuBandArg(fcinfo, 3));
-	LuAddTile(st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
+	LuAddTile(fcinfo, st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
 	LU_RETURN_STATE(st);
+}
+
+/* one tile of a transition pair is empty (no band, or no pixels): 22023 */
+static void
+LuOneEmpty(const char *name, const RastInfo *e, const char *other, const RastInfo *o, int32 band)
+{
+	if (e->nbands < band)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has no band %d", name, band),
+				 errdetail("%s has %d bands; %s has %d.", name, e->nbands, other, o->nbands),
+				 errhint("Both tiles of a pair need the land-use band.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s has no pixels", name),
+			 errdetail("%s is %d x %d pixels; %s is %d x %d.", name, e->width, e->height,
+					   other, o->width, o->height),
+			 errhint("Both tiles of a pair must cover the same cells.")));
 }
 
 /*
@@ -426,7 +607,10 @@ landuse_transition_transfn(PG_FUNCTION_ARGS)
 	LuPrepareGeom(st, PG_GETARG_DATUM(3));
 	ne1 = LuReadRaster(PG_GETARG_DATUM(1), &r1, st, "rast_from");
 	ne2 = LuReadRaster(PG_GETARG_DATUM(2), &r2, st, "rast_to");
-	if (ne1 != ne2 || r1.width != r2.width || r1.height != r2.height ||
+	if (ne1 != ne2)
+		LuOneEmpty(ne1 ? "rast_to" : "rast_from", ne1 ? &r2 : &r1,
+				   ne1 ? "rast_from" : "rast_to", ne1 ? &r1 : &r2, st->band);
+	if (r1.width != r2.width || r1.height != r2.height ||
 		r1.scale_x != r2.scale_x || r1.scale_y != r2.scale_y ||
 		r1.ip_x != r2.ip_x || r1.ip_y != r2.ip_y ||
 		r1.skew_x != r2.skew_x || r1.skew_y != r2.skew_y || r1.srid != r2.srid)
@@ -442,7 +626,8 @@ landuse_transition_transfn(PG_FUNCTION_ARGS)
 		const RastBand *b1 = RastGetLanduseBand(&r1, st->band, "rast_from");
 		const RastBand *b2 = RastGetLanduseBand(&r2, st->band, "rast_to");
 
-		LuAccumulate(st, &r1, b1, b2);
+		LuCheckTileGrid(st, &r1);
+		LuAccumulate(st, &r1, b1, b2, NULL);
 	}
 	LU_RETURN_STATE(st);
 }
@@ -480,7 +665,7 @@ esv_value_transfn(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("ea, classification and scheme must be the same in every row of a group")));
-	LuAddTile(st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
+	LuAddTile(fcinfo, st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
 	LU_RETURN_STATE(st);
 }
 
@@ -522,9 +707,25 @@ LuPushHa(JsonbParseState **ps, double m2)
 {
 	JsonbValue	v;
 
+	/* states hold finite areas (LuAdd); a jsonb never gets Infinity */
+	if (!isfinite(m2 / 1e4))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("land-use area out of range")));
 	v.type = jbvNumeric;
 	v.val.numeric = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(m2 / 1e4)));
 	return pushJsonbValue(ps, WJB_VALUE, &v);
+}
+
+/* the final function fname reads states of kind kind (or kind2) only */
+static void
+LuCheckKind(const LuState *st, int kind, int kind2, const char *fname)
+{
+	if (st->kind != kind && st->kind != kind2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s needs a land-use state of kind \"%s\", not \"%s\"",
+						fname, LuKindNames[kind], LuKindNames[st->kind])));
 }
 
 /* landuse_area_final(state) -> {"<code>": ha, ..., "nodata": ha} */
@@ -539,9 +740,11 @@ landuse_area_final(PG_FUNCTION_ARGS)
 	bool		nodata_seen = false;
 	int			i;
 
+	LuCheckKind(st, LU_KIND_AREA, LU_KIND_ESV, "landuse_area_final");
 	pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
 	for (i = 0; i < st->nentries; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		LuPushKey(&ps, e[i].a);
 		LuPushHa(&ps, e[i].area);
 		if (e[i].a == LU_NODATA)
@@ -567,9 +770,11 @@ landuse_transition_final(PG_FUNCTION_ARGS)
 	JsonbValue *res;
 	int			i;
 
+	LuCheckKind(st, LU_KIND_TRANSITION, LU_KIND_TRANSITION, "landuse_transition_final");
 	pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
 	for (i = 0; i < st->nentries; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i == 0 || e[i].a != e[i - 1].a)
 		{
 			if (i > 0)
@@ -584,6 +789,22 @@ landuse_transition_final(PG_FUNCTION_ARGS)
 		pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
 	res = pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
 	PG_RETURN_JSONB_P(JsonbValueToJsonb(res));
+}
+
+/* every figure of an ESV summary finite, else 22003 */
+static void
+LuCheckSummary(const EsvSummary *s)
+{
+	bool		ok = isfinite(s->total) && isfinite(s->nonmarket);
+	int			g;
+
+	for (g = 0; g < ESV_NGROUPS; g++)
+		ok = ok && isfinite(s->group[g]);
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("ecosystem service value out of range"),
+				 errdetail("The ESV of the land-use areas at this E_a exceeds the range of float8 (yuan/a).")));
 }
 
 /* esv_value_final(state) -> esv_summary, through the shared ESV core */
@@ -625,6 +846,7 @@ esv_value_final(PG_FUNCTION_ARGS)
 	}
 	m = EsvModelGet(fcinfo, cstring_to_text(st->classification), cstring_to_text(st->scheme));
 	EsvCompute(m, &areas, st->ea, &s);
+	LuCheckSummary(&s);
 	PG_RETURN_DATUM(EsvSummaryToDatum(fcinfo, &s));
 }
 
@@ -689,6 +911,12 @@ esv_raster(PG_FUNCTION_ARGS)
 									k, m->classification, m->scheme),
 							 errdetail("Pixel (%d, %d) (1-based column, row) has code " INT64_FORMAT ".", c + 1, r + 1, k),
 							 errhint("Add a row to ecocomp.landuse_map, or set the code as the band's nodata value.")));
+				if (!isfinite(vc[e]) || fabs(vc[e]) > FLT_MAX)
+					ereport(ERROR,
+							(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+							 errmsg("ecosystem service value out of range for a 32BF raster"),
+							 errdetail("The value coefficient of code " INT64_FORMAT " at E_a %g is %g yuan/hm2/a; a 32BF pixel holds at most %g.",
+									   k, ea, vc[e], (double) FLT_MAX)));
 				last_code = k;
 				last_val = (float) vc[e];
 				if (last_val == ESV_RASTER_NODATA)

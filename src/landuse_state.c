@@ -5,9 +5,14 @@
  *	  aggregation, and what the text and binary I/O functions show):
  *
  *		varlena header, version (1), kind, coverage mode, flags, SRID, band,
- *		64-bit hash of the polygon, ea (ESV only), n entries, then n x
- *		(int64 a, int64 b, float8 m2), then the classification and scheme
- *		names, NUL-terminated (empty unless kind = esv).
+ *		64-bit hash of the polygon, ea (ESV only), n entries, then the grid
+ *		(4 x float8) if flags has LU_FLAG_HAS_GRID, then n x (int64 a,
+ *		int64 b, float8 m2), then the classification and scheme names,
+ *		NUL-terminated (empty unless kind = esv).
+ *
+ *	  Every way in (flat, text, binary) checks the whole value after
+ *	  duplicate keys are merged, so every accepted value can be written
+ *	  out and read back: areas are finite and positive, keys in range.
  *
  *	  Expanded form (ExpandedObjectHeader): the same fields with the
  *	  histogram as an open-addressing hash table, plus the prepared polygon.
@@ -19,12 +24,12 @@
 #include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
 #include "ecocomp.h"
 #include "landuse_state.h"
-#include "landuse_state_fns.h"
 
 #define LU_FLAT_VERSION 1
 
@@ -64,14 +69,14 @@ LuState *
 LuStateNew(MemoryContext parent, int kind, int mode, int32 band)
 {
 	MemoryContext objcxt = AllocSetContextCreate(parent, "landuse_state",
-												 ALLOCSET_DEFAULT_SIZES);
+												 ALLOCSET_SMALL_SIZES);
 	LuState    *st = MemoryContextAllocZero(objcxt, sizeof(LuState));
 
 	EOH_init_header(&st->hdr, &LuMethods, objcxt);
 	st->kind = kind;
 	st->mode = mode;
 	st->band = band;
-	st->cap = 64;
+	st->cap = 16;
 	st->ent = MemoryContextAllocZero(objcxt, sizeof(LuEntry) * st->cap);
 	return st;
 }
@@ -106,23 +111,19 @@ LuGrow(LuState *st)
 	pfree(old);
 }
 
-void
-LuAdd(LuState *st, int64 a, int64 b, double area)
+/* add area to key (a, b); returns the key's new total */
+static double
+LuAddRaw(LuState *st, int64 a, int64 b, double area)
 {
 	uint32		h;
 
-	if (area == 0)
-		return;
 	if ((st->nentries + 1) * 2 > st->cap)
 		LuGrow(st);
 	h = LuHash(a, b) & (st->cap - 1);
 	while (st->ent[h].used)
 	{
 		if (st->ent[h].a == a && st->ent[h].b == b)
-		{
-			st->ent[h].area += area;
-			return;
-		}
+			return st->ent[h].area += area;
 		h = (h + 1) & (st->cap - 1);
 	}
 	st->ent[h].used = true;
@@ -130,6 +131,32 @@ LuAdd(LuState *st, int64 a, int64 b, double area)
 	st->ent[h].b = b;
 	st->ent[h].area = area;
 	st->nentries++;
+	return area;
+}
+
+static char *
+LuKeyText(int64 k)
+{
+	return (k == LU_NODATA) ? pstrdup("nodata") : psprintf(INT64_FORMAT, k);
+}
+
+/*
+ * Add area (m2) to key (a, b) of the histogram.  A total beyond the float8
+ * range is 22003: the state, and the hectares the final functions make of
+ * it, stay finite.
+ */
+void
+LuAdd(LuState *st, int64 a, int64 b, double area)
+{
+	if (area == 0)
+		return;
+	if (!isfinite(LuAddRaw(st, a, b, area)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("land-use area out of range"),
+				 errdetail("The area of key %s:%s exceeds the range of float8 (m2).",
+						   LuKeyText(a), LuKeyText(b)),
+				 errhint("Check the pixel size of the raster (ST_PixelWidth, ST_PixelHeight) and its SRID.")));
 }
 
 static int
@@ -164,6 +191,9 @@ LuFlatSize(const LuState *st)
 {
 	Size		sz = sizeof(LuFlatHeader) + sizeof(LuFlatEntry) * (Size) st->nentries;
 
+	if (st->flags & LU_FLAG_HAS_GRID)
+		sz += sizeof(LuGrid);
+
 	sz += (st->classification ? strlen(st->classification) : 0) + 1;
 	sz += (st->scheme ? strlen(st->scheme) : 0) + 1;
 	return sz;
@@ -180,7 +210,8 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	LuState    *st = (LuState *) eohptr;
 	LuFlatHeader *h = (LuFlatHeader *) result;
-	LuFlatEntry *e = (LuFlatEntry *) ((char *) result + sizeof(LuFlatHeader));
+	char	   *p = (char *) result + sizeof(LuFlatHeader);
+	LuFlatEntry *e;
 	char	   *s;
 	int			i,
 				n = 0;
@@ -198,6 +229,12 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	h->geom_hash = st->geom_hash;
 	h->ea = st->ea;
 	h->nentries = st->nentries;
+	if (st->flags & LU_FLAG_HAS_GRID)
+	{
+		memcpy(p, &st->grid, sizeof(LuGrid));
+		p += sizeof(LuGrid);
+	}
+	e = (LuFlatEntry *) p;
 	for (i = 0; i < st->cap; i++)
 		if (st->ent[i].used)
 		{
@@ -235,14 +272,24 @@ LuCheckFields(int kind, int mode, int flags, double ea)
 		LuBad("Unknown kind.");
 	if (mode != COVERAGE_CENTER && mode != COVERAGE_EXACT)
 		LuBad("Unknown coverage mode.");
-	if (flags & ~(LU_FLAG_HAS_GEOM | LU_FLAG_GEOGRAPHIC))
+	if (flags & ~LU_FLAGS_ALL)
 		LuBad("Unknown flags.");
 	if (!isfinite(ea) || ea < 0)
 		LuBad("The standard equivalent value must be finite and non-negative.");
 }
 
 static void
-LuCheckEntry(const LuState *st, int64 a, int64 b, double area)
+LuCheckGrid(const LuGrid *g)
+{
+	if (!isfinite(g->scale_x) || !isfinite(g->scale_y) || g->scale_x == 0 || g->scale_y == 0 ||
+		!(g->phase_x >= 0 && g->phase_x < fabs(g->scale_x)) ||
+		!(g->phase_y >= 0 && g->phase_y < fabs(g->scale_y)))
+		LuBad("The grid needs finite non-zero pixel sizes and phases in [0, |pixel size|).");
+}
+
+/* check one histogram entry of an input value and add it */
+static void
+LuInputEntry(LuState *st, int64 a, int64 b, double area)
 {
 	bool		aok = (a == LU_NODATA) || (a >= PG_INT32_MIN && a <= (int64) PG_UINT32_MAX);
 	bool		bok = (st->kind == LU_KIND_TRANSITION) ?
@@ -252,6 +299,9 @@ LuCheckEntry(const LuState *st, int64 a, int64 b, double area)
 		LuBad("A histogram key is out of range.");
 	if (!isfinite(area) || area < 0)
 		LuBad("A histogram area is negative or not finite.");
+	if (area != 0 && !isfinite(LuAddRaw(st, a, b, area)))
+		LuBad(psprintf("The areas of key %s:%s sum beyond the range of float8.",
+					   LuKeyText(a), LuKeyText(b)));
 }
 
 /* build an expanded state in parent from a flat (detoasted) value */
@@ -261,6 +311,7 @@ LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 	const LuFlatHeader *h = (const LuFlatHeader *) v;
 	Size		len = VARSIZE(v);
 	const LuFlatEntry *e;
+	const char *p = (const char *) v + sizeof(LuFlatHeader);
 	const char *s,
 			   *end,
 			   *nul;
@@ -270,22 +321,29 @@ LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 	if (len < sizeof(LuFlatHeader) || h->version != LU_FLAT_VERSION)
 		LuBad("Truncated or unknown version.");
 	LuCheckFields(h->kind, h->mode, h->flags, h->ea);
-	if (h->nentries < 0 ||
-		(Size) h->nentries > (len - sizeof(LuFlatHeader)) / sizeof(LuFlatEntry))
-		LuBad("The histogram is truncated.");
 	st = LuStateNew(parent, h->kind, h->mode, h->band);
 	st->flags = h->flags;
 	st->srid = h->srid;
 	st->geom_hash = h->geom_hash;
 	st->ea = h->ea;
-	e = (const LuFlatEntry *) ((const char *) v + sizeof(LuFlatHeader));
+	if (h->flags & LU_FLAG_HAS_GRID)
+	{
+		if (len < sizeof(LuFlatHeader) + sizeof(LuGrid))
+			LuBad("The grid is truncated.");
+		memcpy(&st->grid, p, sizeof(LuGrid));
+		LuCheckGrid(&st->grid);
+		p += sizeof(LuGrid);
+	}
+	if (h->nentries < 0 ||
+		(Size) h->nentries > (len - (p - (const char *) v)) / sizeof(LuFlatEntry))
+		LuBad("The histogram is truncated.");
+	e = (const LuFlatEntry *) p;
 	for (i = 0; i < h->nentries; i++)
 	{
 		LuFlatEntry x;
 
 		memcpy(&x, &e[i], sizeof(x));
-		LuCheckEntry(st, x.a, x.b, x.area);
-		LuAdd(st, x.a, x.b, x.area);
+		LuInputEntry(st, x.a, x.b, x.area);
 	}
 	s = (const char *) (e + h->nentries);
 	end = (const char *) v + len;
@@ -322,7 +380,9 @@ LuStateRead(Datum d)
 		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
 
 		if (eoh->eoh_methods != &LuMethods)
-			elog(ERROR, "unexpected expanded object in place of landuse_state");
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("expanded object in place of a landuse_state is of another type")));
 		return (LuState *) eoh;
 	}
 	return LuStateFromFlat((struct varlena *) PG_DETOAST_DATUM(d), CurrentMemoryContext);
@@ -383,7 +443,7 @@ LuMergeInto(LuState *dst, const LuState *src)
 				 errmsg("ea, classification and scheme must be the same in every row of a group")));
 	if (!(dst->flags & LU_FLAG_HAS_GEOM) && (src->flags & LU_FLAG_HAS_GEOM))
 	{
-		dst->flags = src->flags;
+		dst->flags |= src->flags & (LU_FLAG_HAS_GEOM | LU_FLAG_GEOGRAPHIC);
 		dst->srid = src->srid;
 		dst->geom_hash = src->geom_hash;
 	}
@@ -393,9 +453,55 @@ LuMergeInto(LuState *dst, const LuState *src)
 		dst->classification = MemoryContextStrdup(dst->hdr.eoh_context, src->classification);
 		dst->scheme = MemoryContextStrdup(dst->hdr.eoh_context, src->scheme);
 	}
+	if (src->flags & LU_FLAG_HAS_GRID)
+		LuSetGrid(dst, &src->grid);
 	for (i = 0; i < src->cap; i++)
+	{
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (src->ent[i].used)
 			LuAdd(dst, src->ent[i].a, src->ent[i].b, src->ent[i].area);
+	}
+}
+
+/*
+ * Phases within 1e-4 pixel of each other (modulo the pixel) are the same:
+ * tile origins computed as origin + n * pixel size carry rounding errors.
+ */
+static bool
+LuSamePhase(double p, double q, double scale)
+{
+	double		d = fabs(p - q);
+
+	return Min(d, fabs(scale) - d) <= 1e-4 * fabs(scale);
+}
+
+/*
+ * The group's tiles are on grid g: the first grid is recorded, a different
+ * one is 22023 (tiles of two grids that overlap would be counted twice).
+ */
+void
+LuSetGrid(LuState *st, const LuGrid *g)
+{
+	const LuGrid *h = &st->grid;
+
+	if (!(st->flags & LU_FLAG_HAS_GRID))
+	{
+		st->grid = *g;
+		st->flags |= LU_FLAG_HAS_GRID;
+		return;
+	}
+	if (fabs(g->scale_x - h->scale_x) > 1e-9 * fabs(h->scale_x) ||
+		fabs(g->scale_y - h->scale_y) > 1e-9 * fabs(h->scale_y) ||
+		!LuSamePhase(g->phase_x, h->phase_x, h->scale_x) ||
+		!LuSamePhase(g->phase_y, h->phase_y, h->scale_y))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("tiles of different pixel grids in one group of a land-use aggregate"),
+				 errdetail("The group has pixels of %.17g x %.17g with edges at %.17g, %.17g modulo the pixel size; a tile has pixels of %.17g x %.17g with edges at %.17g, %.17g.",
+						   h->scale_x, h->scale_y, h->phase_x, h->phase_y,
+						   g->scale_x, g->scale_y, g->phase_x, g->phase_y),
+				 errhint("Overlapping tiles of two grids would count the overlap twice: aggregate each raster coverage in its own group, or resample one onto the other's grid (ST_Resample).")));
 }
 
 struct varlena *
@@ -417,7 +523,9 @@ LuModeName(int mode)
 /* ---------- text I/O ----------
  * kind=area;mode=exact;band=1;srid=32650;flags=1;geom=<16 hex>;ea=0;
  * classification=;scheme=;hist=11:0=9000,-1:0=3.5,nodata:0=900
- * (areas in m2, %.17g; names with \; and \\ escaped)
+ * (areas in m2, %.17g; names with \; and \\ escaped); with flag 4 (the
+ * grid is known) a field grid=<scale x>,<scale y>,<phase x>,<phase y>;
+ * comes before hist.
  */
 
 static void
@@ -456,6 +564,9 @@ landuse_state_out(PG_FUNCTION_ARGS)
 	LuAppendName(&buf, st->classification);
 	appendStringInfoString(&buf, ";scheme=");
 	LuAppendName(&buf, st->scheme);
+	if (st->flags & LU_FLAG_HAS_GRID)
+		appendStringInfo(&buf, ";grid=%.17g,%.17g,%.17g,%.17g", st->grid.scale_x,
+						 st->grid.scale_y, st->grid.phase_x, st->grid.phase_y);
 	appendStringInfoString(&buf, ";hist=");
 	for (i = 0; i < st->nentries; i++)
 	{
@@ -534,6 +645,7 @@ landuse_state_in(PG_FUNCTION_ARGS)
 	char	   *cls,
 			   *sch;
 	LuState    *st;
+	LuGrid		grid = {0};
 
 	f = LuField(&s, "kind", false);
 	for (i = 0; i <= LU_KIND_ESV; i++)
@@ -567,12 +679,23 @@ landuse_state_in(PG_FUNCTION_ARGS)
 	sch = LuField(&s, "scheme", false);
 	if ((kind == LU_KIND_ESV) != (cls[0] != '\0') || (cls[0] != '\0') != (sch[0] != '\0'))
 		LuBad("Classification and scheme are set exactly for kind esv.");
+	if (flags & LU_FLAG_HAS_GRID)
+	{
+		int			nread = -1;
+
+		f = LuField(&s, "grid", false);
+		if (sscanf(f, "%lf,%lf,%lf,%lf%n", &grid.scale_x, &grid.scale_y,
+				   &grid.phase_x, &grid.phase_y, &nread) != 4 || nread < 0 || f[nread] != '\0')
+			LuBad("Bad grid.");
+		LuCheckGrid(&grid);
+	}
 	f = LuField(&s, "hist", true);
 
 	st = LuStateNew(CurrentMemoryContext, kind, mode, (int32) band);
 	st->srid = (int32) srid;
 	st->flags = (int) flags;
 	st->geom_hash = gh;
+	st->grid = grid;
 	st->ea = ea;
 	if (cls[0])
 	{
@@ -586,6 +709,7 @@ landuse_state_in(PG_FUNCTION_ARGS)
 		double		area;
 		char	   *p;
 
+		CHECK_FOR_INTERRUPTS();
 		a = LuParseInt(f, &end, true);
 		if (*end != ':')
 			LuBad("Expected ':' in a histogram entry.");
@@ -596,8 +720,7 @@ landuse_state_in(PG_FUNCTION_ARGS)
 		area = strtod(p, &end);
 		if (end == p)
 			LuBad("Expected an area in a histogram entry.");
-		LuCheckEntry(st, a, b, area);
-		LuAdd(st, a, b, area);
+		LuInputEntry(st, a, b, area);
 		if (*end == ',')
 			end++;
 		else if (*end != '\0')
@@ -625,6 +748,13 @@ landuse_state_send(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, st->band);
 	pq_sendint64(&buf, (int64) st->geom_hash);
 	pq_sendfloat8(&buf, st->ea);
+	if (st->flags & LU_FLAG_HAS_GRID)
+	{
+		pq_sendfloat8(&buf, st->grid.scale_x);
+		pq_sendfloat8(&buf, st->grid.scale_y);
+		pq_sendfloat8(&buf, st->grid.phase_x);
+		pq_sendfloat8(&buf, st->grid.phase_y);
+	}
 	pq_sendstring(&buf, st->classification ? st->classification : "");
 	pq_sendstring(&buf, st->scheme ? st->scheme : "");
 	pq_sendint32(&buf, st->nentries);
@@ -655,6 +785,7 @@ landuse_state_recv(PG_FUNCTION_ARGS)
 	const char *cls,
 			   *sch;
 	LuState    *st;
+	LuGrid		grid = {0};
 
 	version = pq_getmsgbyte(buf);
 	if (version != LU_FLAT_VERSION)
@@ -667,6 +798,14 @@ landuse_state_recv(PG_FUNCTION_ARGS)
 	gh = (uint64) pq_getmsgint64(buf);
 	ea = pq_getmsgfloat8(buf);
 	LuCheckFields(kind, mode, flags, ea);
+	if (flags & LU_FLAG_HAS_GRID)
+	{
+		grid.scale_x = pq_getmsgfloat8(buf);
+		grid.scale_y = pq_getmsgfloat8(buf);
+		grid.phase_x = pq_getmsgfloat8(buf);
+		grid.phase_y = pq_getmsgfloat8(buf);
+		LuCheckGrid(&grid);
+	}
 	cls = pq_getmsgstring(buf);
 	sch = pq_getmsgstring(buf);
 	if ((kind == LU_KIND_ESV) != (cls[0] != '\0') || (cls[0] != '\0') != (sch[0] != '\0'))
@@ -678,6 +817,7 @@ landuse_state_recv(PG_FUNCTION_ARGS)
 	st->srid = srid;
 	st->flags = flags;
 	st->geom_hash = gh;
+	st->grid = grid;
 	st->ea = ea;
 	if (cls[0])
 	{
@@ -690,8 +830,9 @@ landuse_state_recv(PG_FUNCTION_ARGS)
 		int64		b = pq_getmsgint64(buf);
 		double		area = pq_getmsgfloat8(buf);
 
-		LuCheckEntry(st, a, b, area);
-		LuAdd(st, a, b, area);
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		LuInputEntry(st, a, b, area);
 	}
 	pq_getmsgend(buf);
 	PG_RETURN_POINTER(LuStateFlatten(st));

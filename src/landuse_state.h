@@ -2,9 +2,14 @@
  * landuse_state.h
  *	  The transition state of the raster aggregates (type landuse_state):
  *	  a histogram of (key a, key b) -> area in m2, plus what must travel
- *	  between parallel workers.  Held as an expanded object, updated in
- *	  place, while an aggregate runs; the expanded form also holds the
- *	  prepared polygon, which never travels.
+ *	  between parallel workers (kind, coverage mode, band, polygon hash,
+ *	  grid of the tiles, ESV parameters).  Held as an expanded object,
+ *	  updated in place, while an aggregate runs; the expanded form also
+ *	  holds the prepared polygon, which never travels.
+ *
+ *	  The histogram is an open-addressing hash table sized to the keys it
+ *	  holds (16 slots to start, at most half full): a group's state grows
+ *	  with its classes, not with the code range of the band.
  */
 #ifndef LANDUSE_STATE_H
 #define LANDUSE_STATE_H
@@ -28,12 +33,28 @@ typedef enum LuKind
 
 #define LU_FLAG_HAS_GEOM	0x01	/* geom_hash and srid are set */
 #define LU_FLAG_GEOGRAPHIC	0x02	/* areas from the ellipsoid */
+#define LU_FLAG_HAS_GRID	0x04	/* grid is set (the tiles' pixel grid) */
+#define LU_FLAGS_ALL		0x07
+
+/*
+ * The pixel grid of a group's tiles: pixel size, and the position of the
+ * pixel edges modulo the pixel size (phase, in [0, |scale|)).  Tiles of one
+ * raster coverage share it; tiles on different grids may overlap and
+ * would count the overlap twice, so a group holds one grid.
+ */
+typedef struct LuGrid
+{
+	double		scale_x;
+	double		scale_y;
+	double		phase_x;
+	double		phase_y;
+} LuGrid;
 
 typedef struct LuEntry
 {
 	int64		a;
 	int64		b;
-	double		area;			/* m2 */
+	double		area;			/* m2, > 0 */
 	bool		used;
 } LuEntry;
 
@@ -47,6 +68,7 @@ typedef struct LuState
 	int32		srid;
 	int32		band;
 	uint64		geom_hash;
+	LuGrid		grid;			/* with LU_FLAG_HAS_GRID */
 	double		ea;				/* LU_KIND_ESV */
 	char	   *classification; /* LU_KIND_ESV */
 	char	   *scheme;			/* LU_KIND_ESV */
@@ -62,9 +84,19 @@ typedef struct LuState
 	Oid			toast_valueid;
 	char	   *geom_bytes;		/* detoasted geometry datum, to compare */
 	Size		geom_len;
-	/* per-tile dense accumulator of 8- and 16-bit codes (lazily allocated) */
-	double	   *dense;			/* 65536 slots, index = code - offset */
-	int32	   *touched;		/* slots in use, to flush and clear */
 } LuState;
+
+/* functions over LuState (landuse_state.c) */
+extern const char *const LuKindNames[];
+extern LuState *LuStateNew(MemoryContext parent, int kind, int mode, int32 band);
+extern void LuAdd(LuState *st, int64 a, int64 b, double area);
+extern LuEntry *LuSortedEntries(const LuState *st);
+extern bool LuDatumIsOurRW(Datum d);
+extern LuState *LuStateRead(Datum d);
+extern LuState *LuStateWritable(Datum d, MemoryContext parent);
+extern void LuMergeInto(LuState *dst, const LuState *src);
+extern void LuSetGrid(LuState *st, const LuGrid *g);
+extern const char *LuModeName(int mode);
+extern struct varlena *LuStateFlatten(LuState *st);
 
 #endif							/* LANDUSE_STATE_H */

@@ -11,8 +11,11 @@
  *
  *	  Nothing is trusted: every offset is checked against VARSIZE before it
  *	  is read, and the padding of the last band must end the datum exactly.
+ *	  RastMake writes the same layout.
  */
 #include "postgres.h"
+
+#include "miscadmin.h"
 
 #include <math.h>
 
@@ -21,6 +24,7 @@
 #include "ecocomp.h"
 #include "utils/memutils.h"
 
+#include "outdb.h"
 #include "raster_reader.h"
 
 #define BANDTYPE_FLAG_OFFDB		0x80
@@ -50,6 +54,50 @@ RastPixbytes(int pixtype)
 			return 8;
 	}
 	return 0;
+}
+
+/*
+ * A number of type pixtype at p (any alignment): the nodata value of a
+ * band header.  Sub-byte types keep their low bits, as PostGIS reads them.
+ */
+static double
+RastGetNumber(const uint8 *p, int pixtype)
+{
+	union
+	{
+		int16		i16;
+		uint16		u16;
+		int32		i32;
+		uint32		u32;
+		float		f4;
+		double		f8;
+	}			x;
+
+	memcpy(&x, p, RastPixbytes(pixtype));
+	switch (pixtype)
+	{
+		case RAST_PT_1BB:
+			return p[0] & 0x01;
+		case RAST_PT_2BUI:
+			return p[0] & 0x03;
+		case RAST_PT_4BUI:
+			return p[0] & 0x0F;
+		case RAST_PT_8BSI:
+			return (int8) p[0];
+		case RAST_PT_16BSI:
+			return x.i16;
+		case RAST_PT_16BUI:
+			return x.u16;
+		case RAST_PT_32BSI:
+			return x.i32;
+		case RAST_PT_32BUI:
+			return x.u32;
+		case RAST_PT_32BF:
+			return x.f4;
+		case RAST_PT_64BF:
+			return x.f8;
+	}
+	return p[0];				/* 8BUI */
 }
 
 const char *
@@ -83,6 +131,42 @@ RastCorrupt(const char *detail, int band)
 			(errcode(ERRCODE_DATA_EXCEPTION),
 			 errmsg("corrupt serialized raster"),
 			 errdetail("%c%s.", pg_toupper((unsigned char) detail[0]), detail + 1)));
+}
+
+/*
+ * Pixels of the sub-byte types (1BB, 2BUI, 4BUI) take a whole byte each;
+ * PostGIS never writes a value beyond the type's range there, so one that
+ * is beyond it is corruption (it would otherwise be counted as a class of
+ * its own).
+ */
+static void
+RastCheckSubbyte(const RastBand *bd, Size npx, int band)
+{
+	uint8		max;
+	Size		i;
+
+	switch (bd->pixtype)
+	{
+		case RAST_PT_1BB:
+			max = 1;
+			break;
+		case RAST_PT_2BUI:
+			max = 3;
+			break;
+		case RAST_PT_4BUI:
+			max = 15;
+			break;
+		default:
+			return;
+	}
+	for (i = 0; i < npx; i++)
+	{
+		if (unlikely(bd->data[i] > max))
+			RastCorrupt(psprintf("pixel %zu holds %u, beyond the range 0..%u of pixel type %s",
+								 i + 1, bd->data[i], max, RastPixtypeName(bd->pixtype)), band);
+		if ((i & 0xFFFFF) == 0xFFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
 }
 
 void
@@ -145,67 +229,7 @@ RastParse(const struct varlena *v, RastInfo *out)
 		pos += pb;				/* type byte and its padding */
 		if ((Size) pb > len - pos)
 			RastCorrupt("the nodata value is cut off", b + 1);
-		switch (bd->pixtype)
-		{
-			case RAST_PT_1BB:
-				bd->nodata = base[pos] & 0x01;
-				break;
-			case RAST_PT_2BUI:
-				bd->nodata = base[pos] & 0x03;
-				break;
-			case RAST_PT_4BUI:
-				bd->nodata = base[pos] & 0x0F;
-				break;
-			case RAST_PT_8BUI:
-				bd->nodata = base[pos];
-				break;
-			case RAST_PT_8BSI:
-				bd->nodata = (int8) base[pos];
-				break;
-			case RAST_PT_16BSI:
-				{
-					int16		x;
-
-					memcpy(&x, base + pos, 2);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_16BUI:
-				{
-					uint16		x;
-
-					memcpy(&x, base + pos, 2);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_32BSI:
-				{
-					int32		x;
-
-					memcpy(&x, base + pos, 4);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_32BUI:
-				{
-					uint32		x;
-
-					memcpy(&x, base + pos, 4);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_32BF:
-				{
-					float		x;
-
-					memcpy(&x, base + pos, 4);
-					bd->nodata = x;
-					break;
-				}
-			case RAST_PT_64BF:
-				memcpy(&bd->nodata, base + pos, 8);
-				break;
-		}
+		bd->nodata = RastGetNumber(base + pos, bd->pixtype);
 		pos += pb;
 		if (bd->offdb)
 		{
@@ -228,6 +252,7 @@ RastParse(const struct varlena *v, RastInfo *out)
 				RastCorrupt(psprintf("the pixel data (%zu bytes) extends past the end of the datum (%zu bytes left)",
 									 n, len - pos), b + 1);
 			bd->data = base + pos;
+			RastCheckSubbyte(bd, (Size) width * (Size) height, b + 1);
 			pos += n;
 		}
 		pos = TYPEALIGN(8, pos);
@@ -249,18 +274,15 @@ RastGetBand(const RastInfo *ri, int band, const char *what, const char *integer_
 				 errmsg("band %d of %s is out of range", band, what),
 				 errdetail("The raster has %d band(s); bands are numbered from 1.", ri->nbands)));
 	b = &ri->bands[band - 1];
-	if (b->offdb)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("band %d of %s is an out-db band (file \"%s\", band %d), which is not supported",
-						band, what, b->outdb_path, b->outdb_bandno + 1),
-				 errhint("Load the band into the database (raster2pgsql without -R).")));
 	if (integer_kind && !RastPixtypeIsInteger(b->pixtype))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("band %d of %s has pixel type %s; %s must have an integer pixel type",
 						band, what, RastPixtypeName(b->pixtype), integer_kind),
 				 errhint("Reclassify the band to integer values, e.g. with ST_Reclass or ST_MapAlgebra.")));
+	/* out-db band: read the tile's window of the file once (outdb.c) */
+	if (b->offdb && b->data == NULL)
+		OutdbReadBand(ri, &ri->bands[band - 1], band, what);
 	return b;
 }
 
@@ -294,50 +316,81 @@ RastIntNodata(const RastBand *b, bool *has)
 	return b->hasnodata ? (int64) b->nodata : 0;
 }
 
-struct varlena *
-RastMakeFloat32Bands(const RastInfo *ri, int nbands, float nodata, float **px)
+/* v as a number of type pixtype at dst (aligned): RastGetNumber's mirror */
+static void
+RastPutNumber(uint8 *dst, int pixtype, double v)
 {
+	switch (pixtype)
+	{
+		case RAST_PT_8BSI:
+			*(int8 *) dst = (int8) v;
+			break;
+		case RAST_PT_16BSI:
+			*(int16 *) dst = (int16) v;
+			break;
+		case RAST_PT_16BUI:
+			*(uint16 *) dst = (uint16) v;
+			break;
+		case RAST_PT_32BSI:
+			*(int32 *) dst = (int32) v;
+			break;
+		case RAST_PT_32BUI:
+			*(uint32 *) dst = (uint32) v;
+			break;
+		case RAST_PT_32BF:
+			*(float *) dst = (float) v;
+			break;
+		case RAST_PT_64BF:
+			*(double *) dst = v;
+			break;
+		default:				/* 1BB, 2BUI, 4BUI, 8BUI */
+			*dst = (uint8) v;
+			break;
+	}
+}
+
+struct varlena *
+RastMake(const RastInfo *ri, int nbands, int pixtype, double nodata, void **px)
+{
+	Size		pb = RastPixbytes(pixtype);
 	Size		npix = (Size) ri->width * (Size) ri->height;
-	Size		bandlen = TYPEALIGN(8, 8 + npix * 4);	/* type, pad, nodata, pixels */
+	Size		bandlen = TYPEALIGN(8, 2 * pb + npix * pb);	/* type, pad, nodata, pixels */
 	Size		len = RAST_HEADER_SIZE + nbands * bandlen;
 	uint8	   *p;
-	uint16		u16;
-	Size		off = RAST_HEADER_SIZE;
-	int			b;
+	uint16		hdr16[2] = {0, (uint16) nbands};	/* version, numBands */
+	uint16		size16[2] = {(uint16) ri->width, (uint16) ri->height};
+	double		geo[6] = {ri->scale_x, ri->scale_y, ri->ip_x, ri->ip_y, ri->skew_x, ri->skew_y};
 
+	Assert(pb > 0 && nbands > 0 && nbands <= PG_UINT16_MAX);
+	Assert(ri->width >= 0 && ri->width <= PG_UINT16_MAX && ri->height >= 0 && ri->height <= PG_UINT16_MAX);
 	if (len > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a %d x %d raster of %d 32BF bands is too large", ri->width, ri->height, nbands)));
+				 errmsg("a %d x %d raster of %d %s bands is too large",
+						ri->width, ri->height, nbands, RastPixtypeName(pixtype))));
 	p = palloc0(len);
 	SET_VARSIZE(p, len);
-	u16 = 0;
-	memcpy(p + 4, &u16, 2);		/* version */
-	u16 = (uint16) nbands;
-	memcpy(p + 6, &u16, 2);		/* numBands */
-	memcpy(p + 8, &ri->scale_x, 8);
-	memcpy(p + 16, &ri->scale_y, 8);
-	memcpy(p + 24, &ri->ip_x, 8);
-	memcpy(p + 32, &ri->ip_y, 8);
-	memcpy(p + 40, &ri->skew_x, 8);
-	memcpy(p + 48, &ri->skew_y, 8);
+	memcpy(p + 4, hdr16, 4);
+	memcpy(p + 8, geo, 48);
 	memcpy(p + 56, &ri->srid, 4);
-	u16 = (uint16) ri->width;
-	memcpy(p + 60, &u16, 2);
-	u16 = (uint16) ri->height;
-	memcpy(p + 62, &u16, 2);
-	for (b = 0; b < nbands; b++)
+	memcpy(p + 60, size16, 4);
+	for (int b = 0; b < nbands; b++)
 	{
-		p[off] = RAST_PT_32BF | BANDTYPE_FLAG_HASNODATA;
-		memcpy(p + off + 4, &nodata, 4);
-		px[b] = (float *) (p + off + 8);
-		off += bandlen;
+		uint8	   *band = p + RAST_HEADER_SIZE + b * bandlen;
+
+		band[0] = (uint8) (pixtype | BANDTYPE_FLAG_HASNODATA);
+		RastPutNumber(band + pb, pixtype, nodata);
+		px[b] = band + 2 * pb;
 	}
 	return (struct varlena *) p;
 }
 
-struct varlena *
-RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels)
+void
+RastInfinitePixel(const RastInfo *ri, int64 idx, const char *what)
 {
-	return RastMakeFloat32Bands(ri, 1, nodata, pixels);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("pixel (%d, %d) (1-based column, row) of %s is infinite",
+					(int) (idx % ri->width) + 1, (int) (idx / ri->width) + 1, what)));
+	pg_unreachable();
 }

@@ -1,12 +1,16 @@
 /*
  * raster_reader.h
  *	  A bounds-checked reader of PostGIS's serialized raster (RFC1, format
- *	  version 0), and a writer of one-band rasters in the same layout.
+ *	  version 0), the pixel rules (integer and float getters, PostGIS's
+ *	  nodata tests), and a writer of rasters in the same layout.
  */
 #ifndef RASTER_READER_H
 #define RASTER_READER_H
 
 #include "postgres.h"
+
+#include <float.h>
+#include <math.h>
 
 /* PostGIS pixel types (librtcore.h rt_pixtype) */
 #define RAST_PT_1BB		0
@@ -31,7 +35,7 @@ typedef struct RastBand
 	bool		hasnodata;
 	bool		isnodata;		/* the whole band is nodata (honoured only with hasnodata) */
 	double		nodata;			/* nodata value, as stored */
-	const uint8 *data;			/* in-db pixels, row-major; NULL for out-db */
+	const uint8 *data;			/* pixels, row-major; out-db: NULL until RastGetBand reads them */
 	int			outdb_bandno;	/* 0-based band of the out-db file */
 	const char *outdb_path;
 } RastBand;
@@ -65,15 +69,16 @@ extern const char *RastPixtypeName(int pixtype);
 extern bool RastPixtypeIsInteger(int pixtype);
 
 /*
- * The band's validated land-use band: an in-db integer band.  Raises the
- * user-facing errors: band out of range, out-db band (0A000), float band
- * (22023).  band is 1-based.
+ * The band's validated land-use band: an integer band.  Raises the
+ * user-facing errors: band out of range, float band (22023), and those of
+ * reading an out-db band (outdb.h).  band is 1-based.
  */
 extern const RastBand *RastGetLanduseBand(const RastInfo *ri, int band, const char *what);
 
 /*
- * Band `band` (1-based) of ri: in range (22023) and in-db (0A000); with
- * integer_kind also of an integer pixel type (22023, naming integer_kind).
+ * Band `band` (1-based) of ri: in range (22023); with integer_kind also of
+ * an integer pixel type (22023, naming integer_kind).  An out-db band's
+ * pixels are read here, once (outdb.c), so b->data is always set.
  */
 extern const RastBand *RastGetBand(const RastInfo *ri, int band, const char *what,
 								   const char *integer_kind);
@@ -115,13 +120,68 @@ RastIntPixel(const RastBand *b, int64 idx)
  */
 extern int64 RastIntNodata(const RastBand *b, bool *has);
 
-/*
- * Build a serialized one-band 32BF raster with the georeference of ri,
- * nodata value nodata; returns the varlena and a pointer to its pixels.
- */
-extern struct varlena *RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels);
+/* PostGIS's float equality (FLT_EQ of librtcore) */
+static inline bool
+RastFloatEq(double x, double y)
+{
+	return (isnan(x) && isnan(y)) || fabs(x - y) <= FLT_EPSILON;
+}
 
-/* The same with nbands 32BF bands; px[b] receives the pixels of band b. */
-extern struct varlena *RastMakeFloat32Bands(const RastInfo *ri, int nbands, float nodata, float **px);
+/* 22023 naming pixel idx of what: its value is infinite */
+extern void RastInfinitePixel(const RastInfo *ri, int64 idx, const char *what) pg_attribute_noreturn();
+
+/*
+ * Value of pixel idx of a numeric band as a double; false for nodata (the
+ * band's nodata value, as PostGIS compares it: equality for integer types,
+ * RastFloatEq for float types; or NaN).  An infinite value is an error
+ * (22023).
+ */
+static inline bool
+RastValue(const RastInfo *ri, const RastBand *b, int64 idx, double *out, const char *what)
+{
+	double		v;
+
+	Assert(idx >= 0 && idx < (int64) ri->width * ri->height);
+	if (b->isnodata)
+		return false;
+	if (b->pixtype == RAST_PT_32BF)
+	{
+		float		f;
+
+		memcpy(&f, b->data + idx * 4, 4);
+		v = f;
+	}
+	else if (b->pixtype == RAST_PT_64BF)
+		memcpy(&v, b->data + idx * 8, 8);
+	else
+		v = (double) RastIntPixel(b, idx);
+	if (b->hasnodata &&
+		(RastPixtypeIsInteger(b->pixtype) ? v == b->nodata : RastFloatEq(v, b->nodata)))
+		return false;
+	if (isnan(v))
+		return false;
+	if (isinf(v))
+		RastInfinitePixel(ri, idx, what);
+	*out = v;
+	return true;
+}
+
+/*
+ * Build a serialized raster with the georeference of ri and nbands bands
+ * of type pixtype, each with nodata value nodata (converted to the type);
+ * px[b] receives the (zeroed) pixels of band b.  Too large: 54000.
+ */
+extern struct varlena *RastMake(const RastInfo *ri, int nbands, int pixtype, double nodata, void **px);
+
+/* RastMake of one 32BF band */
+static inline struct varlena *
+RastMakeFloat32(const RastInfo *ri, float nodata, float **pixels)
+{
+	void	   *px[1];
+	struct varlena *v = RastMake(ri, 1, RAST_PT_32BF, nodata, px);
+
+	*pixels = (float *) px[0];
+	return v;
+}
 
 #endif							/* RASTER_READER_H */

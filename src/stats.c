@@ -28,47 +28,33 @@
 #define WS_LEN 7
 #define WS_MAX_N 9007199254740992.0	/* 2^53: n is exact below */
 
-static void
-WsBad(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_EXCEPTION),
-			 errmsg("invalid weighted_stats state"),
-			 errdetail("%s", detail)));
-}
-
 /* the state's values, checked so that any float8[] given to us is safe */
 static double *
 WsValues(ArrayType *a)
 {
-	double	   *s;
+	double	   *s = EcoStateValues(a, "weighted_stats", WS_LEN, WS_LEN,
+								   "The state is a float8[7] {weight sum / c, mean, M2 / c, min, max, n, c}.", NULL);
 
-	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID ||
-		ARR_DIMS(a)[0] != WS_LEN)
-		WsBad("The state is a float8[7] {weight sum / c, mean, M2 / c, min, max, n, c}.");
-	s = (double *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
-	if (!(s[0] >= 0 && s[0] <= WS_MAX_N && s[2] >= 0 && isfinite(s[2]) &&
-		  isfinite(s[1]) && s[5] >= 0 && s[5] <= WS_MAX_N && s[5] == floor(s[5]) &&
-		  s[6] >= 0 && isfinite(s[6]) && !isnan(s[3]) && !isnan(s[4])))
-		WsBad("A value is out of range.");
-	if ((s[0] == 0) != (s[5] == 0) || (s[0] > 0 && (s[6] == 0 || !isfinite(s[3]) || !isfinite(s[4]) || s[3] > s[4])))
-		WsBad("The weights, the count and the range disagree.");
+	EcoStateCheck(s[0] >= 0 && s[0] <= WS_MAX_N && s[2] >= 0 && isfinite(s[2]) &&
+				  isfinite(s[1]) && s[5] >= 0 && s[5] <= WS_MAX_N && s[5] == floor(s[5]) &&
+				  s[6] >= 0 && isfinite(s[6]) && !isnan(s[3]) && !isnan(s[4]),
+				  "weighted_stats", "A value is out of range.");
+	EcoStateCheck((s[0] == 0) == (s[5] == 0) &&
+				  !(s[0] > 0 && (s[6] == 0 || !isfinite(s[3]) || !isfinite(s[4]) || s[3] > s[4])),
+				  "weighted_stats", "The weights, the count and the range disagree.");
 	return s;
 }
 
+/* a new empty state in cxt: no weight, min +Inf, max -Inf */
 static ArrayType *
 WsNew(MemoryContext cxt)
 {
 	MemoryContext old = MemoryContextSwitchTo(cxt);
-	Datum		d[WS_LEN];
-	ArrayType  *a;
-	int			i;
+	ArrayType  *a = EcoStateNew(WS_LEN, 0);
+	double	   *s = EcoStateData(a);
 
-	for (i = 0; i < WS_LEN; i++)
-		d[i] = Float8GetDatum(0);
-	d[3] = Float8GetDatum(get_float8_infinity());
-	d[4] = Float8GetDatum(-get_float8_infinity());
-	a = construct_array(d, WS_LEN, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	s[3] = get_float8_infinity();
+	s[4] = -get_float8_infinity();
 	MemoryContextSwitchTo(old);
 	return a;
 }
@@ -96,6 +82,8 @@ WsMerge(double *s, double w, double mean, double m2)
 {
 	double		ws = s[0] + w;
 	double		d = EcoFinite(mean - s[1], "deviation from the weighted mean");
+
+	Assert(w >= 0 && ws > 0 && s[6] > 0);
 
 	s[2] = EcoFinite(s[2] + m2 + d * (d * (s[0] / ws) * w), "weighted sum of squared deviations");
 	s[1] += d * (w / ws);
@@ -139,17 +127,14 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(weighted_stats_combine);
 Datum
 weighted_stats_combine(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	MemoryContext aggcxt = EcoAggContext(fcinfo, "weighted_stats_combine");
 	ArrayType  *a;
 	double	   *s,
 				t[WS_LEN];
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (EcoCombineWithNull(fcinfo, &result))
+		return result;
 	/* a state of our own in the aggregate context, never the other input */
 	a = PG_ARGISNULL(0) ? WsNew(aggcxt) : PG_GETARG_ARRAYTYPE_P(0);
 	s = WsValues(a);

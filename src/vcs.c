@@ -1,7 +1,7 @@
 /*
  * vcs.c
  *	  Vegetation carbon sequestration and the carbon deficit of mining
- *	  (seed 002, SPEC.md section 3):
+ *	  (the carbon paper (Xu Y. et al. 2024)):
  *
  *		VCS  = NPP * 2.2 * 1.63		(g CO2/m2/a from g C/m2/a)
  *		baseline(t) = least-squares line through VCS of the years before
@@ -55,26 +55,36 @@ npp_from_modis_dn(PG_FUNCTION_ARGS)
 {
 	int32		dn = PG_GETARG_INT32(0);
 
-	if (dn >= 32761 && dn <= 32767)
-		PG_RETURN_NULL();
-	if (dn < MODIS_NPP_MIN_VALID || dn > MODIS_NPP_MAX_VALID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("MODIS NPP value %d is outside the valid range -30000..32700 and is not a fill code (32761..32767)", dn)));
-	PG_RETURN_FLOAT8(dn * 0.1);
+	switch (ModisNppKindOf(dn))
+	{
+		case MODIS_NPP_FILL:
+			PG_RETURN_NULL();
+		case MODIS_NPP_INVALID:
+			ModisNppInvalid(dn, 0, 0, 0);
+		case MODIS_NPP_VALID:
+			break;
+	}
+	PG_RETURN_FLOAT8(dn * MODIS_NPP_G_C_PER_DN);
+}
+
+void
+ModisNppInvalid(int64 dn, int col, int row, int band)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("MODIS NPP value " INT64_FORMAT " is outside the valid range %d..%d and is not a fill code (%d..%d)",
+					dn, MODIS_NPP_MIN_VALID, MODIS_NPP_MAX_VALID, MODIS_NPP_FILL_MIN, MODIS_NPP_FILL_MAX),
+			 band > 0 ? errdetail("Pixel (%d, %d) (1-based column, row) of band %d.", col + 1, row + 1, band) : 0));
+	pg_unreachable();
 }
 
 static ArrayType *
 VcsStateNew(int cap)
 {
-	int			len = VCS_STATE_HDR + 2 * cap;
-	Datum	   *d = palloc(sizeof(Datum) * len);
-	int			i;
+	ArrayType  *a = EcoStateNew(VCS_STATE_HDR + 2 * cap, get_float8_nan());
 
-	for (i = 0; i < len; i++)
-		d[i] = Float8GetDatum(get_float8_nan());
-	d[0] = Float8GetDatum(0);
-	return construct_array(d, len, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	EcoStateData(a)[0] = 0;
+	return a;
 }
 
 /* a year of the state: NaN (none) or an int32 */
@@ -88,27 +98,16 @@ static double *
 VcsStateValues(ArrayType *a, int *cap)
 {
 	int			len;
-	double	   *st;
+	double	   *st = EcoStateValues(a, "vcs_deficit", VCS_STATE_HDR, PG_INT32_MAX,
+									"The state is a float8[] {n, destroyed year, restored year, then n (year, VCS) pairs and room for more}.", &len);
 
-	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("invalid vcs_deficit state")));
-	len = ARR_DIMS(a)[0];
-	if (len < VCS_STATE_HDR || (len - VCS_STATE_HDR) % 2 != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("invalid vcs_deficit state")));
+	EcoStateCheck((len - VCS_STATE_HDR) % 2 == 0, "vcs_deficit",
+				  "The state has an odd number of year and VCS values.");
 	*cap = (len - VCS_STATE_HDR) / 2;
-	/* no NULLs (checked above), so the data follows the fixed header */
-	st = (double *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
 	/* a state given directly (e.g. vcs_deficit_final('{...}')) is checked */
-	if (!(st[0] >= 0 && st[0] <= *cap && st[0] == floor(st[0])) ||
-		!VcsYearOk(st[1]) || !VcsYearOk(st[2]))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("invalid vcs_deficit state"),
-				 errdetail("The count or the disturbance years are out of range.")));
+	EcoStateCheck(st[0] >= 0 && st[0] <= *cap && st[0] == floor(st[0]) &&
+				  VcsYearOk(st[1]) && VcsYearOk(st[2]), "vcs_deficit",
+				  "The count or the disturbance years are out of range.");
 	return st;
 }
 
@@ -138,14 +137,17 @@ VcsStateAppend(ArrayType *a, double year, double vcs)
 
 	if (n >= cap)
 	{
-		ArrayType  *b = VcsStateNew(cap * 2);
+		/* a state of capacity 0 (e.g. an INITCOND of one's own) grows too */
+		ArrayType  *b = VcsStateNew(Max(cap * 2, VCS_STATE_CAP0));
 		int			bcap;
 		double	   *bt = VcsStateValues(b, &bcap);
 
 		memcpy(bt, st, sizeof(double) * (VCS_STATE_HDR + 2 * n));
 		a = b;
 		st = bt;
+		cap = bcap;
 	}
+	Assert(n >= 0 && n < cap);
 	st[VCS_STATE_HDR + 2 * n] = year;
 	st[VCS_STATE_HDR + 2 * n + 1] = vcs;
 	st[0] = n + 1;
@@ -206,6 +208,7 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_deficit_combine);
 Datum
 vcs_deficit_combine(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	MemoryContext aggcxt,
 				old;
 	ArrayType  *a,
@@ -217,12 +220,8 @@ vcs_deficit_combine(PG_FUNCTION_ARGS)
 				i;
 
 	aggcxt = EcoAggContext(fcinfo, "vcs_deficit_combine");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (EcoCombineWithNull(fcinfo, &result))
+		return result;
 	b = PG_GETARG_ARRAYTYPE_P(1);
 	sb = VcsStateValues(b, &capb);
 	if (PG_ARGISNULL(0))
@@ -265,6 +264,81 @@ YearValueCmp(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* the n (year, VCS) pairs of a state, checked and sorted by year */
+static YearValue *
+VcsSortedSeries(const double *st, int n)
+{
+	YearValue  *yv = palloc(sizeof(YearValue) * n);
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		yv[i].year = st[VCS_STATE_HDR + 2 * i];
+		yv[i].v = st[VCS_STATE_HDR + 2 * i + 1];
+		if (!VcsYearOk(yv[i].year) || isnan(yv[i].year) || !isfinite(yv[i].v))
+			EcoStateInvalid("vcs_deficit", psprintf("Year or VCS %d is out of range.", i + 1));
+	}
+	qsort(yv, n, sizeof(YearValue), YearValueCmp);
+	for (i = 1; i < n; i++)
+		if (yv[i].year == yv[i - 1].year)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("year %g appears twice in a VCS series", yv[i].year)));
+	return yv;
+}
+
+/* the baseline and the potential changes measured from it */
+typedef struct VcsFit
+{
+	double		slope;
+	double		intercept;
+	double		c_destroy;
+	double		c_restore;
+} VcsFit;
+
+/*
+ * Least squares over the npre years before destruction (all zero when
+ * fewer than 2); the years after it add their distance from the line to
+ * C_destroy, or to C_restore from year index ir (>= 0) on.
+ */
+static void
+VcsFitBaseline(const YearValue *yv, int n, int npre, int ir, VcsFit *fit)
+{
+	double		tmean = 0,
+				vmean = 0,
+				sxx = 0,
+				sxy = 0;
+	int			i;
+
+	memset(fit, 0, sizeof(VcsFit));
+	if (npre < 2)
+		return;
+	for (i = 0; i < npre; i++)
+	{
+		tmean += yv[i].year;
+		vmean += yv[i].v;
+	}
+	tmean /= npre;
+	vmean /= npre;
+	for (i = 0; i < npre; i++)
+	{
+		sxx += (yv[i].year - tmean) * (yv[i].year - tmean);
+		sxy += (yv[i].year - tmean) * (yv[i].v - vmean);
+	}
+	Assert(sxx > 0);			/* distinct years */
+	fit->slope = sxy / sxx;
+	fit->intercept = vmean - fit->slope * tmean;
+	for (i = npre; i < n; i++)
+	{
+		double		d = yv[i].v - (vmean + fit->slope * (yv[i].year - tmean));
+
+		if (ir >= 0 && i >= ir)
+			fit->c_restore += d;
+		else
+			fit->c_destroy += d;
+	}
+}
+
 /*
  * vcs_deficit_final(state) -> vcs_deficit_result.  Does not modify the
  * state (it sorts a copy).
@@ -273,61 +347,35 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(vcs_deficit_final);
 Datum
 vcs_deficit_final(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a;
 	double	   *st;
 	int			cap,
 				n,
-				i,
-				npre = 0,
+				npre,
 				id = -1,
-				ir = -1;
+				ir = -1,
+				i;
 	YearValue  *yv;
 	double		destroyed,
-				restored,
-				slope = 0,
-				intercept = 0,
-				tmean = 0,
-				vmean = 0,
-				sxx = 0,
-				sxy = 0,
-				c_destroy = 0,
-				c_restore = 0;
+				restored;
+	VcsFit		fit;
 	TupleDesc	desc;
 	Datum		values[8];
 	bool		nulls[8] = {0};
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	a = PG_GETARG_ARRAYTYPE_P(0);
-	st = VcsStateValues(a, &cap);
+	st = VcsStateValues(PG_GETARG_ARRAYTYPE_P(0), &cap);
 	n = (int) st[0];
 	destroyed = st[1];
 	restored = st[2];
 	if (n == 0)
 		PG_RETURN_NULL();
-
-	yv = palloc(sizeof(YearValue) * n);
-	for (i = 0; i < n; i++)
-	{
-		yv[i].year = st[VCS_STATE_HDR + 2 * i];
-		yv[i].v = st[VCS_STATE_HDR + 2 * i + 1];
-		if (!VcsYearOk(yv[i].year) || isnan(yv[i].year) || !isfinite(yv[i].v))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("invalid vcs_deficit state"),
-					 errdetail("Year or VCS %d is out of range.", i + 1)));
-	}
-	qsort(yv, n, sizeof(YearValue), YearValueCmp);
-	for (i = 1; i < n; i++)
-		if (yv[i].year == yv[i - 1].year)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("year %g appears twice in a VCS series", yv[i].year)));
+	yv = VcsSortedSeries(st, n);
 
 	/*
 	 * The destruction (restoration) takes effect in the first available year
 	 * at or after its date: a disturbance in a missing year counts in the
-	 * next available year, as seed 002 does for its missing 2012.
+	 * next available year, as the carbon paper does for its missing 2012.
 	 */
 	for (i = 0; i < n; i++)
 	{
@@ -336,43 +384,12 @@ vcs_deficit_final(PG_FUNCTION_ARGS)
 		if (!isnan(restored) && ir < 0 && yv[i].year >= restored)
 			ir = i;
 	}
-	npre = isnan(destroyed) ? n : (id < 0 ? n : id);
+	npre = (isnan(destroyed) || id < 0) ? n : id;
+	VcsFitBaseline(yv, n, npre, ir, &fit);
 
-	/* baseline: least squares over the years before destruction */
-	for (i = 0; i < npre; i++)
-	{
-		tmean += yv[i].year;
-		vmean += yv[i].v;
-	}
-	if (npre >= 2)
-	{
-		tmean /= npre;
-		vmean /= npre;
-		for (i = 0; i < npre; i++)
-		{
-			sxx += (yv[i].year - tmean) * (yv[i].year - tmean);
-			sxy += (yv[i].year - tmean) * (yv[i].v - vmean);
-		}
-		slope = sxy / sxx;
-		intercept = vmean - slope * tmean;
-		for (i = npre; i < n; i++)
-		{
-			double		d = yv[i].v - (vmean + slope * (yv[i].year - tmean));
-
-			if (ir >= 0 && i >= ir)
-				c_restore += d;
-			else
-				c_destroy += d;
-		}
-	}
-
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("vcs_deficit_final must return vcs_deficit_result")));
-	desc = BlessTupleDesc(desc);
-	values[0] = Float8GetDatum(EcoFinite(slope, "VCS baseline slope"));
-	values[1] = Float8GetDatum(EcoFinite(intercept, "VCS baseline intercept"));
+	desc = EcoResultDesc(fcinfo, 8);
+	values[0] = Float8GetDatum(EcoFinite(fit.slope, "VCS baseline slope"));
+	values[1] = Float8GetDatum(EcoFinite(fit.intercept, "VCS baseline intercept"));
 	nulls[0] = nulls[1] = (npre < 2);
 	values[2] = Int32GetDatum(npre);
 	/* direct decrease: VCS of the year before destruction lost in that year */
@@ -389,9 +406,9 @@ vcs_deficit_final(PG_FUNCTION_ARGS)
 		values[4] = Float8GetDatum(EcoFinite(yv[ir].v - yv[ir - 1].v, "direct VCS increase"));
 	else
 		nulls[4] = true;
-	values[5] = Float8GetDatum(EcoFinite(c_destroy, "carbon deficit of destruction"));
-	values[6] = Float8GetDatum(EcoFinite(c_restore, "carbon gain of restoration"));
-	values[7] = Float8GetDatum(EcoFinite(0.0 - (c_destroy + c_restore), "VCSD"));	/* never -0 */
+	values[5] = Float8GetDatum(EcoFinite(fit.c_destroy, "carbon deficit of destruction"));
+	values[6] = Float8GetDatum(EcoFinite(fit.c_restore, "carbon gain of restoration"));
+	values[7] = Float8GetDatum(EcoFinite(0.0 - (fit.c_destroy + fit.c_restore), "VCSD"));	/* never -0 */
 	nulls[5] = nulls[6] = nulls[7] = (npre < 2);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

@@ -6,7 +6,7 @@
  *	  counterparts, from the sign of the least-squares slope and the
  *	  two-sided p-value of its t test (thresholds 0.01 and 0.05).
  *
- *	  The raster version (vcs_trend_class(raster)) lives in vcs_raster.c
+ *	  The raster version (vcs_trend_class(raster)) lives in vcs_trend.c
  *	  beside the trend it reads; this file holds the codes, the labels and
  *	  the 8BSI writer of the class band.
  */
@@ -18,7 +18,7 @@
 #include "utils/builtins.h"
 
 #include "ecocomp.h"
-#include "vcs_class.h"
+#include "vcs.h"
 
 #define VCS_P_EXTREME 0.01
 #define VCS_P_SIGNIFICANT 0.05
@@ -64,41 +64,6 @@ VcsTrendClassLabel(int code)
 {
 	Assert(code >= -2 && code <= 2);
 	return VcsClassLabels[code + 2];
-}
-
-struct varlena *
-VcsMakeInt8Raster(const RastInfo *ri, int8 **pixels)
-{
-	Size		npix = (Size) ri->width * (Size) ri->height;
-	Size		len = RAST_HEADER_SIZE + TYPEALIGN(8, 2 + npix);
-	uint8	   *p;
-	uint16		u16;
-
-	if (len > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a %d x %d 8BSI raster is too large", ri->width, ri->height)));
-	p = palloc0(len);
-	SET_VARSIZE(p, len);
-	u16 = 0;
-	memcpy(p + 4, &u16, 2);		/* version */
-	u16 = 1;
-	memcpy(p + 6, &u16, 2);		/* numBands */
-	memcpy(p + 8, &ri->scale_x, 8);
-	memcpy(p + 16, &ri->scale_y, 8);
-	memcpy(p + 24, &ri->ip_x, 8);
-	memcpy(p + 32, &ri->ip_y, 8);
-	memcpy(p + 40, &ri->skew_x, 8);
-	memcpy(p + 48, &ri->skew_y, 8);
-	memcpy(p + 56, &ri->srid, 4);
-	u16 = (uint16) ri->width;
-	memcpy(p + 60, &u16, 2);
-	u16 = (uint16) ri->height;
-	memcpy(p + 62, &u16, 2);
-	p[RAST_HEADER_SIZE] = RAST_PT_8BSI | 0x40;	/* HASNODATA */
-	p[RAST_HEADER_SIZE + 1] = (uint8) (int8) VCS_CLASS_NODATA;
-	*pixels = (int8 *) (p + RAST_HEADER_SIZE + 2);
-	return (struct varlena *) p;
 }
 
 /* vcs_trend_class(slope float8, p_value float8) -> text */

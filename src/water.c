@@ -1,7 +1,7 @@
 /*
  * water.c
  *	  Water resource ecological footprint, carrying capacity and
- *	  compensation (seed 003).  Areas are national hm2 (hm2 of land at the
+ *	  compensation (the water-footprint paper (2024)).  Areas are national hm2 (hm2 of land at the
  *	  national average productivity, weighted by the equivalence factor):
  *
  *		EF_w = a_w * (A_aquatic / P_aquatic + (A_fresh + A_pollution) / P_w)
@@ -49,23 +49,10 @@ CheckReserve(double r)
 				 errmsg("share of water reserved for ecology must be in [0, 1), got %g", r)));
 }
 
-/* Blessed result descriptor of a function returning a named composite. */
-static TupleDesc
-ResultDesc(FunctionCallInfo fcinfo, int natts)
-{
-	TupleDesc	desc;
-
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	if (desc->natts != natts)
-		elog(ERROR, "return type has %d columns, expected %d", desc->natts, natts);
-	return BlessTupleDesc(desc);
-}
-
 static Datum
 FootprintDatum(FunctionCallInfo fcinfo, const double *f)
 {
-	TupleDesc	desc = ResultDesc(fcinfo, WF_NFIELDS);
+	TupleDesc	desc = EcoResultDesc(fcinfo, WF_NFIELDS);
 	Datum		values[WF_NFIELDS];
 	bool		nulls[WF_NFIELDS] = {false, false, false, false};
 	int			i;
@@ -88,7 +75,7 @@ BalanceRole(double erd)
 static Datum
 BalanceDatum(FunctionCallInfo fcinfo, double erd, double value)
 {
-	TupleDesc	desc = ResultDesc(fcinfo, WB_NFIELDS);
+	TupleDesc	desc = EcoResultDesc(fcinfo, WB_NFIELDS);
 	Datum		values[WB_NFIELDS];
 	bool		nulls[WB_NFIELDS] = {false, false, false};
 
@@ -262,16 +249,13 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(water_footprint_add);
 Datum
 water_footprint_add(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	double		s[WF_NFIELDS] = {0, 0, 0, 0};
 	double		v[WF_NFIELDS];
 	int			i;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (EcoCombineWithNull(fcinfo, &result))
+		return result;
 	FootprintFields(PG_GETARG_HEAPTUPLEHEADER(1), v);
 	if (!PG_ARGISNULL(0))
 		FootprintFields(PG_GETARG_HEAPTUPLEHEADER(0), s);
@@ -289,16 +273,13 @@ FUNCTION_PREFIX PG_FUNCTION_INFO_V1(water_balance_add);
 Datum
 water_balance_add(PG_FUNCTION_ARGS)
 {
+	Datum		result;
 	double		erd = 0,
 				value = 0;
 	int			arg;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (EcoCombineWithNull(fcinfo, &result))
+		return result;
 	for (arg = 0; arg < 2; arg++)
 	{
 		HeapTupleHeader row;

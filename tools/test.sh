@@ -32,7 +32,7 @@ finish() {
     # memory errors whose stack passes through ecocomp (PostgreSQL's own
     # known reports, e.g. uninitialised padding written to disk, and leaks,
     # which it handles by memory context, are not ours)
-    ours="ecocomp\\.so|\\(($(cd src && ls *.c | sed 's/\.c$//' | paste -sd'|'))\\.c:"
+    ours="ecocomp\\.so|\\(($(cd src && ls *.c core/*.c | sed 's/\.c$//; s#^core/##' | paste -sd'|'))\\.c:"
     awk -v ours="$ours" '
       /^==[0-9]+== *$/ { if (blk ~ ours) print blk; blk = ""; next }
       { blk = blk $0 "\n" }
@@ -112,5 +112,23 @@ for f in $(ls test/shell/*.sh 2>/dev/null | sort); do
     failed=$((failed + 1))
   fi
 done
+
+# C property tests of the zonal core (test/unit/prop.c, no server needed),
+# one test in the totals: it passes when its closing "N passed, N failed"
+# line (N random cases against brute-force oracles) shows no failure
+if selected unit; then
+  start=$(date +%s)
+  if cc -O2 -Wall -Wextra -Werror -Isrc/core -o "$tmp/prop" test/unit/prop.c src/core/*.c -lm >"$tmp/unit.log" 2>&1 \
+     && "$tmp/prop" >>"$tmp/unit.log" 2>&1; then st=ok; else st=FAILED; fi
+  { cc -O2 -Wall -Wextra -Werror -Isrc/core -o "$tmp/wkt" test/unit/wkt.c src/core/*.c -lm && "$tmp/wkt"; } >"$tmp/wkt.log" 2>&1 || { st=FAILED; cat "$tmp/wkt.log" >>"$tmp/unit.log"; }  # test/unit/wkt.c: the WKT CRS reader
+  sed 's/^/    /' "$tmp/unit.log" | grep -v 'passed, [0-9]* failed$'
+  line=$(tail -1 "$tmp/unit.log")
+  if [ "$st" = ok ] && [[ $line =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
+    passed=$((passed + 1))
+  else
+    st=FAILED; failed=$((failed + 1))
+  fi
+  printf 'unit  %-28s ... %s %6ss (%s)\n' prop "$st" "$(( $(date +%s) - start ))" "$line"
+fi
 
 finish

@@ -1,6 +1,6 @@
 ------------------------------------------------------------------------------
--- Equivalent-factor schemes (numbers and sources: shared/reference/
--- coefficients.md sections 1 and 2; the README lists them).
+-- Equivalent-factor schemes (numbers and sources:
+-- docs/sources.md (coefficients 1 and 2); the README lists them).
 ------------------------------------------------------------------------------
 
 INSERT INTO @extschema@.esv_scheme (scheme, title, level, source, builtin) VALUES
@@ -84,7 +84,7 @@ FROM (VALUES
 	('bare_land',       ARRAY[0.00, 0.00,  0.00, 0.02, 0.00, 0.10,   0.03, 0.02, 0.00, 0.02, 0.01], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018'),
 	('water_system',    ARRAY[0.80, 0.23,  8.29, 0.77, 2.29, 5.55, 102.24, 0.93, 0.07, 2.55, 1.89], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhang 2020'),
 	('glacier_snow',    ARRAY[0.00, 0.00,  2.16, 0.18, 0.54, 0.16,   7.13, 0.00, 0.00, 0.01, 0.09], 'Xie 2015 Table 3 via [S1] alone (medium confidence, not cross-checked)'),
-	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2015';
 
@@ -98,7 +98,7 @@ FROM (VALUES
 	('wetland',      ARRAY[0.36, 0.24, 2.41, 13.55, 13.44, 14.40, 1.99, 3.69, 4.69], 'Xie 2008 via Wei & Zhao 2017'),
 	('water',        ARRAY[0.53, 0.35, 0.51,  2.06, 18.77, 14.85, 0.41, 3.43, 4.44], 'Xie 2008 (rivers/lakes) via Wei & Zhao 2017'),
 	('desert',       ARRAY[0.02, 0.04, 0.06,  0.13,  0.07,  0.26, 0.17, 0.40, 0.24], 'Xie 2008 via Wei & Zhao 2017'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2008';
 
@@ -113,6 +113,6 @@ FROM (VALUES
 	('wetland',      ARRAY[0.30, 0.07, 1.80, 17.10, 15.50, 18.18, 1.71, 2.50, 5.55], 'Xie 2003 via ChinaXiv-201909.00077'),
 	('water',        ARRAY[0.10, 0.01, 0.00,  0.46, 20.38, 18.18, 0.01, 2.49, 4.34], 'Xie 2003 via ChinaXiv-201909.00077'),
 	('desert',       ARRAY[0.01, 0.00, 0.00,  0.00,  0.03,  0.01, 0.02, 0.34, 0.01], 'Xie 2003 desert column via Song et al. 2018 (yuan / 67663.20)'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2003';

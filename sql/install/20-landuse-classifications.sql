@@ -1,6 +1,6 @@
 ------------------------------------------------------------------------------
 -- Land-use classifications and their mapping to ecosystem types
--- (codes: shared/reference/coefficients.md section 4; the README explains
+-- (codes: docs/sources.md (coefficients 4); the README explains
 -- each judgment in the mapping).
 ------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 ------------------------------------------------------------------------------
--- Ecosystem service value and compensation priority (seed 000)
+-- Ecosystem service value and compensation priority (the ESV paper (Wang et al., in press))
 ------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.esv_summary AS (
@@ -18,7 +18,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'standard_equivalent_value'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.standard_equivalent_value(double precision[], double precision[], double precision[]) IS
-	'Standard equivalent value E_a in yuan/hm2/a = (1/7) sum(price yuan/kg * yield kg/hm2 * sown area hm2) / sum(area) (seed 000 eq. 1)';
+	'Standard equivalent value E_a in yuan/hm2/a = (1/7) sum(price yuan/kg * yield kg/hm2 * sown area hm2) / sum(area) (Wang et al., in press, eq. 1)';
 
 CREATE FUNCTION @extschema@.esv_value(areas jsonb, ea double precision,
 	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015',
@@ -45,14 +45,14 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'ecps'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ecps(double precision, double precision) IS
-	'Ecological compensation priority ECPS = non-market ESV / GDP, both of the same region in the same unit (seed 000 eq. 4); dimensionless';
+	'Ecological compensation priority ECPS = non-market ESV / GDP, both of the same region in the same unit (Wang et al., in press, eq. 4); dimensionless';
 
 CREATE FUNCTION @extschema@.compensation_intensity(ecps double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'compensation_intensity'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.compensation_intensity(double precision) IS
-	'Compensation demand intensity t = 2 atan(ECPS) / pi, in [0, 1) (seed 000 eq. 6)';
+	'Compensation demand intensity t = 2 atan(ECPS) / pi, in [0, 1) (Wang et al., in press, eq. 6)';
 
 CREATE FUNCTION @extschema@.vertical_compensation(nonmarket double precision, gdp double precision,
 	k double precision DEFAULT 0.15)
@@ -60,7 +60,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'vertical_compensation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.vertical_compensation(double precision, double precision, double precision) IS
-	'Vertical compensation R = V k t(V/GDP), in the unit of the non-market ESV V; k the ecological value conversion coefficient in (0, 1], default 0.15 (seed 000 eq. 5)';
+	'Vertical compensation R = V k t(V/GDP), in the unit of the non-market ESV V; k the ecological value conversion coefficient in (0, 1], default 0.15 (Wang et al., in press, eq. 5)';
 
 CREATE FUNCTION @extschema@.nonmarket_from_compensation(compensation double precision, gdp double precision,
 	k double precision DEFAULT 0.15)
@@ -69,13 +69,6 @@ AS 'MODULE_PATHNAME', 'nonmarket_from_compensation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nonmarket_from_compensation(double precision, double precision, double precision) IS
 	'Inverse of vertical_compensation: the non-market ESV V (unit of the compensation) whose R = V k t(V/GDP) equals the given compensation';
-
-CREATE FUNCTION @extschema@.ecps_class(ecps double precision)
-RETURNS text
-AS 'MODULE_PATHNAME', 'ecps_class'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ecps_class(double precision) IS
-	'Priority class of an ECPS as seed 000 reports them: high (> 0.5), medium (0.3, 0.5], low (0.1, 0.3], very low (<= 0.1)';
 
 CREATE FUNCTION @extschema@.copy_esv_scheme(source text, target text, title text DEFAULT NULL)
 RETURNS void

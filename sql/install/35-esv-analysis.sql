@@ -125,7 +125,8 @@ COMMENT ON AGGREGATE @extschema@.esv_adjustment_factor(raster, geometry, double 
 -- Compensation priority classes as data.  A class holds the ECPS values
 -- above its lower bound up to the next bound (the lowest class has
 -- lower_bound -Infinity).  class_set 'esv_paper' is the wording of the ESV
--- paper; 'ecocomp_0_1' holds the labels ecps_class() returns.
+-- paper; 'ecocomp_0_1' holds the labels of ecps_class() (defined below over
+-- this table).
 ------------------------------------------------------------------------------
 
 CREATE TABLE @extschema@.priority_class (
@@ -190,3 +191,14 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.ecps_priority_class(double precision, text) IS
 	'Priority class label of an ECPS (dimensionless, >= 0) from ecocomp.priority_class: the class of the set with the largest lower_bound below the ECPS; default set ''esv_paper'' (relatively high above 0.5, relatively high (0.3, 0.5], moderate (0.1, 0.3], not exceeding 0.1)';
+
+-- ecps_class (ecocomp 0.1) is the 'ecocomp_0_1' set of the same table, so
+-- the thresholds and labels are defined once, in ecocomp.priority_class
+CREATE FUNCTION @extschema@.ecps_class(ecps double precision)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT @extschema@.ecps_priority_class(ecps, 'ecocomp_0_1'::text);
+END;
+COMMENT ON FUNCTION @extschema@.ecps_class(double precision) IS
+	'Priority class of an ECPS with the labels of ecocomp 0.1 (not the ESV paper''s wording): ecps_priority_class(ecps, ''ecocomp_0_1''), i.e. high (> 0.5), medium (0.3, 0.5], low (0.1, 0.3], very low (<= 0.1) as long as that set of ecocomp.priority_class is unchanged';

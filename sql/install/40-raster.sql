@@ -25,7 +25,7 @@ CREATE TYPE @extschema@.landuse_state (
 	STORAGE = extended
 );
 COMMENT ON TYPE @extschema@.landuse_state IS
-	'Transition state of the raster aggregates: histogram of land-use code (or (from, to) code pair) -> area in m2, nodata area, coverage mode, band, SRID, polygon hash; text form kind=...;mode=...;hist=code:0=m2,...';
+	'Transition state of the raster aggregates: histogram of land-use code (or (from, to) code pair) -> area in m2, nodata area, coverage mode, band, SRID, polygon hash, pixel grid of the tiles; text form kind=...;mode=...;[grid=...;]hist=code:0=m2,...';
 COMMENT ON FUNCTION @extschema@.landuse_state_in(cstring) IS 'Text input of landuse_state (areas in m2)';
 COMMENT ON FUNCTION @extschema@.landuse_state_out(@extschema@.landuse_state) IS 'Text output of landuse_state (areas in m2)';
 COMMENT ON FUNCTION @extschema@.landuse_state_recv(internal) IS 'Binary input of landuse_state (areas in m2)';
@@ -240,3 +240,8 @@ CREATE FUNCTION @extschema@._raster_bytes(raster) RETURNS bytea
 AS 'MODULE_PATHNAME', 'ecocomp_raster_bytes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._raster_bytes(raster) IS
 	'Test entry point: the serialized raster (RFC1) as bytes, including its 4-byte varlena word';
+
+CREATE FUNCTION @extschema@.srid_kind(srid integer) RETURNS text
+AS 'MODULE_PATHNAME', 'srid_kind' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.srid_kind(integer) IS
+	'''geographic'' or ''projected'': the CRS of an SRID as the raster aggregates read it from spatial_ref_sys.srtext (its WKT); NULL for SRID 0 and an SRID missing from spatial_ref_sys; 22023 when srtext names no usable ellipsoid, or the coordinates are not in degrees (geographic) or metres (projected)';

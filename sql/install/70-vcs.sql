@@ -1,6 +1,6 @@
 ------------------------------------------------------------------------------
 -- Vegetation carbon sequestration and the carbon deficit of mining
--- (seed 002, SPEC.md section 3)
+-- (the carbon paper (Xu Y. et al. 2024))
 ------------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.vcs(npp_g_c_m2 double precision)
@@ -8,7 +8,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'vcs_from_npp'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.vcs(double precision) IS
-	'Vegetation carbon sequestration in g CO2/m2/a from NPP in g C/m2/a: VCS = NPP * 2.2 * 1.63 (seed 002)';
+	'Vegetation carbon sequestration in g CO2/m2/a from NPP in g C/m2/a: VCS = NPP * 2.2 * 1.63 (the carbon paper (Xu Y. et al. 2024))';
 
 CREATE FUNCTION @extschema@.npp_from_modis(dn integer)
 RETURNS double precision
@@ -60,4 +60,4 @@ CREATE AGGREGATE @extschema@.vcs_deficit(year integer, vcs double precision, des
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.vcs_deficit(integer, double precision, integer, integer) IS
-	'Carbon deficit of one pixel''s or unit''s yearly VCS series (g CO2/m2/a) given its destruction and restoration years (NULL: none); rows in any order, a NULL VCS is a missing year (seed 002 eqs. 2-5)';
+	'Carbon deficit of one pixel''s or unit''s yearly VCS series (g CO2/m2/a) given its destruction and restoration years (NULL: none); rows in any order, a NULL VCS is a missing year (Xu Y. et al. 2024, eqs. 2-5)';

@@ -1,5 +1,5 @@
 ------------------------------------------------------------------------------
--- Vegetation carbon sequestration on rasters (seed 002, SPEC.md section 3):
+-- Vegetation carbon sequestration on rasters (the carbon paper (Xu Y. et al. 2024)):
 -- MODIS NPP to NPP and VCS rasters, the scale transformation of coarse NPP
 -- to the 30 m disturbance grid (eq. 1), pixel coverage and values keyed by a
 -- grid-global pixel id (to fill an account's mine_vcs), and the per-pixel
@@ -23,7 +23,7 @@ RETURNS raster
 AS 'MODULE_PATHNAME', 'vcs_raster'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.vcs(raster, integer) IS
-	'One-band 32BF raster of vegetation carbon sequestration in g CO2/m2/a from an NPP raster in g C/m2/a (any numeric band): VCS = NPP * 2.2 * 1.63 (seed 002 eq. 2); nodata stays nodata (-3.4028235e38)';
+	'One-band 32BF raster of vegetation carbon sequestration in g CO2/m2/a from an NPP raster in g C/m2/a (any numeric band): VCS = NPP * 2.2 * 1.63 (Xu Y. et al. 2024, eq. 2); nodata stays nodata (-3.4028235e38)';
 
 CREATE FUNCTION @extschema@.npp_downscale(npp raster, disturbance raster, year integer,
 	npp_background double precision, npp_band integer DEFAULT 1)
@@ -31,7 +31,7 @@ RETURNS raster
 AS 'MODULE_PATHNAME', 'npp_downscale'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.npp_downscale(raster, raster, integer, double precision, integer) IS
-	'Scale transformation of coarse NPP (g C/m2/a) to the fine disturbance grid (seed 002 eq. 1): a one-band 32BF raster on the disturbance grid with NPP_a = (NPP_b * S - NPP_bg * (S - S_veg)) / S_veg (g C/m2/a) for pixels vegetated in year, 0 for destroyed ones; S, S_veg counted in fine pixels by centre; nodata where the coarse pixel is nodata, missing or not entirely covered by the disturbance raster. Disturbance band 1: destruction year, band 2: restoration year (0 or nodata: none). NULL rasters give NULL';
+	'Scale transformation of coarse NPP (g C/m2/a) to the fine disturbance grid (Xu Y. et al. 2024, eq. 1): a one-band 32BF raster on the disturbance grid with NPP_a = (NPP_b * S - NPP_bg * (S - S_veg)) / S_veg (g C/m2/a) for pixels vegetated in year, 0 for destroyed ones; S, S_veg counted in fine pixels by centre; nodata where the coarse pixel is nodata, missing or not entirely covered by the disturbance raster. Disturbance band 1: destruction year, band 2: restoration year (0 or nodata: none). NULL rasters give NULL';
 
 CREATE FUNCTION @extschema@.npp_background_transfn(state double precision[], npp raster, disturbance raster, year integer)
 RETURNS double precision[]
@@ -70,7 +70,7 @@ CREATE AGGREGATE @extschema@.npp_background(npp raster, disturbance raster, year
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.npp_background(raster, raster, integer) IS
-	'Background NPP_bg of seed 002 eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value. npp_band default 1';
+	'Background NPP_bg of Xu Y. et al. 2024, eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value. npp_band default 1';
 
 CREATE AGGREGATE @extschema@.npp_background(npp raster, disturbance raster, year integer, npp_band integer) (
 	SFUNC = @extschema@.npp_background_transfn,
@@ -81,7 +81,7 @@ CREATE AGGREGATE @extschema@.npp_background(npp raster, disturbance raster, year
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.npp_background(raster, raster, integer, integer) IS
-	'Background NPP_bg of seed 002 eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value';
+	'Background NPP_bg of Xu Y. et al. 2024, eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value';
 
 CREATE FUNCTION @extschema@.pixel_coverage(rast raster, geom geometry, coverage text DEFAULT 'exact')
 RETURNS TABLE (pixel_id bigint, x double precision, y double precision, fraction double precision, area_m2 double precision)

@@ -27,12 +27,14 @@ CREATE FUNCTION @extschema@.region_area_ha(geom geometry)
 RETURNS double precision
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT CASE WHEN s.proj4text OPERATOR(pg_catalog.~~) '%+proj=longlat%'::text
-				THEN ST_Area(geom::geography) ELSE ST_Area(geom) END OPERATOR(pg_catalog./) '1e4'::float8
-	FROM spatial_ref_sys s WHERE s.srid OPERATOR(pg_catalog.=) ST_SRID(geom);
+	-- geographic or projected as the raster aggregates decide it (srid_kind)
+	SELECT CASE WHEN k.kind OPERATOR(pg_catalog.=) 'geographic'::text THEN ST_Area(geom::geography)
+				WHEN k.kind OPERATOR(pg_catalog.=) 'projected'::text THEN ST_Area(geom)
+		   END OPERATOR(pg_catalog./) '1e4'::float8
+	FROM (SELECT @extschema@.srid_kind(ST_SRID(geom)) AS kind) k;
 END;
 COMMENT ON FUNCTION @extschema@.region_area_ha(geometry) IS
-	'Area of a boundary in hm2 (ha): on the spheroid (geography) for a longitude/latitude SRID, planar in the units of the SRID (metres) otherwise; NULL for an SRID missing from spatial_ref_sys';
+	'Area of a boundary in hm2 (ha): on the spheroid (geography) for a longitude/latitude SRID, planar in metres for a projected SRID (srid_kind decides, as for the raster aggregates); NULL for SRID 0 and an SRID missing from spatial_ref_sys; 22023 for an SRID whose ellipsoid cannot be read or whose coordinates are not in degrees or metres';
 
 CREATE FUNCTION @extschema@.landuse_classified_ha(areas jsonb)
 RETURNS double precision
@@ -86,3 +88,13 @@ AS 'MODULE_PATHNAME', 'horizontal_transfers'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@.horizontal_transfers(integer[], double precision[]) IS
 	'Horizontal compensation, who pays whom: balances < 0 are deficits d_p (payers), > 0 surpluses s_r (recipients); D = sum d_p, S = sum s_r, T = min(D, S); payer p pays recipient r T * (d_p / D) * (s_r / S); then the unmatched rest of each recipient ((S - T) * s_r / S, payer NULL) or payer ((D - T) * d_p / D, recipient NULL); amounts positive, in the unit of the balances';
+
+CREATE FUNCTION @extschema@.carbon_value_yuan(co2_gg double precision, price_yuan_per_t_co2 double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	-- 1 Gg = 1e9 g = 1000 t
+	SELECT co2_gg OPERATOR(pg_catalog.*) '1000'::float8 OPERATOR(pg_catalog.*) price_yuan_per_t_co2;
+END;
+COMMENT ON FUNCTION @extschema@.carbon_value_yuan(double precision, double precision) IS
+	'Money value in yuan of an amount of CO2 in Gg (1 Gg = 1000 t) at a price in yuan per t CO2, e.g. of the carbon deficit VCSD that the carbon paper says requires compensation; NULL when the price is NULL (the extension sets no price)';

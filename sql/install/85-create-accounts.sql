@@ -80,9 +80,12 @@ BEGIN
 		ADD COLUMN IF NOT EXISTS water_aquatic_productivity_t_per_hm2 double precision NOT NULL DEFAULT 0.029
 			CONSTRAINT water_aquatic_productivity_positive CHECK (water_aquatic_productivity_t_per_hm2 > 0 AND water_aquatic_productivity_t_per_hm2 < 'Infinity'),
 		ADD COLUMN IF NOT EXISTS water_ecological_reserve double precision NOT NULL DEFAULT 0.6
-			CONSTRAINT water_ecological_reserve_in_0_1 CHECK (water_ecological_reserve >= 0 AND water_ecological_reserve < 1)$$,
+			CONSTRAINT water_ecological_reserve_in_0_1 CHECK (water_ecological_reserve >= 0 AND water_ecological_reserve < 1),
+		ADD COLUMN IF NOT EXISTS carbon_price_yuan_per_t_co2 double precision
+			CONSTRAINT carbon_price_yuan_per_t_co2_must_be_positive_and_finite CHECK (carbon_price_yuan_per_t_co2 > 0 AND carbon_price_yuan_per_t_co2 < 'Infinity'),
+		ADD COLUMN IF NOT EXISTS priority_class_set text NOT NULL DEFAULT 'esv_paper'$$,
 	$$INSERT INTO {{s}}.settings DEFAULT VALUES ON CONFLICT DO NOTHING$$,
-	$$COMMENT ON TABLE {{s}}.settings IS 'ecocomp account settings (one row): ESV scheme, coverage mode, compensation coefficient k, minimum land-use coverage in % below which city results are withheld, water parameters (yield factor psi, equivalence factor a_w, water productivity P_w m3/hm2, aquatic productivity t/hm2, ecological reserve share, unit value yuan per national hm2; water_param overrides them per region and year), GEP parameter set'$$,
+	$$COMMENT ON TABLE {{s}}.settings IS 'ecocomp account settings (one row): ESV scheme, coverage mode, compensation coefficient k, minimum land-use coverage in % below which city results are withheld, water parameters (yield factor psi, equivalence factor a_w, water productivity P_w m3/hm2, aquatic productivity t/hm2, ecological reserve share, unit value yuan per national hm2; water_param overrides them per region and year), GEP parameter set, carbon price in yuan per t CO2 (no default: NULL gives no money value of the carbon deficit), priority class set of ecocomp.priority_class used by city_compensation (default esv_paper)'$$,
 
 	$$CREATE TABLE IF NOT EXISTS {{s}}.region (
 		region_id integer PRIMARY KEY,
@@ -121,6 +124,16 @@ BEGIN
 		PRIMARY KEY (region_id, year)
 	)$$,
 	$$COMMENT ON TABLE {{s}}.water_param IS 'Water parameters of a district (or of a zone, for all its districts) and year: yield factor psi, equivalence factor a_w, water productivity P_w (m3/hm2), aquatic productivity (t/hm2), ecological reserve share [0, 1), unit value (yuan per national hm2); NULL falls back to the zone''s row, then to settings'$$,
+
+	$$CREATE TABLE IF NOT EXISTS {{s}}.esv_adjustment (
+		region_id integer NOT NULL REFERENCES {{s}}.region ON DELETE CASCADE,
+		year integer NOT NULL,
+		npp_factor double precision CONSTRAINT npp_factor_must_be_non_negative_and_finite CHECK (npp_factor >= 0 AND npp_factor < 'Infinity'),
+		precipitation_factor double precision CONSTRAINT precipitation_factor_must_be_non_negative_and_finite CHECK (precipitation_factor >= 0 AND precipitation_factor < 'Infinity'),
+		soil_factor double precision CONSTRAINT soil_factor_must_be_non_negative_and_finite CHECK (soil_factor >= 0 AND soil_factor < 'Infinity'),
+		PRIMARY KEY (region_id, year)
+	)$$,
+	$$COMMENT ON TABLE {{s}}.esv_adjustment IS 'Xie 2015 spatio-temporal adjustment of the ESV factors of a city and year (dimensionless, NULL = 1): npp_factor scales food production, raw materials, gas and climate regulation, environmental purification, nutrient cycling, biodiversity and aesthetic landscape; precipitation_factor water supply and hydrological regulation; soil_factor soil conservation (e.g. from esv_adjustment_factor); city_esv uses a row when present and says so in its note'$$,
 
 	$$CREATE TABLE IF NOT EXISTS {{s}}.landuse_raster (
 		rid serial PRIMARY KEY,
@@ -387,10 +400,15 @@ BEGIN
 	base AS MATERIALIZED (
 		SELECT c.region_id, c.name, c.province, y.year, y.classification, c.geom,
 			   a.region_id IS NOT NULL AS refreshed, a.landuse_area_ha, ea.ea_yuan_per_hm2, st.population,
-			   @extschema@.landuse_coverage_pct(a.landuse_area_ha, a.region_area_ha) AS coverage_pct, s.min_coverage_pct, s.esv_scheme
+			   @extschema@.landuse_coverage_pct(a.landuse_area_ha, a.region_area_ha) AS coverage_pct, s.min_coverage_pct, s.esv_scheme,
+			   -- the factor adjustment of the city and year (a NULL factor is 1)
+			   jsonb_strip_nulls(jsonb_build_object('npp', adj.npp_factor, 'precipitation', adj.precipitation_factor,
+													'soil', adj.soil_factor)) AS adjustment,
+			   adj.region_id IS NOT NULL AS adjusted
 		FROM {{s}}.region c CROSS JOIN yrs y CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
 		LEFT JOIN {{s}}.landuse_cache a ON a.region_id = c.region_id AND a.year = y.year AND a.classification = y.classification
 		LEFT JOIN {{s}}.region_stat st ON st.region_id = c.region_id AND st.year = y.year
+		LEFT JOIN {{s}}.esv_adjustment adj ON adj.region_id = c.region_id AND adj.year = y.year
 		CROSS JOIN LATERAL (
 			SELECT COALESCE(st.ea_yuan_per_hm2,
 				(SELECT @extschema@.standard_equivalent_value(array_agg(cs.price_yuan_per_kg ORDER BY cs.crop),
@@ -401,7 +419,7 @@ BEGIN
 	), v AS MATERIALIZED (
 		SELECT b.*,
 			   CASE WHEN b.landuse_area_ha IS NOT NULL AND b.ea_yuan_per_hm2 IS NOT NULL AND b.coverage_pct >= b.min_coverage_pct
-					THEN @extschema@.esv_value(b.landuse_area_ha, b.ea_yuan_per_hm2, b.classification, b.esv_scheme) END AS esv
+					THEN @extschema@.esv_value(b.landuse_area_ha, b.ea_yuan_per_hm2, b.classification, b.esv_scheme, b.adjustment) END AS esv
 		FROM base b
 	)
 	SELECT (row_number() OVER (ORDER BY v.region_id, v.year, v.classification))::integer AS fid,
@@ -415,6 +433,7 @@ BEGIN
 				lag(v.ea_yuan_per_hm2) OVER w, v.ea_yuan_per_hm2) AS esv_landuse_change_pct,
 		   lag(v.year) OVER w AS change_from_year,
 		   v.ea_yuan_per_hm2, v.population, v.landuse_area_ha, v.coverage_pct AS landuse_coverage_pct,
+		   NULLIF(concat_ws('; ',
 		   CASE WHEN NOT v.refreshed THEN 'land-use areas not computed yet: run the account''s refresh()'
 				WHEN v.landuse_area_ha IS NULL THEN 'no land-use raster covers the region in this year'
 				WHEN v.coverage_pct < v.min_coverage_pct
@@ -422,16 +441,20 @@ BEGIN
 							round(v.coverage_pct::numeric, 2), round((100 - v.coverage_pct)::numeric, 2), v.min_coverage_pct)
 				WHEN v.ea_yuan_per_hm2 IS NULL THEN 'no standard equivalent value (region_stat.ea_yuan_per_hm2 or crop_stat) for this year'
 				WHEN v.coverage_pct < 100 - 1e-9
-				THEN format('partial: %s %% of the region is outside the rasters or nodata', round((100 - v.coverage_pct)::numeric, 2)) END AS note,
+				THEN format('partial: %s %% of the region is outside the rasters or nodata', round((100 - v.coverage_pct)::numeric, 2)) END,
+		   CASE WHEN v.adjusted AND v.esv IS NOT NULL
+				THEN format('factors adjusted by esv_adjustment: npp %s, precipitation %s, soil %s',
+							COALESCE(v.adjustment ->> 'npp', '1'), COALESCE(v.adjustment ->> 'precipitation', '1'),
+							COALESCE(v.adjustment ->> 'soil', '1')) END), '') AS note,
 		   v.geom
 	FROM v
 	WINDOW w AS (PARTITION BY v.region_id, v.classification ORDER BY v.year)$$,
-	$$COMMENT ON VIEW {{s}}.city_esv IS 'ESV of every city and land-use year in yuan/a: total, by service group, non-market, per capita; change in % from the previous land-use year, in total and driven by land use alone (at that year''s E_a); land-use areas (ha) and the % of the city they classify; NULL with a note where rasters or statistics are missing or coverage is below settings.min_coverage_pct'$$,
+	$$COMMENT ON VIEW {{s}}.city_esv IS 'ESV of every city and land-use year in yuan/a: total, by service group, non-market, per capita; change in % from the previous land-use year, in total and driven by land use alone (at that year''s E_a); land-use areas (ha) and the % of the city they classify; factors adjusted (Xie 2015) where esv_adjustment has a row for the city and year, which the note says; NULL with a note where rasters or statistics are missing or coverage is below settings.min_coverage_pct'$$,
 
 	$$CREATE OR REPLACE VIEW {{s}}.city_compensation AS
 	WITH c AS (
 		SELECT e.fid, e.region_id, e.name, e.province, e.year, e.geom, e.esv_nonmarket_yuan, e.landuse_coverage_pct,
-			   st.gdp_yuan, s.compensation_k, e.note AS esv_note,
+			   st.gdp_yuan, s.compensation_k, s.priority_class_set, e.note AS esv_note,
 			   CASE WHEN e.esv_nonmarket_yuan IS NOT NULL AND st.gdp_yuan > 0
 					THEN @extschema@.ecps(e.esv_nonmarket_yuan, st.gdp_yuan) END AS ecps
 		FROM {{s}}.city_esv e CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
@@ -447,7 +470,7 @@ BEGIN
 		   100::float8 * r.compensation_yuan / NULLIF(sum(r.compensation_yuan) OVER y, 0::float8) AS compensation_share_pct,
 		   100::float8 * r.gdp_yuan / NULLIF(sum(r.gdp_yuan) FILTER (WHERE r.compensation_yuan IS NOT NULL) OVER y, 0::float8) AS gdp_share_pct,
 		   100::float8 * r.compensation_yuan / r.gdp_yuan AS compensation_pct_of_gdp,
-		   CASE WHEN r.ecps IS NOT NULL THEN @extschema@.ecps_class(r.ecps) END AS priority,
+		   CASE WHEN r.ecps IS NOT NULL THEN @extschema@.ecps_priority_class(r.ecps, r.priority_class_set) END AS priority,
 		   r.landuse_coverage_pct,
 		   CASE WHEN r.esv_note IS NOT NULL AND r.esv_nonmarket_yuan IS NULL THEN r.esv_note
 				WHEN r.gdp_yuan IS NULL THEN 'no GDP (region_stat.gdp_yuan) for this year'
@@ -456,7 +479,7 @@ BEGIN
 		   r.geom
 	FROM r
 	WINDOW y AS (PARTITION BY r.year)$$,
-	$$COMMENT ON VIEW {{s}}.city_compensation IS 'Compensation priority and vertical compensation of every city and land-use year (the ESV paper, Table 3): ECPS, demand intensity t, compensation in yuan, its share of the year''s total, GDP share, compensation as % of GDP, priority class, land-use coverage in %; NULL with a note where data is missing or coverage is below settings.min_coverage_pct'$$,
+	$$COMMENT ON VIEW {{s}}.city_compensation IS 'Compensation priority and vertical compensation of every city and land-use year (the ESV paper, Table 3): ECPS, demand intensity t, compensation in yuan, its share of the year''s total, GDP share, compensation as % of GDP, priority class (ecps_priority_class, set settings.priority_class_set: by default the ESV paper''s wording), land-use coverage in %; NULL with a note where data is missing or coverage is below settings.min_coverage_pct'$$,
 
 	$$CREATE OR REPLACE VIEW {{s}}.water_compensation AS
 	WITH yrs AS (
@@ -610,21 +633,73 @@ BEGIN
 	)
 	SELECT r.region_id AS fid, r.region_id, r.name, m.direct_decrease_gg_co2, m.direct_increase_gg_co2,
 		   m.c_destroy_gg_co2, m.c_restore_gg_co2, m.vcsd_gg_co2,
+		   @extschema@.carbon_value_yuan(m.vcsd_gg_co2, s.carbon_price_yuan_per_t_co2) AS vcsd_value_yuan,
 		   m.destroyed_area_m2, m.restored_area_m2,
 		   m.restored_area_m2 / NULLIF(m.destroyed_area_m2, 0::float8) AS r_v,
 		   m.direct_increase_gg_co2 / NULLIF(m.direct_decrease_gg_co2, 0::float8) AS r_vcs,
 		   1e9::float8 * m.direct_decrease_gg_co2 / NULLIF(m.destroyed_area_m2, 0::float8) AS c_ddper_g_co2_m2,
 		   1e9::float8 * m.direct_increase_gg_co2 / NULLIF(m.restored_area_m2, 0::float8) AS c_diper_g_co2_m2,
+		   NULLIF(concat_ws('; ',
 		   CASE WHEN m.region_id IS NULL THEN 'no VCS series for this mine (mine_vcs: run refresh() or load it)'
-				WHEN m.pixels_without_baseline > 0 THEN format('%s destroyed pixel(s) have fewer than two years before destruction: no baseline, left out of C_destroy, C_restore and VCSD', m.pixels_without_baseline) END AS note,
+				WHEN m.pixels_without_baseline > 0 THEN format('%s destroyed pixel(s) have fewer than two years before destruction: no baseline, left out of C_destroy, C_restore and VCSD', m.pixels_without_baseline) END,
+		   CASE WHEN m.vcsd_gg_co2 IS NOT NULL AND s.carbon_price_yuan_per_t_co2 IS NULL
+				THEN 'no carbon price (settings.carbon_price_yuan_per_t_co2): no money value' END), '') AS note,
 		   r.geom
-	FROM {{s}}.region r LEFT JOIN m ON m.region_id = r.region_id
+	FROM {{s}}.region r CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
+	LEFT JOIN m ON m.region_id = r.region_id
 	WHERE r.level = 'mine'$$,
-	$$COMMENT ON VIEW {{s}}.mine_carbon_deficit IS 'Vegetation carbon deficit of every mine (the carbon paper): direct decrease and increase, C_destroy, C_restore, VCSD in Gg CO2 (1e9 g), restored / destroyed area R_V, R_VCS, per-area direct changes in g CO2/m2'$$
+	$$COMMENT ON VIEW {{s}}.mine_carbon_deficit IS 'Vegetation carbon deficit of every mine (the carbon paper): direct decrease and increase, C_destroy, C_restore, VCSD in Gg CO2 (1e9 g), restored / destroyed area R_V, R_VCS, per-area direct changes in g CO2/m2; the money value of VCSD in yuan at settings.carbon_price_yuan_per_t_co2 (NULL, with a note, when no price is set); mine_carbon_series gives it year by year'$$,
+
+	$$CREATE OR REPLACE VIEW {{s}}.mine_carbon_series AS
+	WITH px AS (
+		-- each pixel's series as of the last refresh() (or loaded by hand)
+		SELECT v.region_id, v.pixel_id, v.area_m2, v.destroyed_year, v.restored_year,
+			   array_agg(v.year ORDER BY v.year) AS years, array_agg(v.vcs_g_co2_m2 ORDER BY v.year) AS vcs
+		FROM {{s}}.mine_vcs v
+		GROUP BY v.region_id, v.pixel_id, v.area_m2, v.destroyed_year, v.restored_year
+	), y AS (
+		-- that year's terms of every pixel (vcs_deficit_series: they add up
+		-- to vcs_deficit), weighted by the pixel's area in the mine
+		SELECT px.region_id, d.year,
+			   sum(d.direct_decrease * px.area_m2) / 1e9::float8 AS direct_decrease_gg_co2,
+			   sum(d.direct_increase * px.area_m2) / 1e9::float8 AS direct_increase_gg_co2,
+			   sum(d.c_destroy * px.area_m2) / 1e9::float8 AS c_destroy_gg_co2,
+			   sum(d.c_restore * px.area_m2) / 1e9::float8 AS c_restore_gg_co2,
+			   COALESCE(sum(px.area_m2) FILTER (WHERE d.destroyed_this_year), 0::float8) AS destroyed_area_m2,
+			   COALESCE(sum(px.area_m2) FILTER (WHERE d.restored_this_year), 0::float8) AS restored_area_m2,
+			   count(*) FILTER (WHERE d.phase <> 'undisturbed' AND d.baseline IS NULL) AS pixels_without_baseline
+		FROM px CROSS JOIN LATERAL @extschema@.vcs_deficit_series(px.years, px.vcs, px.destroyed_year, px.restored_year) d
+		GROUP BY px.region_id, d.year
+	), c AS (
+		SELECT y.*,
+			   sum(y.direct_decrease_gg_co2) OVER w AS cum_decrease, sum(y.direct_increase_gg_co2) OVER w AS cum_increase,
+			   sum(y.destroyed_area_m2) OVER w AS cum_destroyed, sum(y.restored_area_m2) OVER w AS cum_restored
+		FROM y
+		WINDOW w AS (PARTITION BY y.region_id ORDER BY y.year)
+	)
+	SELECT (row_number() OVER (ORDER BY c.region_id, c.year))::integer AS fid,
+		   c.region_id, r.name, c.year,
+		   c.direct_decrease_gg_co2, c.direct_increase_gg_co2, c.c_destroy_gg_co2, c.c_restore_gg_co2,
+		   0::float8 - (c.c_destroy_gg_co2 + c.c_restore_gg_co2) AS vcsd_gg_co2,
+		   @extschema@.carbon_value_yuan(0::float8 - (c.c_destroy_gg_co2 + c.c_restore_gg_co2), s.carbon_price_yuan_per_t_co2) AS vcsd_value_yuan,
+		   c.destroyed_area_m2, c.restored_area_m2,
+		   c.cum_destroyed AS cumulative_destroyed_area_m2, c.cum_restored AS cumulative_restored_area_m2,
+		   c.cum_restored / NULLIF(c.cum_destroyed, 0::float8) AS r_v,
+		   c.cum_increase / NULLIF(c.cum_decrease, 0::float8) AS r_vcs,
+		   1e9::float8 * c.cum_decrease / NULLIF(c.cum_destroyed, 0::float8) AS c_ddper_g_co2_m2,
+		   1e9::float8 * c.cum_increase / NULLIF(c.cum_restored, 0::float8) AS c_diper_g_co2_m2,
+		   NULLIF(concat_ws('; ',
+		   CASE WHEN c.pixels_without_baseline > 0 THEN format('%s disturbed pixel(s) have fewer than two years before destruction: no baseline, left out of C_destroy_t, C_restore_t and VCSD', c.pixels_without_baseline) END,
+		   CASE WHEN s.carbon_price_yuan_per_t_co2 IS NULL THEN 'no carbon price (settings.carbon_price_yuan_per_t_co2): no money value' END), '') AS note,
+		   r.geom
+	FROM c JOIN {{s}}.region r ON r.region_id = c.region_id
+	CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
+	WHERE r.level = 'mine'$$,
+	$$COMMENT ON VIEW {{s}}.mine_carbon_series IS 'Vegetation carbon deficit of every mine year by year (the carbon paper, Fig. 2 and Table S1), from the cached per-pixel series mine_vcs (vcs_deficit_series): that year''s direct decrease and increase, C_destroy_t, C_restore_t and VCSD in Gg CO2 and its money value in yuan (settings.carbon_price_yuan_per_t_co2), the area destroyed and restored that year (m2, where the disturbance takes effect: the first series year at or after its date), and cumulative to that year the areas, R_V, R_VCS, C_ddper and C_diper (g CO2/m2), a note where pixels lack a baseline or no carbon price is set; summed over the years the Gg CO2 columns equal mine_carbon_deficit'$$
 	] LOOP
 		EXECUTE replace(replace(replace(stmt, '{{s}}', s), '{{g}}', g), '{{srid}}', srid::text);
 	END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_accounts(text, integer) IS
-	'Create (or upgrade, keeping the data) a compensation account schema: input tables region (geometry MultiPolygon in the given SRID), region_stat, water_param, crop_stat, landuse_raster, npp_raster, disturbance_raster, gep_project, mine_vcs, settings; the materialized raster step landuse_cache and mine_cache with the functions refresh(), stale(), landuse_inputs(), mine_inputs(); result views region_landuse, city_esv, city_compensation, water_compensation, horizontal_compensation, gep_restoration, mine_carbon_deficit; all owned by the caller';
+	'Create (or upgrade, keeping the data) a compensation account schema: input tables region (geometry MultiPolygon in the given SRID), region_stat, water_param, esv_adjustment, crop_stat, landuse_raster, npp_raster, disturbance_raster, gep_project, mine_vcs, settings; the materialized raster step landuse_cache and mine_cache with the functions refresh(), stale(), landuse_inputs(), mine_inputs(); result views region_landuse, city_esv, city_compensation, water_compensation, horizontal_compensation, gep_restoration, mine_carbon_deficit, mine_carbon_series; the factor adjustment table esv_adjustment; all owned by the caller';

@@ -10,7 +10,7 @@ psql -qX -v ON_ERROR_STOP=1 -d $db -c "CREATE EXTENSION ecocomp CASCADE" -f "$EC
 conn="PG:host=$PGHOST port=$PGPORT user=$PGUSER dbname=$db schemas=gis"
 ogrinfo -ro -q "$conn" >"$ECOCOMP_TMP/layers.txt"
 cat "$ECOCOMP_TMP/layers.txt"
-for v in city_esv city_compensation water_compensation gep_restoration mine_carbon_deficit region region_landuse horizontal_compensation; do
+for v in city_esv city_compensation water_compensation gep_restoration mine_carbon_deficit mine_carbon_series region region_landuse horizontal_compensation; do
   t="Multi Polygon"; [ $v = horizontal_compensation ] && t="Line String"
   grep -qE "^[0-9]+: (gis\.)?$v \($t\)" "$ECOCOMP_TMP/layers.txt" \
     || { echo "FAIL: layer $v missing or not $t"; exit 1; }

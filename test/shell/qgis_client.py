@@ -36,7 +36,7 @@ layers = sql("""SELECT c.relname, c.relkind, g.f_geometry_column, g.type, g.srid
                 WHERE c.relnamespace = 'gis'::regnamespace AND c.relkind IN ('v', 'm')
                 ORDER BY 1""")
 expected_views = {"region_landuse", "city_esv", "city_compensation", "water_compensation",
-                  "horizontal_compensation", "gep_restoration", "mine_carbon_deficit",
+                  "horizontal_compensation", "gep_restoration", "mine_carbon_deficit", "mine_carbon_series",
                   "city_compensation_mv"}
 seen = {name for name, *_ in layers}
 if seen != expected_views:

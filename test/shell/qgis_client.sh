@@ -24,6 +24,10 @@ INSERT INTO gis.gep_project (region_id, before_year, after_year, before_areas, a
  '{"ac_days": 6300, "evapotranspiration": 700, "runoff_coefficient/dryland": 0.05, "crop_yield/dryland": 5000, "crop_price": 2, "grain_price": 1, "grain_yield": 10940}');
 INSERT INTO gis.mine_vcs (region_id, pixel_id, year, vcs_g_co2_m2, area_m2, destroyed_year, restored_year)
 SELECT 40, 1, y, v, 900, 2004, 2008 FROM (VALUES (2001, 100), (2002, 110), (2003, 120), (2004, 20), (2005, 30), (2006, 40)) s(y, v);
+-- a carbon price, so that vcsd_value_yuan has values (mine_carbon_deficit,
+-- mine_carbon_series), and a factor adjustment of city 1
+UPDATE gis.settings SET carbon_price_yuan_per_t_co2 = 60;
+INSERT INTO gis.esv_adjustment (region_id, year, npp_factor) VALUES (1, 2020, 1.1);
 CREATE MATERIALIZED VIEW gis.city_compensation_mv AS SELECT * FROM gis.city_compensation;
 CREATE UNIQUE INDEX city_compensation_mv_fid ON gis.city_compensation_mv (fid);
 SQL
