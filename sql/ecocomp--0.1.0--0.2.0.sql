@@ -3,19 +3,20 @@
 --   sql/released/ecocomp--0.1.0.sql            sha256 2594eb6c54d63ab6
 --   sql/upgrade/0.1.0--0.2.0-pre.sql           sha256 7d1b8401297c5d3a
 --   sql/install/00-reference-tables.sql        sha256 b27e21800ad43e6b
---   sql/install/10-esv-schemes.sql             sha256 9058b8b646f2d24c
---   sql/install/20-landuse-classifications.sql sha256 058ee770a150a16c
---   sql/install/30-esv-functions.sql           sha256 ae83b2f3316f5951
---   sql/install/35-esv-analysis.sql            sha256 2782a8dc220ab9cc
---   sql/install/40-raster.sql                  sha256 176eee7e714c7f3d
---   sql/install/50-gep.sql                     sha256 39f1569bbc984981
---   sql/install/60-water.sql                   sha256 0547a77d18ed1764
---   sql/install/70-vcs.sql                     sha256 252512af96e70efb
---   sql/install/75-vcs-raster.sql              sha256 87a71188056ad0f7
+--   sql/install/10-esv-schemes.sql             sha256 cfb2f72269410c04
+--   sql/install/20-landuse-classifications.sql sha256 032ddd5fe53cc378
+--   sql/install/30-esv-functions.sql           sha256 40c9b183295d4aef
+--   sql/install/35-esv-analysis.sql            sha256 cb3db79310bcb4b8
+--   sql/install/40-raster.sql                  sha256 5a05cb746f2d9ddc
+--   sql/install/50-gep.sql                     sha256 2efa2fe41c49694b
+--   sql/install/51-gep-data.sql                sha256 7aa4692b9a96afe9
+--   sql/install/60-water.sql                   sha256 046df8f826629ea5
+--   sql/install/70-vcs.sql                     sha256 e85c37490147fdba
+--   sql/install/75-vcs-raster.sql              sha256 1172b61b7d3124de
 --   sql/install/76-weighted-stats.sql          sha256 b33c747b3b36de7e
 --   sql/install/77-vcs-class.sql               sha256 cc0476f1b60f2594
---   sql/install/80-accounts.sql                sha256 e7ed0718737b5592
---   sql/install/85-create-accounts.sql         sha256 24e35999739e1114
+--   sql/install/80-accounts.sql                sha256 4e0c70cb5869d260
+--   sql/install/85-create-accounts.sql         sha256 bfc6145d381d6611
 --   sql/install/90-citus.sql                   sha256 709c3954d6097704
 -- (a) the prologue sql/upgrade/0.1.0--0.2.0-pre.sql, (b) the 0.2.0 install script made re-runnable,
 -- (c) what 0.1.0 has and 0.2.0 has not, retired or dropped.
@@ -167,8 +168,8 @@ GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 
 -- ==================== sql/install/10-esv-schemes.sql ====================
 ------------------------------------------------------------------------------
--- Equivalent-factor schemes (numbers and sources: shared/reference/
--- coefficients.md sections 1 and 2; the README lists them).
+-- Equivalent-factor schemes (numbers and sources:
+-- docs/sources.md (coefficients 1 and 2); the README lists them).
 ------------------------------------------------------------------------------
 
 INSERT INTO @extschema@.esv_scheme (scheme, title, level, source, builtin) VALUES
@@ -331,7 +332,7 @@ FROM (VALUES
 	('bare_land',       ARRAY[0.00, 0.00,  0.00, 0.02, 0.00, 0.10,   0.03, 0.02, 0.00, 0.02, 0.01], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018'),
 	('water_system',    ARRAY[0.80, 0.23,  8.29, 0.77, 2.29, 5.55, 102.24, 0.93, 0.07, 2.55, 1.89], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhang 2020'),
 	('glacier_snow',    ARRAY[0.00, 0.00,  2.16, 0.18, 0.54, 0.16,   7.13, 0.00, 0.00, 0.01, 0.09], 'Xie 2015 Table 3 via [S1] alone (medium confidence, not cross-checked)'),
-	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2015'
 )
@@ -346,7 +347,7 @@ FROM (VALUES
 	('wetland',      ARRAY[0.36, 0.24, 2.41, 13.55, 13.44, 14.40, 1.99, 3.69, 4.69], 'Xie 2008 via Wei & Zhao 2017'),
 	('water',        ARRAY[0.53, 0.35, 0.51,  2.06, 18.77, 14.85, 0.41, 3.43, 4.44], 'Xie 2008 (rivers/lakes) via Wei & Zhao 2017'),
 	('desert',       ARRAY[0.02, 0.04, 0.06,  0.13,  0.07,  0.26, 0.17, 0.40, 0.24], 'Xie 2008 via Wei & Zhao 2017'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2008'
 )
@@ -362,7 +363,7 @@ FROM (VALUES
 	('wetland',      ARRAY[0.30, 0.07, 1.80, 17.10, 15.50, 18.18, 1.71, 2.50, 5.55], 'Xie 2003 via ChinaXiv-201909.00077'),
 	('water',        ARRAY[0.10, 0.01, 0.00,  0.46, 20.38, 18.18, 0.01, 2.49, 4.34], 'Xie 2003 via ChinaXiv-201909.00077'),
 	('desert',       ARRAY[0.01, 0.00, 0.00,  0.00,  0.03,  0.01, 0.02, 0.34, 0.01], 'Xie 2003 desert column via Song et al. 2018 (yuan / 67663.20)'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2003'
 )
@@ -387,7 +388,7 @@ FROM (VALUES
 	('bare_land',       ARRAY[0.00, 0.00,  0.00, 0.02, 0.00, 0.10,   0.03, 0.02, 0.00, 0.02, 0.01], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018'),
 	('water_system',    ARRAY[0.80, 0.23,  8.29, 0.77, 2.29, 5.55, 102.24, 0.93, 0.07, 2.55, 1.89], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhang 2020'),
 	('glacier_snow',    ARRAY[0.00, 0.00,  2.16, 0.18, 0.54, 0.16,   7.13, 0.00, 0.00, 0.01, 0.09], 'Xie 2015 Table 3 via [S1] alone (medium confidence, not cross-checked)'),
-	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2015'
 ) AS v(scheme, ecosystem, service, factor, source, builtin)
@@ -399,7 +400,7 @@ FROM (VALUES
 	('wetland',      ARRAY[0.36, 0.24, 2.41, 13.55, 13.44, 14.40, 1.99, 3.69, 4.69], 'Xie 2008 via Wei & Zhao 2017'),
 	('water',        ARRAY[0.53, 0.35, 0.51,  2.06, 18.77, 14.85, 0.41, 3.43, 4.44], 'Xie 2008 (rivers/lakes) via Wei & Zhao 2017'),
 	('desert',       ARRAY[0.02, 0.04, 0.06,  0.13,  0.07,  0.26, 0.17, 0.40, 0.24], 'Xie 2008 via Wei & Zhao 2017'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2008'
 ) AS v(scheme, ecosystem, service, factor, source, builtin)
@@ -411,7 +412,7 @@ FROM (VALUES
 	('wetland',      ARRAY[0.30, 0.07, 1.80, 17.10, 15.50, 18.18, 1.71, 2.50, 5.55], 'Xie 2003 via ChinaXiv-201909.00077'),
 	('water',        ARRAY[0.10, 0.01, 0.00,  0.46, 20.38, 18.18, 0.01, 2.49, 4.34], 'Xie 2003 via ChinaXiv-201909.00077'),
 	('desert',       ARRAY[0.01, 0.00, 0.00,  0.00,  0.03,  0.01, 0.02, 0.34, 0.01], 'Xie 2003 desert column via Song et al. 2018 (yuan / 67663.20)'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2003'
 ) AS v(scheme, ecosystem, service, factor, source, builtin)) AS k(scheme, ecosystem, service)
@@ -420,7 +421,7 @@ JOIN @extschema@.esv_service s ON s.scheme = 'xie2003'
 -- ==================== sql/install/20-landuse-classifications.sql ====================
 ------------------------------------------------------------------------------
 -- Land-use classifications and their mapping to ecosystem types
--- (codes: shared/reference/coefficients.md section 4; the README explains
+-- (codes: docs/sources.md (coefficients 4); the README explains
 -- each judgment in the mapping).
 ------------------------------------------------------------------------------
 
@@ -670,7 +671,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'standard_equivalent_value'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.standard_equivalent_value(double precision[], double precision[], double precision[]) IS
-	'Standard equivalent value E_a in yuan/hm2/a = (1/7) sum(price yuan/kg * yield kg/hm2 * sown area hm2) / sum(area) (seed 000 eq. 1)';
+	'Standard equivalent value E_a in yuan/hm2/a = (1/7) sum(price yuan/kg * yield kg/hm2 * sown area hm2) / sum(area) (Wang et al., in press, eq. 1)';
 CREATE OR REPLACE FUNCTION @extschema@.esv_value(areas jsonb, ea double precision,
 	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015',
 	adjustment jsonb DEFAULT '{}')
@@ -694,20 +695,20 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'ecps'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ecps(double precision, double precision) IS
-	'Ecological compensation priority ECPS = non-market ESV / GDP, both of the same region in the same unit (seed 000 eq. 4); dimensionless';
+	'Ecological compensation priority ECPS = non-market ESV / GDP, both of the same region in the same unit (Wang et al., in press, eq. 4); dimensionless';
 CREATE OR REPLACE FUNCTION @extschema@.compensation_intensity(ecps double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'compensation_intensity'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.compensation_intensity(double precision) IS
-	'Compensation demand intensity t = 2 atan(ECPS) / pi, in [0, 1) (seed 000 eq. 6)';
+	'Compensation demand intensity t = 2 atan(ECPS) / pi, in [0, 1) (Wang et al., in press, eq. 6)';
 CREATE OR REPLACE FUNCTION @extschema@.vertical_compensation(nonmarket double precision, gdp double precision,
 	k double precision DEFAULT 0.15)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'vertical_compensation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.vertical_compensation(double precision, double precision, double precision) IS
-	'Vertical compensation R = V k t(V/GDP), in the unit of the non-market ESV V; k the ecological value conversion coefficient in (0, 1], default 0.15 (seed 000 eq. 5)';
+	'Vertical compensation R = V k t(V/GDP), in the unit of the non-market ESV V; k the ecological value conversion coefficient in (0, 1], default 0.15 (Wang et al., in press, eq. 5)';
 CREATE OR REPLACE FUNCTION @extschema@.nonmarket_from_compensation(compensation double precision, gdp double precision,
 	k double precision DEFAULT 0.15)
 RETURNS double precision
@@ -715,12 +716,6 @@ AS 'MODULE_PATHNAME', 'nonmarket_from_compensation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nonmarket_from_compensation(double precision, double precision, double precision) IS
 	'Inverse of vertical_compensation: the non-market ESV V (unit of the compensation) whose R = V k t(V/GDP) equals the given compensation';
-CREATE OR REPLACE FUNCTION @extschema@.ecps_class(ecps double precision)
-RETURNS text
-AS 'MODULE_PATHNAME', 'ecps_class'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ecps_class(double precision) IS
-	'Priority class of an ECPS as seed 000 reports them: high (> 0.5), medium (0.3, 0.5], low (0.1, 0.3], very low (<= 0.1)';
 CREATE OR REPLACE FUNCTION @extschema@.copy_esv_scheme(source text, target text, title text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -876,7 +871,8 @@ COMMENT ON AGGREGATE @extschema@.esv_adjustment_factor(raster, geometry, double 
 -- Compensation priority classes as data.  A class holds the ECPS values
 -- above its lower bound up to the next bound (the lowest class has
 -- lower_bound -Infinity).  class_set 'esv_paper' is the wording of the ESV
--- paper; 'ecocomp_0_1' holds the labels ecps_class() returns.
+-- paper; 'ecocomp_0_1' holds the labels of ecps_class() (defined below over
+-- this table).
 ------------------------------------------------------------------------------
 
 CREATE TABLE @extschema@.priority_class (
@@ -958,6 +954,16 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.ecps_priority_class(double precision, text) IS
 	'Priority class label of an ECPS (dimensionless, >= 0) from ecocomp.priority_class: the class of the set with the largest lower_bound below the ECPS; default set ''esv_paper'' (relatively high above 0.5, relatively high (0.3, 0.5], moderate (0.1, 0.3], not exceeding 0.1)';
+-- ecps_class (ecocomp 0.1) is the 'ecocomp_0_1' set of the same table, so
+-- the thresholds and labels are defined once, in ecocomp.priority_class
+CREATE OR REPLACE FUNCTION @extschema@.ecps_class(ecps double precision)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT @extschema@.ecps_priority_class(ecps, 'ecocomp_0_1'::text);
+END;
+COMMENT ON FUNCTION @extschema@.ecps_class(double precision) IS
+	'Priority class of an ECPS with the labels of ecocomp 0.1 (not the ESV paper''s wording): ecps_priority_class(ecps, ''ecocomp_0_1''), i.e. high (> 0.5), medium (0.3, 0.5], low (0.1, 0.3], very low (<= 0.1) as long as that set of ecocomp.priority_class is unchanged';
 
 -- ==================== sql/install/40-raster.sql ====================
 -- type landuse_state: in 0.1.0 already
@@ -971,7 +977,7 @@ CREATE OR REPLACE FUNCTION @extschema@.landuse_state_send(@extschema@.landuse_st
 AS 'MODULE_PATHNAME', 'landuse_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- type landuse_state: in 0.1.0 already
 COMMENT ON TYPE @extschema@.landuse_state IS
-	'Transition state of the raster aggregates: histogram of land-use code (or (from, to) code pair) -> area in m2, nodata area, coverage mode, band, SRID, polygon hash; text form kind=...;mode=...;hist=code:0=m2,...';
+	'Transition state of the raster aggregates: histogram of land-use code (or (from, to) code pair) -> area in m2, nodata area, coverage mode, band, SRID, polygon hash, pixel grid of the tiles; text form kind=...;mode=...;[grid=...;]hist=code:0=m2,...';
 COMMENT ON FUNCTION @extschema@.landuse_state_in(cstring) IS 'Text input of landuse_state (areas in m2)';
 COMMENT ON FUNCTION @extschema@.landuse_state_out(@extschema@.landuse_state) IS 'Text output of landuse_state (areas in m2)';
 COMMENT ON FUNCTION @extschema@.landuse_state_recv(internal) IS 'Binary input of landuse_state (areas in m2)';
@@ -1159,20 +1165,257 @@ CREATE OR REPLACE FUNCTION @extschema@._raster_bytes(raster) RETURNS bytea
 AS 'MODULE_PATHNAME', 'ecocomp_raster_bytes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._raster_bytes(raster) IS
 	'Test entry point: the serialized raster (RFC1) as bytes, including its 4-byte varlena word';
+CREATE OR REPLACE FUNCTION @extschema@.srid_kind(srid integer) RETURNS text
+AS 'MODULE_PATHNAME', 'srid_kind' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.srid_kind(integer) IS
+	'''geographic'' or ''projected'': the CRS of an SRID as the raster aggregates read it from spatial_ref_sys.srtext (its WKT); NULL for SRID 0 and an SRID missing from spatial_ref_sys; 22023 when srtext names no usable ellipsoid, or the coordinates are not in degrees (geographic) or metres (projected)';
 
 -- ==================== sql/install/50-gep.sql ====================
 -- table gep_land_type: in 0.1.0 already
 COMMENT ON TABLE @extschema@.gep_land_type IS
 	'Land types of the GEP account (areas in hm2 = ha); contributes = false for land that by definition yields no ecosystem product (mining, construction, bare land): its services are 0 and it takes no parameters';
+-- table gep_landuse_map: in 0.1.0 already
+COMMENT ON TABLE @extschema@.gep_landuse_map IS
+	'Which GEP land type each land-use code (landuse_class) is accounted as, with the reason, so the raster engine''s {"<code>": hectares} plugs into gep_account';
+-- table gep_parameter: in 0.1.0 already
+COMMENT ON TABLE @extschema@.gep_parameter IS
+	'The parameters the formulas of gep_account read, with the unit every value of gep_param must be in; gep_account reads this table (the units of its messages) and requires a row for each parameter of its formulas and no other';
+-- table gep_param_set: in 0.1.0 already
+COMMENT ON TABLE @extschema@.gep_param_set IS
+	'Named GEP parameter sets: jinsha_2022_paper holds only the values the GEP paper gives (Jinsha County coal mine restoration, Guizhou, 2022); jinsha_2022 adds documented values the paper does not give (runoff coefficients, sediment coefficient lambda, soil bulk density rho, carbon price)';
+-- table gep_param: in 0.1.0 already
+COMMENT ON TABLE @extschema@.gep_param IS
+	'Values of the GEP parameters by set and land type (land_type NULL: every land type without a row of its own), in the unit gep_parameter fixes, with their source';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_land_type', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_landuse_map', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_parameter', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_param_set', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_param', 'WHERE NOT builtin');
+GRANT SELECT ON @extschema@.gep_land_type, @extschema@.gep_landuse_map, @extschema@.gep_parameter,
+	@extschema@.gep_param_set, @extschema@.gep_param TO PUBLIC;
+-- Service formulas (one per service; inputs and results carry their units) --
+
+CREATE OR REPLACE FUNCTION @extschema@.gep_agricultural_products(output_kg_per_a double precision[],
+	price_yuan_per_kg double precision[])
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'gep_agricultural_products'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_agricultural_products(double precision[], double precision[]) IS
+	'Agricultural products by market value V = sum E_i P_i in yuan/a, E_i output in kg/a, P_i price in yuan/kg (Xu X. et al., in press, Table 3)';
+CREATE OR REPLACE FUNCTION @extschema@.gep_water_conservation(area_m2 double precision,
+	precipitation_mm_per_a double precision, runoff_mm_per_a double precision,
+	evapotranspiration_mm_per_a double precision, water_price_yuan_per_m3 double precision,
+	OUT water_m3_per_a double precision, OUT value_yuan_per_a double precision)
+AS 'MODULE_PATHNAME', 'gep_water_conservation'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_water_conservation(double precision, double precision, double precision, double precision, double precision) IS
+	'Water conservation by water balance Q = A (P - R - ET) 1e-3 in m3/a (A in m2, P, R, ET in mm/a; negative when ET exceeds P - R) and V = Q * price in yuan/a (Xu X. et al., in press, Table 3)';
+CREATE OR REPLACE FUNCTION @extschema@.gep_soil_retention(area_hm2 double precision,
+	rainfall_erosivity_mj_mm_per_hm2_h_a double precision,
+	soil_erodibility_t_hm2_h_per_hm2_mj_mm double precision,
+	slope_length_factor double precision, cover_factor double precision,
+	practice_factor double precision)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'gep_soil_retention'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_soil_retention(double precision, double precision, double precision, double precision, double precision, double precision) IS
+	'Soil retained in t/a by RUSLE: Q_sr = R K LS (1 - C P) t/hm2/a times area in hm2; C and P in [0, 1] (Xu X. et al., in press, Table 3)';
+CREATE OR REPLACE FUNCTION @extschema@.gep_soil_retention_value(soil_t_per_a double precision,
+	sediment_coefficient double precision, soil_bulk_density_t_per_m3 double precision,
+	dredging_cost_yuan_per_m3 double precision,
+	nitrogen_g_per_kg double precision, nitrogen_fertilizer_coefficient double precision,
+	nitrogen_fertilizer_price_yuan_per_t double precision,
+	phosphorus_g_per_kg double precision, phosphorus_fertilizer_coefficient double precision,
+	phosphorus_fertilizer_price_yuan_per_t double precision,
+	OUT sediment_yuan_per_a double precision,
+	OUT nitrogen_t_per_a double precision, OUT nitrogen_yuan_per_a double precision,
+	OUT phosphorus_t_per_a double precision, OUT phosphorus_yuan_per_a double precision,
+	OUT value_yuan_per_a double precision)
+AS 'MODULE_PATHNAME', 'gep_soil_retention_value'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_soil_retention_value(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
+	'Value of retained soil Q_sr (t/a): sediment lambda (Q_sr / rho) c (rho t/m3, c yuan/m3) plus non-point pollution Q_sr C_i 1e-3 alpha_i P_i for N and P (C_i g/kg, P_i yuan/t fertilizer); nutrient masses in t/a, values in yuan/a (Xu X. et al., in press, Table 3)';
+CREATE OR REPLACE FUNCTION @extschema@.gep_air_purification(area_hm2 double precision,
+	so2_t_per_hm2_a double precision, nox_t_per_hm2_a double precision, dust_t_per_hm2_a double precision,
+	so2_cost_yuan_per_kg double precision, nox_cost_yuan_per_kg double precision,
+	dust_cost_yuan_per_kg double precision,
+	OUT so2_t_per_a double precision, OUT nox_t_per_a double precision, OUT dust_t_per_a double precision,
+	OUT so2_yuan_per_a double precision, OUT nox_yuan_per_a double precision,
+	OUT dust_yuan_per_a double precision, OUT value_yuan_per_a double precision)
+AS 'MODULE_PATHNAME', 'gep_air_purification'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_air_purification(double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
+	'Air purification: pollutant absorbed Q_i = rate (t/hm2/a) * area (hm2) in t/a, value Q_i * 1000 * cost (yuan/kg) in yuan/a, for SO2, NOx and dust (Xu X. et al., in press, Table 3)';
+CREATE OR REPLACE FUNCTION @extschema@.gep_carbon_fixation(area_hm2 double precision,
+	carbon_rate_t_c_per_hm2_a double precision, soil_carbon_coefficient double precision,
+	carbon_price_yuan_per_t_co2 double precision,
+	OUT co2_t_per_a double precision, OUT value_yuan_per_a double precision)
+AS 'MODULE_PATHNAME', 'gep_carbon_fixation'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_carbon_fixation(double precision, double precision, double precision, double precision) IS
+	'Carbon fixation Q_CO2 = 44/12 * rate (t C/hm2/a) * (1 + beta) * area (hm2) in t CO2/a (beta: 0.76 for forest in the GEP paper (Xu X. et al., in press), 0 elsewhere), value Q_CO2 * price in yuan/a';
+CREATE OR REPLACE FUNCTION @extschema@.gep_oxygen_release(co2_t_per_a double precision,
+	oxygen_price_yuan_per_t double precision,
+	OUT o2_t_per_a double precision, OUT value_yuan_per_a double precision)
+AS 'MODULE_PATHNAME', 'gep_oxygen_release'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_oxygen_release(double precision, double precision) IS
+	'Oxygen release Q_O2 = 32/44 * Q_CO2 in t O2/a from fixed CO2 in t/a, value Q_O2 * price (yuan/t) in yuan/a (Xu X. et al., in press, Table 3)';
+CREATE OR REPLACE FUNCTION @extschema@.gep_climate_regulation(area_hm2 double precision,
+	heat_absorbed_kj_per_hm2_d double precision, ac_days_per_a double precision,
+	eer double precision, electricity_price_yuan_per_kwh double precision,
+	OUT electricity_kwh_per_a double precision, OUT value_yuan_per_a double precision)
+AS 'MODULE_PATHNAME', 'gep_climate_regulation'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_climate_regulation(double precision, double precision, double precision, double precision, double precision) IS
+	'Climate regulation as air-conditioning electricity saved: kWh/a = GPP (kJ/hm2/d) * area (hm2) * d (d/a) / (3600 * EER), value kWh * price (yuan/kWh) in yuan/a (Xu X. et al., in press, Table 3)';
+CREATE OR REPLACE FUNCTION @extschema@.gep_aesthetic_landscape(area_hm2 double precision,
+	landscape_factor double precision, grain_price_yuan_per_kg double precision,
+	grain_yield_kg_per_hm2 double precision,
+	equivalent_coefficient double precision DEFAULT 1.0 / 7)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'gep_aesthetic_landscape'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gep_aesthetic_landscape(double precision, double precision, double precision, double precision, double precision) IS
+	'Aesthetic landscape value V = A_i * area (hm2) * R * P_a (yuan/kg) * P_b (kg/hm2) in yuan/a, R = 1/7 by default (equivalent-factor method, Xu X. et al., in press, Table 3)';
+-- The account ---------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION @extschema@.gep_account(areas jsonb, param_set text DEFAULT 'jinsha_2022',
+	overrides jsonb DEFAULT '{}', classification text DEFAULT NULL, services text[] DEFAULT NULL)
+RETURNS TABLE (service_group text, service text, item text, land_type text,
+	area_ha double precision, quantity double precision, unit text, value_yuan double precision)
+AS 'MODULE_PATHNAME', 'gep_account'
+LANGUAGE C STABLE PARALLEL SAFE ROWS 60;
+COMMENT ON FUNCTION @extschema@.gep_account(jsonb, text, jsonb, text, text[]) IS
+	'GEP account of land-type areas {"forest": ha, ...} (or land-use codes {"<code>": ha, "nodata": ha} of a classification): one row per (service group, service, item, land type) with area_ha, physical quantity in unit, value_yuan in yuan/a; parameters from param_set, overridden by overrides {"parameter": v, "parameter/land_type": v}; services NULL = all';
+CREATE OR REPLACE FUNCTION @extschema@.gep_items()
+RETURNS TABLE (item_order integer, item text, service text, service_group text, unit text)
+AS 'MODULE_PATHNAME', 'gep_items'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 12;
+COMMENT ON FUNCTION @extschema@.gep_items() IS
+	'The items of the GEP account in account order (item_order 1..12), with their service, service group and the unit of their quantity (NULL: no physical quantity); gep_account and gep_compare list items in this order';
+CREATE OR REPLACE FUNCTION @extschema@.gep_compare(before jsonb, after jsonb, param_set text DEFAULT 'jinsha_2022',
+	overrides jsonb DEFAULT '{}', classification text DEFAULT NULL,
+	before_overrides jsonb DEFAULT '{}', after_overrides jsonb DEFAULT '{}', services text[] DEFAULT NULL)
+RETURNS TABLE (level text, service_group text, service text, item text, land_type text,
+	unit text, before_quantity double precision, after_quantity double precision,
+	before_yuan double precision, after_yuan double precision,
+	change_yuan double precision, change_pct double precision,
+	before_share_pct double precision, after_share_pct double precision,
+	before_rank integer, after_rank integer)
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 80
+AS $$
+	WITH b AS (
+		SELECT a.service_group, a.service, a.item, a.land_type, a.quantity, a.unit, a.value_yuan
+		FROM @extschema@.gep_account(gep_compare.before, gep_compare.param_set,
+			COALESCE(gep_compare.overrides, '{}'::jsonb) OPERATOR(pg_catalog.||) COALESCE(gep_compare.before_overrides, '{}'::jsonb),
+			gep_compare.classification, gep_compare.services)
+			AS a(service_group, service, item, land_type, area_ha, quantity, unit, value_yuan)
+	), f AS (
+		SELECT a.service_group, a.service, a.item, a.land_type, a.quantity, a.unit, a.value_yuan
+		FROM @extschema@.gep_account(gep_compare.after, gep_compare.param_set,
+			COALESCE(gep_compare.overrides, '{}'::jsonb) OPERATOR(pg_catalog.||) COALESCE(gep_compare.after_overrides, '{}'::jsonb),
+			gep_compare.classification, gep_compare.services)
+			AS a(service_group, service, item, land_type, area_ha, quantity, unit, value_yuan)
+	), j AS (
+		SELECT COALESCE(b.service_group, f.service_group) AS service_group,
+			   COALESCE(b.service, f.service) AS service,
+			   COALESCE(b.item, f.item) AS item,
+			   COALESCE(b.land_type, f.land_type) AS land_type,
+			   COALESCE(b.unit, f.unit) AS unit,
+			   b.quantity AS bq, f.quantity AS fq,
+			   CASE WHEN gep_compare.before IS NULL THEN NULL ELSE COALESCE(b.value_yuan, 0) END AS bv,
+			   CASE WHEN gep_compare.after IS NULL THEN NULL ELSE COALESCE(f.value_yuan, 0) END AS fv,
+			   gi.item_order AS svc_order,
+			   lt.position AS lt_order
+		FROM b FULL JOIN f
+			ON b.service OPERATOR(pg_catalog.=) f.service AND b.item OPERATOR(pg_catalog.=) f.item AND b.land_type OPERATOR(pg_catalog.=) f.land_type
+		JOIN @extschema@.gep_items() gi ON gi.item OPERATOR(pg_catalog.=) COALESCE(b.item, f.item)
+		JOIN @extschema@.gep_land_type lt ON lt.land_type OPERATOR(pg_catalog.=) COALESCE(b.land_type, f.land_type)
+	), g AS (
+		SELECT CASE
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 15 THEN 'total'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 14 THEN 'land_type'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 7 THEN 'group'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 3 THEN 'service'
+				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 2 THEN 'service_land_type'
+				 ELSE 'item'
+			   END AS level,
+			   j.service_group, j.service, j.item, j.land_type,
+			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.max(j.unit) END AS unit,
+			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.sum(j.bq) END AS bq,
+			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.sum(j.fq) END AS fq,
+			   pg_catalog.sum(j.bv) AS bv,
+			   pg_catalog.sum(j.fv) AS fv,
+			   pg_catalog.min(j.svc_order) AS svc_order,
+			   pg_catalog.min(j.lt_order) AS lt_order
+		FROM j
+		GROUP BY GROUPING SETS ((j.service_group, j.service, j.item),
+								(j.service_group, j.service),
+								(j.service_group),
+								(j.service_group, j.service, j.land_type),
+								(j.land_type),
+								())
+	), t AS (
+		SELECT g.bv AS tb, g.fv AS tf FROM g WHERE g.level OPERATOR(pg_catalog.=) 'total'::text
+	)
+	SELECT g.level, g.service_group, g.service, g.item, g.land_type, g.unit,
+		   g.bq, g.fq, g.bv, g.fv,
+		   g.fv OPERATOR(pg_catalog.-) g.bv,
+		   CASE WHEN g.bv OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) (g.fv OPERATOR(pg_catalog.-) g.bv) OPERATOR(pg_catalog./) g.bv END,
+		   CASE WHEN t.tb OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) g.bv OPERATOR(pg_catalog./) t.tb END,
+		   CASE WHEN t.tf OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) g.fv OPERATOR(pg_catalog./) t.tf END,
+		   CASE WHEN g.bv OPERATOR(pg_catalog.>) '0'::float8 THEN (pg_catalog.rank() OVER (PARTITION BY g.level, g.bv OPERATOR(pg_catalog.>) '0'::float8 ORDER BY g.bv DESC))::integer END,
+		   CASE WHEN g.fv OPERATOR(pg_catalog.>) '0'::float8 THEN (pg_catalog.rank() OVER (PARTITION BY g.level, g.fv OPERATOR(pg_catalog.>) '0'::float8 ORDER BY g.fv DESC))::integer END
+	FROM g CROSS JOIN t
+	ORDER BY pg_catalog.array_position(ARRAY['item', 'service', 'group', 'service_land_type', 'land_type', 'total'], g.level),
+			 g.svc_order, g.lt_order
+$$;
+COMMENT ON FUNCTION @extschema@.gep_compare(jsonb, jsonb, text, jsonb, text, jsonb, jsonb, text[]) IS
+	'Before/after GEP comparison (Xu X. et al., in press, Tables 4 to 6) of two area sets: rows at level item, service, group (Table 4), service_land_type (Table 5), land_type and total (Table 6) with quantities (item level), values in yuan/a, change in yuan/a and %, shares of the total in %, and ranks by value; before_overrides / after_overrides apply on top of overrides to one side only; services NULL = all';
+CREATE OR REPLACE FUNCTION @extschema@.copy_gep_param_set(source text, target text, title text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	-- not STRICT: a NULL title means "derive it", NULL names are errors
+	IF copy_gep_param_set.source IS NULL OR copy_gep_param_set.target IS NULL THEN
+		RAISE EXCEPTION 'source and target parameter set names must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.gep_param_set s WHERE s.param_set = copy_gep_param_set.source) THEN
+		RAISE EXCEPTION 'GEP parameter set "%" does not exist', copy_gep_param_set.source
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	INSERT INTO @extschema@.gep_param_set (param_set, title, source, builtin)
+	SELECT copy_gep_param_set.target, COALESCE(copy_gep_param_set.title, s.title OPERATOR(pg_catalog.||) ' (copy)'),
+		   'copy of ' OPERATOR(pg_catalog.||) s.param_set OPERATOR(pg_catalog.||) ': ' OPERATOR(pg_catalog.||) s.source, false
+	FROM @extschema@.gep_param_set s WHERE s.param_set = copy_gep_param_set.source;
+	INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit, source, builtin)
+	SELECT copy_gep_param_set.target, p.parameter, p.land_type, p.value, p.unit, p.source, false
+	FROM @extschema@.gep_param p WHERE p.param_set = copy_gep_param_set.source;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.copy_gep_param_set(text, text, text) IS
+	'Copy a GEP parameter set under a new name as user rows (dumped by pg_dump), to edit values without touching built-in rows';
+
+-- ==================== sql/install/51-gep-data.sql ====================
+------------------------------------------------------------------------------
+-- GEP reference data (the GEP paper): land types, the land-use mapping, the
+-- parameter catalogue and the parameter sets.  The tables are in
+-- 50-gep.sql; gep_account reads these rows.
+------------------------------------------------------------------------------
+
 INSERT INTO @extschema@.gep_land_type (land_type, label, contributes, position, source, builtin) VALUES
-('forest',       'forest land (林地, including shrubland)', true,  1, 'seed 001 Table 1', true),
-('dryland',      'dry land (旱地)',                          true,  2, 'seed 001 Table 1', true),
-('grassland',    'grassland (草地)',                         true,  3, 'seed 001 Table 1', true),
+('forest',       'forest land (林地, including shrubland)', true,  1, 'Xu X. et al., in press, Table 1', true),
+('dryland',      'dry land (旱地)',                          true,  2, 'Xu X. et al., in press, Table 1', true),
+('grassland',    'grassland (草地)',                         true,  3, 'Xu X. et al., in press, Table 1', true),
 ('paddy',        'paddy field (水田)',                       true,  4, 'ecocomp: needed to map CNLUCC code 11; no parameters in the built-in set', true),
 ('water',        'water bodies, glaciers and snow',          true,  5, 'ecocomp: needed to map water codes; no parameters in the built-in set', true),
 ('wetland',      'wetland, marsh, tidal flat, mangrove',     true,  6, 'ecocomp: needed to map wetland codes; no parameters in the built-in set', true),
-('mining',       'mining land (工矿用地)',                   false, 7, 'seed 001 Table 1 and section 3.3: mining land contributes nothing', true),
-('construction', 'construction land (建设用地)',             false, 8, 'seed 001 Table 1 and section 3.3: construction land contributes nothing', true),
+('mining',       'mining land (工矿用地)',                   false, 7, 'Xu X. et al., in press, Table 1 and section 3.3: mining land contributes nothing', true),
+('construction', 'construction land (建设用地)',             false, 8, 'Xu X. et al., in press, Table 1 and section 3.3: construction land contributes nothing', true),
 ('bare',         'bare land: sand, gobi, saline, bare soil and rock', false, 9, 'ecocomp: unvegetated land valued like the paper''s mining land (no vegetation, no product)', true)
 ON CONFLICT (land_type) DO UPDATE SET label = EXCLUDED.label, contributes = EXCLUDED.contributes, position = EXCLUDED.position, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
 -- built-in rows of gep_land_type that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
@@ -1180,20 +1423,17 @@ DELETE FROM @extschema@.gep_land_type AS t
 WHERE NOT (NOT builtin)
   AND NOT EXISTS (SELECT FROM (
 	SELECT v.land_type::text FROM (VALUES
-('forest',       'forest land (林地, including shrubland)', true,  1, 'seed 001 Table 1', true),
-('dryland',      'dry land (旱地)',                          true,  2, 'seed 001 Table 1', true),
-('grassland',    'grassland (草地)',                         true,  3, 'seed 001 Table 1', true),
+('forest',       'forest land (林地, including shrubland)', true,  1, 'Xu X. et al., in press, Table 1', true),
+('dryland',      'dry land (旱地)',                          true,  2, 'Xu X. et al., in press, Table 1', true),
+('grassland',    'grassland (草地)',                         true,  3, 'Xu X. et al., in press, Table 1', true),
 ('paddy',        'paddy field (水田)',                       true,  4, 'ecocomp: needed to map CNLUCC code 11; no parameters in the built-in set', true),
 ('water',        'water bodies, glaciers and snow',          true,  5, 'ecocomp: needed to map water codes; no parameters in the built-in set', true),
 ('wetland',      'wetland, marsh, tidal flat, mangrove',     true,  6, 'ecocomp: needed to map wetland codes; no parameters in the built-in set', true),
-('mining',       'mining land (工矿用地)',                   false, 7, 'seed 001 Table 1 and section 3.3: mining land contributes nothing', true),
-('construction', 'construction land (建设用地)',             false, 8, 'seed 001 Table 1 and section 3.3: construction land contributes nothing', true),
+('mining',       'mining land (工矿用地)',                   false, 7, 'Xu X. et al., in press, Table 1 and section 3.3: mining land contributes nothing', true),
+('construction', 'construction land (建设用地)',             false, 8, 'Xu X. et al., in press, Table 1 and section 3.3: construction land contributes nothing', true),
 ('bare',         'bare land: sand, gobi, saline, bare soil and rock', false, 9, 'ecocomp: unvegetated land valued like the paper''s mining land (no vegetation, no product)', true)
 ) AS v(land_type, label, contributes, position, source, builtin)) AS k(land_type)
 	WHERE k.land_type IS NOT DISTINCT FROM t.land_type);
--- table gep_landuse_map: in 0.1.0 already
-COMMENT ON TABLE @extschema@.gep_landuse_map IS
-	'Which GEP land type each land-use code (landuse_class) is accounted as, with the reason, so the raster engine''s {"<code>": hectares} plugs into gep_account';
 INSERT INTO @extschema@.gep_landuse_map (classification, code, land_type, reason, builtin) VALUES
 ('cnlucc', 11, 'paddy',        'paddy field', true),
 ('cnlucc', 12, 'dryland',      'dry land is the paper''s dry land', true),
@@ -1212,7 +1452,7 @@ INSERT INTO @extschema@.gep_landuse_map (classification, code, land_type, reason
 ('cnlucc', 46, 'wetland',      'bottomland / river beach', true),
 ('cnlucc', 51, 'construction', 'urban land', true),
 ('cnlucc', 52, 'construction', 'rural settlement', true),
-('cnlucc', 53, 'mining',       'other construction land is where CNLUCC puts industrial and mining land (工矿用地), the mining land of seed 001; contributes nothing like construction', true),
+('cnlucc', 53, 'mining',       'other construction land is where CNLUCC puts industrial and mining land (工矿用地), the mining land of the GEP paper (Xu X. et al., in press); contributes nothing like construction', true),
 ('cnlucc', 61, 'bare',         'sandy land', true),
 ('cnlucc', 62, 'bare',         'gobi', true),
 ('cnlucc', 63, 'bare',         'saline-alkali land', true),
@@ -1263,7 +1503,7 @@ WHERE NOT (NOT builtin)
 ('cnlucc', 46, 'wetland',      'bottomland / river beach', true),
 ('cnlucc', 51, 'construction', 'urban land', true),
 ('cnlucc', 52, 'construction', 'rural settlement', true),
-('cnlucc', 53, 'mining',       'other construction land is where CNLUCC puts industrial and mining land (工矿用地), the mining land of seed 001; contributes nothing like construction', true),
+('cnlucc', 53, 'mining',       'other construction land is where CNLUCC puts industrial and mining land (工矿用地), the mining land of the GEP paper (Xu X. et al., in press); contributes nothing like construction', true),
 ('cnlucc', 61, 'bare',         'sandy land', true),
 ('cnlucc', 62, 'bare',         'gobi', true),
 ('cnlucc', 63, 'bare',         'saline-alkali land', true),
@@ -1293,100 +1533,91 @@ WHERE NOT (NOT builtin)
 ('worldcover', 100, 'bare',    'moss and lichen (tundra-like, sparse): bare land, as the ESV mapping values it as desert', true)
 ) AS v(classification, code, land_type, reason, builtin)) AS k(classification, code)
 	WHERE k.classification IS NOT DISTINCT FROM t.classification AND k.code IS NOT DISTINCT FROM t.code);
--- table gep_parameter: in 0.1.0 already
-COMMENT ON TABLE @extschema@.gep_parameter IS
-	'The parameters gep_account reads, with the unit every value of gep_param must be in; this list is fixed by the C code (rows added here are not read)';
 INSERT INTO @extschema@.gep_parameter (parameter, unit, service, symbol, description, source, builtin) VALUES
-('crop_yield',          'kg/hm2/a',           'agricultural_products', 'E_i / S_i', 'crop output per hectare (E_i = crop_yield * area); 0 where the land type yields no crop', 'seed 001 Table 3', true),
-('crop_price',          'yuan/kg',            'agricultural_products', 'P_i',  'crop price (output-weighted mean for several crops); not read where crop_yield is 0', 'seed 001 Table 3', true),
-('precipitation',       'mm/a',               'water_conservation',    'P',    'annual precipitation', 'seed 001 Table 3', true),
-('runoff_coefficient',  '1',                  'water_conservation',    'R_i / P', 'surface runoff as a fraction of precipitation (R_i = runoff_coefficient * P), in [0, 1]', 'seed 001 section 2.2 (runoff from the recommended coefficient times rainfall)', true),
-('evapotranspiration',  'mm/a',               'water_conservation',    'ET_i', 'actual evapotranspiration', 'seed 001 Table 3', true),
-('water_price',         'yuan/m3',            'water_conservation',    'C_wc', 'market price of water', 'seed 001 Table 3', true),
-('rainfall_erosivity',  'MJ mm/(hm2 h a)',    'soil_retention',        'R',    'RUSLE rainfall erosivity factor', 'seed 001 Table 3', true),
-('soil_erodibility',    't hm2 h/(hm2 MJ mm)', 'soil_retention',       'K',    'RUSLE soil erodibility factor', 'seed 001 Table 3', true),
-('slope_length_factor', '1',                  'soil_retention',        'LS',   'RUSLE slope length and steepness factor', 'seed 001 Table 3', true),
-('cover_factor',        '1',                  'soil_retention',        'C',    'RUSLE cover-management factor, in [0, 1]', 'seed 001 Table 3', true),
-('practice_factor',     '1',                  'soil_retention',        'P',    'RUSLE support-practice factor, in [0, 1]', 'seed 001 Table 3', true),
-('sediment_coefficient','1',                  'soil_retention',        'lambda', 'sediment accumulation coefficient: share of retained soil that would silt up reservoirs, in [0, 1]', 'seed 001 Table 3', true),
-('soil_bulk_density',   't/m3',               'soil_retention',        'rho',  'soil bulk density (> 0)', 'seed 001 Table 3', true),
-('dredging_cost',       'yuan/m3',            'soil_retention',        'c',    'reservoir dredging cost', 'seed 001 Table 3', true),
-('soil_nitrogen',       'g/kg',               'soil_retention',        'C_N',  'nitrogen content of the soil', 'seed 001 Table 3', true),
-('soil_phosphorus',     'g/kg',               'soil_retention',        'C_P',  'phosphorus content of the soil', 'seed 001 Table 3', true),
-('nitrogen_fertilizer_coefficient',   '1',    'soil_retention',        'alpha_N', 't of fertilizer per t of nitrogen', 'seed 001 Table 3', true),
-('phosphorus_fertilizer_coefficient', '1',    'soil_retention',        'alpha_P', 't of fertilizer per t of phosphorus', 'seed 001 Table 3', true),
-('nitrogen_fertilizer_price',   'yuan/t',     'soil_retention',        'P_N',  'price of nitrogen fertilizer', 'seed 001 Table 3', true),
-('phosphorus_fertilizer_price', 'yuan/t',     'soil_retention',        'P_P',  'price of phosphorus fertilizer', 'seed 001 Table 3', true),
-('so2_absorption',      't/hm2/a',            'air_purification',      'Q_SO2', 'SO2 absorbed per hectare', 'seed 001 Table 3', true),
-('nox_absorption',      't/hm2/a',            'air_purification',      'Q_NOx', 'NOx absorbed per hectare', 'seed 001 Table 3', true),
-('dust_absorption',     't/hm2/a',            'air_purification',      'Q_dust', 'dust absorbed per hectare', 'seed 001 Table 3', true),
-('so2_cost',            'yuan/kg',            'air_purification',      'C_SO2', 'SO2 treatment cost (pollution discharge fee)', 'seed 001 Table 3', true),
-('nox_cost',            'yuan/kg',            'air_purification',      'C_NOx', 'NOx treatment cost', 'seed 001 Table 3', true),
-('dust_cost',           'yuan/kg',            'air_purification',      'C_dust', 'dust treatment cost', 'seed 001 Table 3', true),
-('carbon_rate',         't C/hm2/a',          'carbon_fixation',       'FCSR, GSR, CSR', 'carbon sequestration rate of the vegetation', 'seed 001 Table 3', true),
-('soil_carbon_coefficient', '1',              'carbon_fixation',       'beta', 'soil carbon sequestration coefficient: the land type fixes carbon_rate * (1 + beta)', 'seed 001 Table 3 (FCS = FCSR * SF * (1 + beta))', true),
-('carbon_price',        'yuan/t CO2',         'carbon_fixation',       'C_c',  'price of fixed CO2', 'seed 001 Table 3', true),
-('oxygen_price',        'yuan/t',             'oxygen_release',        'C_o',  'industrial oxygen price', 'seed 001 Table 3', true),
-('heat_absorbed',       'kJ/hm2/d',           'climate_regulation',    'GPP',  'heat absorbed by vegetation per hectare and air-conditioning day', 'seed 001 Table 3', true),
-('ac_days',             'd/a',                'climate_regulation',    'd',    'air-conditioning days per year', 'seed 001 Table 3', true),
-('eer',                 '1',                  'climate_regulation',    'R',    'energy efficiency ratio of air conditioners (> 0)', 'seed 001 Table 3', true),
-('electricity_price',   'yuan/kWh',           'climate_regulation',    'p',    'electricity price', 'seed 001 Table 3', true),
-('landscape_factor',    '1',                  'aesthetic_landscape',   'A_i',  'aesthetic landscape value equivalent per hectare', 'seed 001 Table 3', true),
-('equivalent_coefficient', '1',               'aesthetic_landscape',   'R',    'value of one equivalent as a share of the grain output value (1/7)', 'seed 001 Table 3', true),
-('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'seed 001 Table 3', true),
-('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'seed 001 Table 3', true)
+('crop_yield',          'kg/hm2/a',           'agricultural_products', 'E_i / S_i', 'crop output per hectare (E_i = crop_yield * area); 0 where the land type yields no crop', 'Xu X. et al., in press, Table 3', true),
+('crop_price',          'yuan/kg',            'agricultural_products', 'P_i',  'crop price (output-weighted mean for several crops); not read where crop_yield is 0', 'Xu X. et al., in press, Table 3', true),
+('precipitation',       'mm/a',               'water_conservation',    'P',    'annual precipitation', 'Xu X. et al., in press, Table 3', true),
+('runoff_coefficient',  '1',                  'water_conservation',    'R_i / P', 'surface runoff as a fraction of precipitation (R_i = runoff_coefficient * P), in [0, 1]', 'Xu X. et al., in press, section 2.2 (runoff from the recommended coefficient times rainfall)', true),
+('evapotranspiration',  'mm/a',               'water_conservation',    'ET_i', 'actual evapotranspiration', 'Xu X. et al., in press, Table 3', true),
+('water_price',         'yuan/m3',            'water_conservation',    'C_wc', 'market price of water', 'Xu X. et al., in press, Table 3', true),
+('rainfall_erosivity',  'MJ mm/(hm2 h a)',    'soil_retention',        'R',    'RUSLE rainfall erosivity factor', 'Xu X. et al., in press, Table 3', true),
+('soil_erodibility',    't hm2 h/(hm2 MJ mm)', 'soil_retention',       'K',    'RUSLE soil erodibility factor', 'Xu X. et al., in press, Table 3', true),
+('slope_length_factor', '1',                  'soil_retention',        'LS',   'RUSLE slope length and steepness factor', 'Xu X. et al., in press, Table 3', true),
+('cover_factor',        '1',                  'soil_retention',        'C',    'RUSLE cover-management factor, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('practice_factor',     '1',                  'soil_retention',        'P',    'RUSLE support-practice factor, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('sediment_coefficient','1',                  'soil_retention',        'lambda', 'sediment accumulation coefficient: share of retained soil that would silt up reservoirs, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('soil_bulk_density',   't/m3',               'soil_retention',        'rho',  'soil bulk density (> 0)', 'Xu X. et al., in press, Table 3', true),
+('dredging_cost',       'yuan/m3',            'soil_retention',        'c',    'reservoir dredging cost', 'Xu X. et al., in press, Table 3', true),
+('soil_nitrogen',       'g/kg',               'soil_retention',        'C_N',  'nitrogen content of the soil', 'Xu X. et al., in press, Table 3', true),
+('soil_phosphorus',     'g/kg',               'soil_retention',        'C_P',  'phosphorus content of the soil', 'Xu X. et al., in press, Table 3', true),
+('nitrogen_fertilizer_coefficient',   '1',    'soil_retention',        'alpha_N', 't of fertilizer per t of nitrogen', 'Xu X. et al., in press, Table 3', true),
+('phosphorus_fertilizer_coefficient', '1',    'soil_retention',        'alpha_P', 't of fertilizer per t of phosphorus', 'Xu X. et al., in press, Table 3', true),
+('nitrogen_fertilizer_price',   'yuan/t',     'soil_retention',        'P_N',  'price of nitrogen fertilizer', 'Xu X. et al., in press, Table 3', true),
+('phosphorus_fertilizer_price', 'yuan/t',     'soil_retention',        'P_P',  'price of phosphorus fertilizer', 'Xu X. et al., in press, Table 3', true),
+('so2_absorption',      't/hm2/a',            'air_purification',      'Q_SO2', 'SO2 absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('nox_absorption',      't/hm2/a',            'air_purification',      'Q_NOx', 'NOx absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('dust_absorption',     't/hm2/a',            'air_purification',      'Q_dust', 'dust absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('so2_cost',            'yuan/kg',            'air_purification',      'C_SO2', 'SO2 treatment cost (pollution discharge fee)', 'Xu X. et al., in press, Table 3', true),
+('nox_cost',            'yuan/kg',            'air_purification',      'C_NOx', 'NOx treatment cost', 'Xu X. et al., in press, Table 3', true),
+('dust_cost',           'yuan/kg',            'air_purification',      'C_dust', 'dust treatment cost', 'Xu X. et al., in press, Table 3', true),
+('carbon_rate',         't C/hm2/a',          'carbon_fixation',       'FCSR, GSR, CSR', 'carbon sequestration rate of the vegetation', 'Xu X. et al., in press, Table 3', true),
+('soil_carbon_coefficient', '1',              'carbon_fixation',       'beta', 'soil carbon sequestration coefficient: the land type fixes carbon_rate * (1 + beta)', 'Xu X. et al., in press, Table 3 (FCS = FCSR * SF * (1 + beta))', true),
+('carbon_price',        'yuan/t CO2',         'carbon_fixation',       'C_c',  'price of fixed CO2', 'Xu X. et al., in press, Table 3', true),
+('oxygen_price',        'yuan/t',             'oxygen_release',        'C_o',  'industrial oxygen price', 'Xu X. et al., in press, Table 3', true),
+('heat_absorbed',       'kJ/hm2/d',           'climate_regulation',    'GPP',  'heat absorbed by vegetation per hectare and air-conditioning day', 'Xu X. et al., in press, Table 3', true),
+('ac_days',             'd/a',                'climate_regulation',    'd',    'air-conditioning days per year', 'Xu X. et al., in press, Table 3', true),
+('eer',                 '1',                  'climate_regulation',    'R',    'energy efficiency ratio of air conditioners (> 0)', 'Xu X. et al., in press, Table 3', true),
+('electricity_price',   'yuan/kWh',           'climate_regulation',    'p',    'electricity price', 'Xu X. et al., in press, Table 3', true),
+('landscape_factor',    '1',                  'aesthetic_landscape',   'A_i',  'aesthetic landscape value equivalent per hectare', 'Xu X. et al., in press, Table 3', true),
+('equivalent_coefficient', '1',               'aesthetic_landscape',   'R',    'value of one equivalent as a share of the grain output value (1/7)', 'Xu X. et al., in press, Table 3', true),
+('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'Xu X. et al., in press, Table 3', true),
+('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'Xu X. et al., in press, Table 3', true)
 ON CONFLICT (parameter) DO UPDATE SET unit = EXCLUDED.unit, service = EXCLUDED.service, symbol = EXCLUDED.symbol, description = EXCLUDED.description, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
 -- built-in rows of gep_parameter that 0.2.0 does not ship (user rows, those pg_dump dumps, stay)
 DELETE FROM @extschema@.gep_parameter AS t
 WHERE NOT (NOT builtin)
   AND NOT EXISTS (SELECT FROM (
 	SELECT v.parameter::text FROM (VALUES
-('crop_yield',          'kg/hm2/a',           'agricultural_products', 'E_i / S_i', 'crop output per hectare (E_i = crop_yield * area); 0 where the land type yields no crop', 'seed 001 Table 3', true),
-('crop_price',          'yuan/kg',            'agricultural_products', 'P_i',  'crop price (output-weighted mean for several crops); not read where crop_yield is 0', 'seed 001 Table 3', true),
-('precipitation',       'mm/a',               'water_conservation',    'P',    'annual precipitation', 'seed 001 Table 3', true),
-('runoff_coefficient',  '1',                  'water_conservation',    'R_i / P', 'surface runoff as a fraction of precipitation (R_i = runoff_coefficient * P), in [0, 1]', 'seed 001 section 2.2 (runoff from the recommended coefficient times rainfall)', true),
-('evapotranspiration',  'mm/a',               'water_conservation',    'ET_i', 'actual evapotranspiration', 'seed 001 Table 3', true),
-('water_price',         'yuan/m3',            'water_conservation',    'C_wc', 'market price of water', 'seed 001 Table 3', true),
-('rainfall_erosivity',  'MJ mm/(hm2 h a)',    'soil_retention',        'R',    'RUSLE rainfall erosivity factor', 'seed 001 Table 3', true),
-('soil_erodibility',    't hm2 h/(hm2 MJ mm)', 'soil_retention',       'K',    'RUSLE soil erodibility factor', 'seed 001 Table 3', true),
-('slope_length_factor', '1',                  'soil_retention',        'LS',   'RUSLE slope length and steepness factor', 'seed 001 Table 3', true),
-('cover_factor',        '1',                  'soil_retention',        'C',    'RUSLE cover-management factor, in [0, 1]', 'seed 001 Table 3', true),
-('practice_factor',     '1',                  'soil_retention',        'P',    'RUSLE support-practice factor, in [0, 1]', 'seed 001 Table 3', true),
-('sediment_coefficient','1',                  'soil_retention',        'lambda', 'sediment accumulation coefficient: share of retained soil that would silt up reservoirs, in [0, 1]', 'seed 001 Table 3', true),
-('soil_bulk_density',   't/m3',               'soil_retention',        'rho',  'soil bulk density (> 0)', 'seed 001 Table 3', true),
-('dredging_cost',       'yuan/m3',            'soil_retention',        'c',    'reservoir dredging cost', 'seed 001 Table 3', true),
-('soil_nitrogen',       'g/kg',               'soil_retention',        'C_N',  'nitrogen content of the soil', 'seed 001 Table 3', true),
-('soil_phosphorus',     'g/kg',               'soil_retention',        'C_P',  'phosphorus content of the soil', 'seed 001 Table 3', true),
-('nitrogen_fertilizer_coefficient',   '1',    'soil_retention',        'alpha_N', 't of fertilizer per t of nitrogen', 'seed 001 Table 3', true),
-('phosphorus_fertilizer_coefficient', '1',    'soil_retention',        'alpha_P', 't of fertilizer per t of phosphorus', 'seed 001 Table 3', true),
-('nitrogen_fertilizer_price',   'yuan/t',     'soil_retention',        'P_N',  'price of nitrogen fertilizer', 'seed 001 Table 3', true),
-('phosphorus_fertilizer_price', 'yuan/t',     'soil_retention',        'P_P',  'price of phosphorus fertilizer', 'seed 001 Table 3', true),
-('so2_absorption',      't/hm2/a',            'air_purification',      'Q_SO2', 'SO2 absorbed per hectare', 'seed 001 Table 3', true),
-('nox_absorption',      't/hm2/a',            'air_purification',      'Q_NOx', 'NOx absorbed per hectare', 'seed 001 Table 3', true),
-('dust_absorption',     't/hm2/a',            'air_purification',      'Q_dust', 'dust absorbed per hectare', 'seed 001 Table 3', true),
-('so2_cost',            'yuan/kg',            'air_purification',      'C_SO2', 'SO2 treatment cost (pollution discharge fee)', 'seed 001 Table 3', true),
-('nox_cost',            'yuan/kg',            'air_purification',      'C_NOx', 'NOx treatment cost', 'seed 001 Table 3', true),
-('dust_cost',           'yuan/kg',            'air_purification',      'C_dust', 'dust treatment cost', 'seed 001 Table 3', true),
-('carbon_rate',         't C/hm2/a',          'carbon_fixation',       'FCSR, GSR, CSR', 'carbon sequestration rate of the vegetation', 'seed 001 Table 3', true),
-('soil_carbon_coefficient', '1',              'carbon_fixation',       'beta', 'soil carbon sequestration coefficient: the land type fixes carbon_rate * (1 + beta)', 'seed 001 Table 3 (FCS = FCSR * SF * (1 + beta))', true),
-('carbon_price',        'yuan/t CO2',         'carbon_fixation',       'C_c',  'price of fixed CO2', 'seed 001 Table 3', true),
-('oxygen_price',        'yuan/t',             'oxygen_release',        'C_o',  'industrial oxygen price', 'seed 001 Table 3', true),
-('heat_absorbed',       'kJ/hm2/d',           'climate_regulation',    'GPP',  'heat absorbed by vegetation per hectare and air-conditioning day', 'seed 001 Table 3', true),
-('ac_days',             'd/a',                'climate_regulation',    'd',    'air-conditioning days per year', 'seed 001 Table 3', true),
-('eer',                 '1',                  'climate_regulation',    'R',    'energy efficiency ratio of air conditioners (> 0)', 'seed 001 Table 3', true),
-('electricity_price',   'yuan/kWh',           'climate_regulation',    'p',    'electricity price', 'seed 001 Table 3', true),
-('landscape_factor',    '1',                  'aesthetic_landscape',   'A_i',  'aesthetic landscape value equivalent per hectare', 'seed 001 Table 3', true),
-('equivalent_coefficient', '1',               'aesthetic_landscape',   'R',    'value of one equivalent as a share of the grain output value (1/7)', 'seed 001 Table 3', true),
-('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'seed 001 Table 3', true),
-('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'seed 001 Table 3', true)
+('crop_yield',          'kg/hm2/a',           'agricultural_products', 'E_i / S_i', 'crop output per hectare (E_i = crop_yield * area); 0 where the land type yields no crop', 'Xu X. et al., in press, Table 3', true),
+('crop_price',          'yuan/kg',            'agricultural_products', 'P_i',  'crop price (output-weighted mean for several crops); not read where crop_yield is 0', 'Xu X. et al., in press, Table 3', true),
+('precipitation',       'mm/a',               'water_conservation',    'P',    'annual precipitation', 'Xu X. et al., in press, Table 3', true),
+('runoff_coefficient',  '1',                  'water_conservation',    'R_i / P', 'surface runoff as a fraction of precipitation (R_i = runoff_coefficient * P), in [0, 1]', 'Xu X. et al., in press, section 2.2 (runoff from the recommended coefficient times rainfall)', true),
+('evapotranspiration',  'mm/a',               'water_conservation',    'ET_i', 'actual evapotranspiration', 'Xu X. et al., in press, Table 3', true),
+('water_price',         'yuan/m3',            'water_conservation',    'C_wc', 'market price of water', 'Xu X. et al., in press, Table 3', true),
+('rainfall_erosivity',  'MJ mm/(hm2 h a)',    'soil_retention',        'R',    'RUSLE rainfall erosivity factor', 'Xu X. et al., in press, Table 3', true),
+('soil_erodibility',    't hm2 h/(hm2 MJ mm)', 'soil_retention',       'K',    'RUSLE soil erodibility factor', 'Xu X. et al., in press, Table 3', true),
+('slope_length_factor', '1',                  'soil_retention',        'LS',   'RUSLE slope length and steepness factor', 'Xu X. et al., in press, Table 3', true),
+('cover_factor',        '1',                  'soil_retention',        'C',    'RUSLE cover-management factor, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('practice_factor',     '1',                  'soil_retention',        'P',    'RUSLE support-practice factor, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('sediment_coefficient','1',                  'soil_retention',        'lambda', 'sediment accumulation coefficient: share of retained soil that would silt up reservoirs, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('soil_bulk_density',   't/m3',               'soil_retention',        'rho',  'soil bulk density (> 0)', 'Xu X. et al., in press, Table 3', true),
+('dredging_cost',       'yuan/m3',            'soil_retention',        'c',    'reservoir dredging cost', 'Xu X. et al., in press, Table 3', true),
+('soil_nitrogen',       'g/kg',               'soil_retention',        'C_N',  'nitrogen content of the soil', 'Xu X. et al., in press, Table 3', true),
+('soil_phosphorus',     'g/kg',               'soil_retention',        'C_P',  'phosphorus content of the soil', 'Xu X. et al., in press, Table 3', true),
+('nitrogen_fertilizer_coefficient',   '1',    'soil_retention',        'alpha_N', 't of fertilizer per t of nitrogen', 'Xu X. et al., in press, Table 3', true),
+('phosphorus_fertilizer_coefficient', '1',    'soil_retention',        'alpha_P', 't of fertilizer per t of phosphorus', 'Xu X. et al., in press, Table 3', true),
+('nitrogen_fertilizer_price',   'yuan/t',     'soil_retention',        'P_N',  'price of nitrogen fertilizer', 'Xu X. et al., in press, Table 3', true),
+('phosphorus_fertilizer_price', 'yuan/t',     'soil_retention',        'P_P',  'price of phosphorus fertilizer', 'Xu X. et al., in press, Table 3', true),
+('so2_absorption',      't/hm2/a',            'air_purification',      'Q_SO2', 'SO2 absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('nox_absorption',      't/hm2/a',            'air_purification',      'Q_NOx', 'NOx absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('dust_absorption',     't/hm2/a',            'air_purification',      'Q_dust', 'dust absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('so2_cost',            'yuan/kg',            'air_purification',      'C_SO2', 'SO2 treatment cost (pollution discharge fee)', 'Xu X. et al., in press, Table 3', true),
+('nox_cost',            'yuan/kg',            'air_purification',      'C_NOx', 'NOx treatment cost', 'Xu X. et al., in press, Table 3', true),
+('dust_cost',           'yuan/kg',            'air_purification',      'C_dust', 'dust treatment cost', 'Xu X. et al., in press, Table 3', true),
+('carbon_rate',         't C/hm2/a',          'carbon_fixation',       'FCSR, GSR, CSR', 'carbon sequestration rate of the vegetation', 'Xu X. et al., in press, Table 3', true),
+('soil_carbon_coefficient', '1',              'carbon_fixation',       'beta', 'soil carbon sequestration coefficient: the land type fixes carbon_rate * (1 + beta)', 'Xu X. et al., in press, Table 3 (FCS = FCSR * SF * (1 + beta))', true),
+('carbon_price',        'yuan/t CO2',         'carbon_fixation',       'C_c',  'price of fixed CO2', 'Xu X. et al., in press, Table 3', true),
+('oxygen_price',        'yuan/t',             'oxygen_release',        'C_o',  'industrial oxygen price', 'Xu X. et al., in press, Table 3', true),
+('heat_absorbed',       'kJ/hm2/d',           'climate_regulation',    'GPP',  'heat absorbed by vegetation per hectare and air-conditioning day', 'Xu X. et al., in press, Table 3', true),
+('ac_days',             'd/a',                'climate_regulation',    'd',    'air-conditioning days per year', 'Xu X. et al., in press, Table 3', true),
+('eer',                 '1',                  'climate_regulation',    'R',    'energy efficiency ratio of air conditioners (> 0)', 'Xu X. et al., in press, Table 3', true),
+('electricity_price',   'yuan/kWh',           'climate_regulation',    'p',    'electricity price', 'Xu X. et al., in press, Table 3', true),
+('landscape_factor',    '1',                  'aesthetic_landscape',   'A_i',  'aesthetic landscape value equivalent per hectare', 'Xu X. et al., in press, Table 3', true),
+('equivalent_coefficient', '1',               'aesthetic_landscape',   'R',    'value of one equivalent as a share of the grain output value (1/7)', 'Xu X. et al., in press, Table 3', true),
+('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'Xu X. et al., in press, Table 3', true),
+('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'Xu X. et al., in press, Table 3', true)
 ) AS v(parameter, unit, service, symbol, description, source, builtin)) AS k(parameter)
 	WHERE k.parameter IS NOT DISTINCT FROM t.parameter);
--- table gep_param_set: in 0.1.0 already
-COMMENT ON TABLE @extschema@.gep_param_set IS
-	'Named GEP parameter sets: jinsha_2022_paper holds only the values the GEP paper gives (Jinsha County coal mine restoration, Guizhou, 2022); jinsha_2022 adds documented values the paper does not give (runoff coefficients, sediment coefficient lambda, soil bulk density rho, carbon price)';
--- table gep_param: in 0.1.0 already
-COMMENT ON TABLE @extschema@.gep_param IS
-	'Values of the GEP parameters by set and land type (land_type NULL: every land type without a row of its own), in the unit gep_parameter fixes, with their source';
 INSERT INTO @extschema@.gep_param_set (param_set, title, source, builtin) VALUES
 ('jinsha_2022', 'Jinsha County (Guizhou) coal mine restoration 2022: the GEP paper''s values (as jinsha_2022_paper) plus documented additions where it is silent (runoff_coefficient, sediment_coefficient, soil_bulk_density, carbon_price: sources begin "addition"); ac_days, evapotranspiration, dry-land runoff, crop yield and price, grain price and yield required',
  'the GEP paper (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3 and section 2, plus the published sources named on the addition rows', true)
@@ -1394,65 +1625,65 @@ ON CONFLICT (param_set) DO UPDATE SET title = EXCLUDED.title, source = EXCLUDED.
 INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit, source, builtin) VALUES
 -- agricultural products: only dry land yields crops (Table 5); its yield and
 -- price come from the local agricultural department and are not published
-('jinsha_2022', 'crop_yield', 'forest',    0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from forest land', true),
-('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from grassland', true),
+('jinsha_2022', 'crop_yield', 'forest',    0, 'kg/hm2/a', 'Xu X. et al., in press, Table 5: no agricultural products from forest land', true),
+('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'Xu X. et al., in press, Table 5: no agricultural products from grassland', true),
 -- water conservation
-('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'seed 001 section 2: average annual precipitation of the study area', true),
+('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'Xu X. et al., in press, section 2: average annual precipitation of the study area', true),
 ('jinsha_2022', 'runoff_coefficient', 'forest', 0.0465, '1', 'addition, not in the GEP paper: Gong et al. 2017, Acta Ecol. Sin. 37(7):2455, Table 2, evergreen broadleaf forest 4.65% (the zonal forest of subtropical Guizhou); the paper''s coefficient (NDRC/NBS 2022) is not published', true),
 ('jinsha_2022', 'runoff_coefficient', 'grassland', 0.0387, '1', 'addition, not in the GEP paper: Gong et al. 2017, Table 2, (sub)tropical tussock 3.87%; the paper''s coefficient is not published', true),
-('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by seed 001 Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (SPEC section 2)', true),
+('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by Xu X. et al., in press, Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (the GEP method (docs/gep.md))', true),
 -- soil retention (RUSLE; K are the after-restoration values)
-('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'seed 001 Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
-('jinsha_2022', 'soil_erodibility', 'forest',    0.0336, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'soil_erodibility', 'dryland',   0.0544, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, cultivated land after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'soil_erodibility', 'grassland', 0.0378, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'slope_length_factor', NULL, 11.23, '1', 'seed 001 Table 3 (Yang et al. 2013: purple-soil hills of the southwest)', true),
-('jinsha_2022', 'cover_factor', 'dryland',   0.130, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
-('jinsha_2022', 'cover_factor', 'forest',    0.001, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
-('jinsha_2022', 'cover_factor', 'grassland', 0.040, '1', 'seed 001 Table 3 (Ye et al. 2021)', true),
-('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'Xu X. et al., in press, Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
+('jinsha_2022', 'soil_erodibility', 'forest',    0.0336, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'soil_erodibility', 'dryland',   0.0544, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, cultivated land after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'soil_erodibility', 'grassland', 0.0378, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'slope_length_factor', NULL, 11.23, '1', 'Xu X. et al., in press, Table 3 (Yang et al. 2013: purple-soil hills of the southwest)', true),
+('jinsha_2022', 'cover_factor', 'dryland',   0.130, '1', 'Xu X. et al., in press, Table 3 (Cai et al. 2000)', true),
+('jinsha_2022', 'cover_factor', 'forest',    0.001, '1', 'Xu X. et al., in press, Table 3 (Cai et al. 2000)', true),
+('jinsha_2022', 'cover_factor', 'grassland', 0.040, '1', 'Xu X. et al., in press, Table 3 (Ye et al. 2021)', true),
+('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
 ('jinsha_2022', 'sediment_coefficient', NULL, 0.24, '1', 'addition, not in the GEP paper: lambda of the Garze GEP 2010 (Baima Zhuoga et al. 2017, Acta Ecol. Sin. 37(19):6302) citing Ouyang, Wang, Miao 1999', true),
 ('jinsha_2022', 'soil_bulk_density', NULL, 1.3, 't/m3', 'addition, not in the GEP paper: rho, generic 1.3 g/cm3 (Lancang River GEP 2017); the Garze 0.93 is alpine grassland', true),
-('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'seed 001 Table 3 (Ministry of Water Resources)', true),
-('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
-('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
-('jinsha_2022', 'nitrogen_fertilizer_coefficient', NULL, 2.17, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'phosphorus_fertilizer_coefficient', NULL, 5.56, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'nitrogen_fertilizer_price', NULL, 1500, 'yuan/t', 'seed 001 Table 3 (market research)', true),
-('jinsha_2022', 'phosphorus_fertilizer_price', NULL, 900, 'yuan/t', 'seed 001 Table 3 (market research)', true),
+('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'Xu X. et al., in press, Table 3 (Ministry of Water Resources)', true),
+('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'Xu X. et al., in press, Table 3 (laboratory measurement)', true),
+('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'Xu X. et al., in press, Table 3 (laboratory measurement)', true),
+('jinsha_2022', 'nitrogen_fertilizer_coefficient', NULL, 2.17, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'phosphorus_fertilizer_coefficient', NULL, 5.56, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'nitrogen_fertilizer_price', NULL, 1500, 'yuan/t', 'Xu X. et al., in press, Table 3 (market research)', true),
+('jinsha_2022', 'phosphorus_fertilizer_price', NULL, 900, 'yuan/t', 'Xu X. et al., in press, Table 3 (market research)', true),
 -- air purification
-('jinsha_2022', 'so2_absorption', 'forest',    0.036,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_absorption', 'dryland',   0.025,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_absorption', 'grassland', 0.0294, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'forest',    0.0226, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'dryland',   0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'grassland', 0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'forest',    0.1076, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'dryland',   0.0841, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'grassland', 0.0847, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_cost',  NULL, 1.2,  'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
-('jinsha_2022', 'nox_cost',  NULL, 0.63, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
-('jinsha_2022', 'dust_cost', NULL, 0.15, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'so2_absorption', 'forest',    0.036,  't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_absorption', 'dryland',   0.025,  't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_absorption', 'grassland', 0.0294, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'forest',    0.0226, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'dryland',   0.0157, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'grassland', 0.0157, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'forest',    0.1076, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'dryland',   0.0841, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'grassland', 0.0847, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_cost',  NULL, 1.2,  'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'nox_cost',  NULL, 0.63, 'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'dust_cost', NULL, 0.15, 'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
 -- carbon fixation, oxygen release
-('jinsha_2022', 'carbon_rate', 'forest',    1.17,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, Guizhou 2015, forest vegetation)', true),
-('jinsha_2022', 'carbon_rate', 'grassland', 0.02,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, grassland)', true),
-('jinsha_2022', 'carbon_rate', 'dryland',   0.047, 't C/hm2/a', 'seed 001 Table 3 (Tian et al. 2014, dry land)', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'seed 001 Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
+('jinsha_2022', 'carbon_rate', 'forest',    1.17,  't C/hm2/a', 'Xu X. et al., in press, Table 3 (Guidelines, Guizhou 2015, forest vegetation)', true),
+('jinsha_2022', 'carbon_rate', 'grassland', 0.02,  't C/hm2/a', 'Xu X. et al., in press, Table 3 (Guidelines, grassland)', true),
+('jinsha_2022', 'carbon_rate', 'dryland',   0.047, 't C/hm2/a', 'Xu X. et al., in press, Table 3 (Tian et al. 2014, dry land)', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'Xu X. et al., in press, Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'Xu X. et al., in press, Table 3: (1 + beta) applies to forest only', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'Xu X. et al., in press, Table 3: (1 + beta) applies to forest only', true),
 ('jinsha_2022', 'carbon_price', NULL, 380, 'yuan/t CO2', 'addition, not in the GEP paper: Garze GEP 2010 carbon fixation price applied to fixed CO2 (the paper''s values imply about 386)', true),
-('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'seed 001 Table 3 (Cao et al. 2023, Guizhou)', true),
+('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'Xu X. et al., in press, Table 3 (Cao et al. 2023, Guizhou)', true),
 -- climate regulation (ac_days is required: the paper''s d is not published)
-('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'seed 001 Table 3 (Ouyang et al. 2013)', true),
-('jinsha_2022', 'eer', NULL, 3.0, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'electricity_price', NULL, 0.45, 'yuan/kWh', 'seed 001 Table 3 (China Southern Power Grid, first tariff level)', true),
+('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'Xu X. et al., in press, Table 3 (Ouyang et al. 2013)', true),
+('jinsha_2022', 'eer', NULL, 3.0, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'electricity_price', NULL, 0.45, 'yuan/kWh', 'Xu X. et al., in press, Table 3 (China Southern Power Grid, first tariff level)', true),
 -- aesthetic landscape (grain price and yield of Jinsha County are not published)
-('jinsha_2022', 'landscape_factor', 'dryland',   0.06, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'seed 001 Table 3: 1/7', true)
+('jinsha_2022', 'landscape_factor', 'dryland',   0.06, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'Xu X. et al., in press, Table 3: 1/7', true)
 ON CONFLICT (param_set, parameter, land_type) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit, source = EXCLUDED.source, builtin = EXCLUDED.builtin;
 -- The paper's values alone: jinsha_2022 without its additions.  Soil
 -- retention, water conservation and carbon fixation need overrides for
@@ -1487,286 +1718,76 @@ WHERE NOT (NOT builtin)
 	SELECT v.param_set::text, v.parameter::text, v.land_type::text FROM (VALUES
 -- agricultural products: only dry land yields crops (Table 5); its yield and
 -- price come from the local agricultural department and are not published
-('jinsha_2022', 'crop_yield', 'forest',    0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from forest land', true),
-('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from grassland', true),
+('jinsha_2022', 'crop_yield', 'forest',    0, 'kg/hm2/a', 'Xu X. et al., in press, Table 5: no agricultural products from forest land', true),
+('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'Xu X. et al., in press, Table 5: no agricultural products from grassland', true),
 -- water conservation
-('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'seed 001 section 2: average annual precipitation of the study area', true),
+('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'Xu X. et al., in press, section 2: average annual precipitation of the study area', true),
 ('jinsha_2022', 'runoff_coefficient', 'forest', 0.0465, '1', 'addition, not in the GEP paper: Gong et al. 2017, Acta Ecol. Sin. 37(7):2455, Table 2, evergreen broadleaf forest 4.65% (the zonal forest of subtropical Guizhou); the paper''s coefficient (NDRC/NBS 2022) is not published', true),
 ('jinsha_2022', 'runoff_coefficient', 'grassland', 0.0387, '1', 'addition, not in the GEP paper: Gong et al. 2017, Table 2, (sub)tropical tussock 3.87%; the paper''s coefficient is not published', true),
-('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by seed 001 Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (SPEC section 2)', true),
+('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by Xu X. et al., in press, Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (the GEP method (docs/gep.md))', true),
 -- soil retention (RUSLE; K are the after-restoration values)
-('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'seed 001 Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
-('jinsha_2022', 'soil_erodibility', 'forest',    0.0336, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'soil_erodibility', 'dryland',   0.0544, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, cultivated land after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'soil_erodibility', 'grassland', 0.0378, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'slope_length_factor', NULL, 11.23, '1', 'seed 001 Table 3 (Yang et al. 2013: purple-soil hills of the southwest)', true),
-('jinsha_2022', 'cover_factor', 'dryland',   0.130, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
-('jinsha_2022', 'cover_factor', 'forest',    0.001, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
-('jinsha_2022', 'cover_factor', 'grassland', 0.040, '1', 'seed 001 Table 3 (Ye et al. 2021)', true),
-('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'Xu X. et al., in press, Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
+('jinsha_2022', 'soil_erodibility', 'forest',    0.0336, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'soil_erodibility', 'dryland',   0.0544, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, cultivated land after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'soil_erodibility', 'grassland', 0.0378, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'slope_length_factor', NULL, 11.23, '1', 'Xu X. et al., in press, Table 3 (Yang et al. 2013: purple-soil hills of the southwest)', true),
+('jinsha_2022', 'cover_factor', 'dryland',   0.130, '1', 'Xu X. et al., in press, Table 3 (Cai et al. 2000)', true),
+('jinsha_2022', 'cover_factor', 'forest',    0.001, '1', 'Xu X. et al., in press, Table 3 (Cai et al. 2000)', true),
+('jinsha_2022', 'cover_factor', 'grassland', 0.040, '1', 'Xu X. et al., in press, Table 3 (Ye et al. 2021)', true),
+('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
 ('jinsha_2022', 'sediment_coefficient', NULL, 0.24, '1', 'addition, not in the GEP paper: lambda of the Garze GEP 2010 (Baima Zhuoga et al. 2017, Acta Ecol. Sin. 37(19):6302) citing Ouyang, Wang, Miao 1999', true),
 ('jinsha_2022', 'soil_bulk_density', NULL, 1.3, 't/m3', 'addition, not in the GEP paper: rho, generic 1.3 g/cm3 (Lancang River GEP 2017); the Garze 0.93 is alpine grassland', true),
-('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'seed 001 Table 3 (Ministry of Water Resources)', true),
-('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
-('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
-('jinsha_2022', 'nitrogen_fertilizer_coefficient', NULL, 2.17, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'phosphorus_fertilizer_coefficient', NULL, 5.56, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'nitrogen_fertilizer_price', NULL, 1500, 'yuan/t', 'seed 001 Table 3 (market research)', true),
-('jinsha_2022', 'phosphorus_fertilizer_price', NULL, 900, 'yuan/t', 'seed 001 Table 3 (market research)', true),
+('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'Xu X. et al., in press, Table 3 (Ministry of Water Resources)', true),
+('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'Xu X. et al., in press, Table 3 (laboratory measurement)', true),
+('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'Xu X. et al., in press, Table 3 (laboratory measurement)', true),
+('jinsha_2022', 'nitrogen_fertilizer_coefficient', NULL, 2.17, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'phosphorus_fertilizer_coefficient', NULL, 5.56, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'nitrogen_fertilizer_price', NULL, 1500, 'yuan/t', 'Xu X. et al., in press, Table 3 (market research)', true),
+('jinsha_2022', 'phosphorus_fertilizer_price', NULL, 900, 'yuan/t', 'Xu X. et al., in press, Table 3 (market research)', true),
 -- air purification
-('jinsha_2022', 'so2_absorption', 'forest',    0.036,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_absorption', 'dryland',   0.025,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_absorption', 'grassland', 0.0294, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'forest',    0.0226, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'dryland',   0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'grassland', 0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'forest',    0.1076, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'dryland',   0.0841, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'grassland', 0.0847, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_cost',  NULL, 1.2,  'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
-('jinsha_2022', 'nox_cost',  NULL, 0.63, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
-('jinsha_2022', 'dust_cost', NULL, 0.15, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'so2_absorption', 'forest',    0.036,  't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_absorption', 'dryland',   0.025,  't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_absorption', 'grassland', 0.0294, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'forest',    0.0226, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'dryland',   0.0157, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'grassland', 0.0157, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'forest',    0.1076, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'dryland',   0.0841, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'grassland', 0.0847, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_cost',  NULL, 1.2,  'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'nox_cost',  NULL, 0.63, 'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'dust_cost', NULL, 0.15, 'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
 -- carbon fixation, oxygen release
-('jinsha_2022', 'carbon_rate', 'forest',    1.17,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, Guizhou 2015, forest vegetation)', true),
-('jinsha_2022', 'carbon_rate', 'grassland', 0.02,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, grassland)', true),
-('jinsha_2022', 'carbon_rate', 'dryland',   0.047, 't C/hm2/a', 'seed 001 Table 3 (Tian et al. 2014, dry land)', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'seed 001 Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
+('jinsha_2022', 'carbon_rate', 'forest',    1.17,  't C/hm2/a', 'Xu X. et al., in press, Table 3 (Guidelines, Guizhou 2015, forest vegetation)', true),
+('jinsha_2022', 'carbon_rate', 'grassland', 0.02,  't C/hm2/a', 'Xu X. et al., in press, Table 3 (Guidelines, grassland)', true),
+('jinsha_2022', 'carbon_rate', 'dryland',   0.047, 't C/hm2/a', 'Xu X. et al., in press, Table 3 (Tian et al. 2014, dry land)', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'Xu X. et al., in press, Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'Xu X. et al., in press, Table 3: (1 + beta) applies to forest only', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'Xu X. et al., in press, Table 3: (1 + beta) applies to forest only', true),
 ('jinsha_2022', 'carbon_price', NULL, 380, 'yuan/t CO2', 'addition, not in the GEP paper: Garze GEP 2010 carbon fixation price applied to fixed CO2 (the paper''s values imply about 386)', true),
-('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'seed 001 Table 3 (Cao et al. 2023, Guizhou)', true),
+('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'Xu X. et al., in press, Table 3 (Cao et al. 2023, Guizhou)', true),
 -- climate regulation (ac_days is required: the paper''s d is not published)
-('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'seed 001 Table 3 (Ouyang et al. 2013)', true),
-('jinsha_2022', 'eer', NULL, 3.0, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'electricity_price', NULL, 0.45, 'yuan/kWh', 'seed 001 Table 3 (China Southern Power Grid, first tariff level)', true),
+('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'Xu X. et al., in press, Table 3 (Ouyang et al. 2013)', true),
+('jinsha_2022', 'eer', NULL, 3.0, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'electricity_price', NULL, 0.45, 'yuan/kWh', 'Xu X. et al., in press, Table 3 (China Southern Power Grid, first tariff level)', true),
 -- aesthetic landscape (grain price and yield of Jinsha County are not published)
-('jinsha_2022', 'landscape_factor', 'dryland',   0.06, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'seed 001 Table 3: 1/7', true)
+('jinsha_2022', 'landscape_factor', 'dryland',   0.06, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'Xu X. et al., in press, Table 3: 1/7', true)
 ) AS v(param_set, parameter, land_type, value, unit, source, builtin)
 	UNION ALL SELECT v.param_set::text, v.parameter::text, v.land_type::text FROM (SELECT 'jinsha_2022_paper', v.parameter, v.land_type, v.value, v.unit, v.source, true
 FROM @extschema@.gep_param v
 WHERE v.param_set OPERATOR(pg_catalog.=) 'jinsha_2022' AND v.source NOT LIKE 'addition%'
 ) AS v(param_set, parameter, land_type, value, unit, source, builtin)) AS k(param_set, parameter, land_type)
 	WHERE k.param_set IS NOT DISTINCT FROM t.param_set AND k.parameter IS NOT DISTINCT FROM t.parameter AND k.land_type IS NOT DISTINCT FROM t.land_type);
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_land_type', 'WHERE NOT builtin');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_landuse_map', 'WHERE NOT builtin');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_parameter', 'WHERE NOT builtin');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_param_set', 'WHERE NOT builtin');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_param', 'WHERE NOT builtin');
-GRANT SELECT ON @extschema@.gep_land_type, @extschema@.gep_landuse_map, @extschema@.gep_parameter,
-	@extschema@.gep_param_set, @extschema@.gep_param TO PUBLIC;
--- Service formulas (one per service; inputs and results carry their units) --
-
-CREATE OR REPLACE FUNCTION @extschema@.gep_agricultural_products(output_kg_per_a double precision[],
-	price_yuan_per_kg double precision[])
-RETURNS double precision
-AS 'MODULE_PATHNAME', 'gep_agricultural_products'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_agricultural_products(double precision[], double precision[]) IS
-	'Agricultural products by market value V = sum E_i P_i in yuan/a, E_i output in kg/a, P_i price in yuan/kg (seed 001 Table 3)';
-CREATE OR REPLACE FUNCTION @extschema@.gep_water_conservation(area_m2 double precision,
-	precipitation_mm_per_a double precision, runoff_mm_per_a double precision,
-	evapotranspiration_mm_per_a double precision, water_price_yuan_per_m3 double precision,
-	OUT water_m3_per_a double precision, OUT value_yuan_per_a double precision)
-AS 'MODULE_PATHNAME', 'gep_water_conservation'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_water_conservation(double precision, double precision, double precision, double precision, double precision) IS
-	'Water conservation by water balance Q = A (P - R - ET) 1e-3 in m3/a (A in m2, P, R, ET in mm/a; negative when ET exceeds P - R) and V = Q * price in yuan/a (seed 001 Table 3)';
-CREATE OR REPLACE FUNCTION @extschema@.gep_soil_retention(area_hm2 double precision,
-	rainfall_erosivity_mj_mm_per_hm2_h_a double precision,
-	soil_erodibility_t_hm2_h_per_hm2_mj_mm double precision,
-	slope_length_factor double precision, cover_factor double precision,
-	practice_factor double precision)
-RETURNS double precision
-AS 'MODULE_PATHNAME', 'gep_soil_retention'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_soil_retention(double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Soil retained in t/a by RUSLE: Q_sr = R K LS (1 - C P) t/hm2/a times area in hm2; C and P in [0, 1] (seed 001 Table 3)';
-CREATE OR REPLACE FUNCTION @extschema@.gep_soil_retention_value(soil_t_per_a double precision,
-	sediment_coefficient double precision, soil_bulk_density_t_per_m3 double precision,
-	dredging_cost_yuan_per_m3 double precision,
-	nitrogen_g_per_kg double precision, nitrogen_fertilizer_coefficient double precision,
-	nitrogen_fertilizer_price_yuan_per_t double precision,
-	phosphorus_g_per_kg double precision, phosphorus_fertilizer_coefficient double precision,
-	phosphorus_fertilizer_price_yuan_per_t double precision,
-	OUT sediment_yuan_per_a double precision,
-	OUT nitrogen_t_per_a double precision, OUT nitrogen_yuan_per_a double precision,
-	OUT phosphorus_t_per_a double precision, OUT phosphorus_yuan_per_a double precision,
-	OUT value_yuan_per_a double precision)
-AS 'MODULE_PATHNAME', 'gep_soil_retention_value'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_soil_retention_value(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Value of retained soil Q_sr (t/a): sediment lambda (Q_sr / rho) c (rho t/m3, c yuan/m3) plus non-point pollution Q_sr C_i 1e-3 alpha_i P_i for N and P (C_i g/kg, P_i yuan/t fertilizer); nutrient masses in t/a, values in yuan/a (seed 001 Table 3)';
-CREATE OR REPLACE FUNCTION @extschema@.gep_air_purification(area_hm2 double precision,
-	so2_t_per_hm2_a double precision, nox_t_per_hm2_a double precision, dust_t_per_hm2_a double precision,
-	so2_cost_yuan_per_kg double precision, nox_cost_yuan_per_kg double precision,
-	dust_cost_yuan_per_kg double precision,
-	OUT so2_t_per_a double precision, OUT nox_t_per_a double precision, OUT dust_t_per_a double precision,
-	OUT so2_yuan_per_a double precision, OUT nox_yuan_per_a double precision,
-	OUT dust_yuan_per_a double precision, OUT value_yuan_per_a double precision)
-AS 'MODULE_PATHNAME', 'gep_air_purification'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_air_purification(double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Air purification: pollutant absorbed Q_i = rate (t/hm2/a) * area (hm2) in t/a, value Q_i * 1000 * cost (yuan/kg) in yuan/a, for SO2, NOx and dust (seed 001 Table 3)';
-CREATE OR REPLACE FUNCTION @extschema@.gep_carbon_fixation(area_hm2 double precision,
-	carbon_rate_t_c_per_hm2_a double precision, soil_carbon_coefficient double precision,
-	carbon_price_yuan_per_t_co2 double precision,
-	OUT co2_t_per_a double precision, OUT value_yuan_per_a double precision)
-AS 'MODULE_PATHNAME', 'gep_carbon_fixation'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_carbon_fixation(double precision, double precision, double precision, double precision) IS
-	'Carbon fixation Q_CO2 = 44/12 * rate (t C/hm2/a) * (1 + beta) * area (hm2) in t CO2/a (beta: 0.76 for forest in seed 001, 0 elsewhere), value Q_CO2 * price in yuan/a';
-CREATE OR REPLACE FUNCTION @extschema@.gep_oxygen_release(co2_t_per_a double precision,
-	oxygen_price_yuan_per_t double precision,
-	OUT o2_t_per_a double precision, OUT value_yuan_per_a double precision)
-AS 'MODULE_PATHNAME', 'gep_oxygen_release'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_oxygen_release(double precision, double precision) IS
-	'Oxygen release Q_O2 = 32/44 * Q_CO2 in t O2/a from fixed CO2 in t/a, value Q_O2 * price (yuan/t) in yuan/a (seed 001 Table 3)';
-CREATE OR REPLACE FUNCTION @extschema@.gep_climate_regulation(area_hm2 double precision,
-	heat_absorbed_kj_per_hm2_d double precision, ac_days_per_a double precision,
-	eer double precision, electricity_price_yuan_per_kwh double precision,
-	OUT electricity_kwh_per_a double precision, OUT value_yuan_per_a double precision)
-AS 'MODULE_PATHNAME', 'gep_climate_regulation'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_climate_regulation(double precision, double precision, double precision, double precision, double precision) IS
-	'Climate regulation as air-conditioning electricity saved: kWh/a = GPP (kJ/hm2/d) * area (hm2) * d (d/a) / (3600 * EER), value kWh * price (yuan/kWh) in yuan/a (seed 001 Table 3)';
-CREATE OR REPLACE FUNCTION @extschema@.gep_aesthetic_landscape(area_hm2 double precision,
-	landscape_factor double precision, grain_price_yuan_per_kg double precision,
-	grain_yield_kg_per_hm2 double precision,
-	equivalent_coefficient double precision DEFAULT 1.0 / 7)
-RETURNS double precision
-AS 'MODULE_PATHNAME', 'gep_aesthetic_landscape'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gep_aesthetic_landscape(double precision, double precision, double precision, double precision, double precision) IS
-	'Aesthetic landscape value V = A_i * area (hm2) * R * P_a (yuan/kg) * P_b (kg/hm2) in yuan/a, R = 1/7 by default (equivalent-factor method, seed 001 Table 3)';
--- The account ---------------------------------------------------------------
-
-CREATE OR REPLACE FUNCTION @extschema@.gep_account(areas jsonb, param_set text DEFAULT 'jinsha_2022',
-	overrides jsonb DEFAULT '{}', classification text DEFAULT NULL, services text[] DEFAULT NULL)
-RETURNS TABLE (service_group text, service text, item text, land_type text,
-	area_ha double precision, quantity double precision, unit text, value_yuan double precision)
-AS 'MODULE_PATHNAME', 'gep_account'
-LANGUAGE C STABLE PARALLEL SAFE ROWS 60;
-COMMENT ON FUNCTION @extschema@.gep_account(jsonb, text, jsonb, text, text[]) IS
-	'GEP account of land-type areas {"forest": ha, ...} (or land-use codes {"<code>": ha, "nodata": ha} of a classification): one row per (service group, service, item, land type) with area_ha, physical quantity in unit, value_yuan in yuan/a; parameters from param_set, overridden by overrides {"parameter": v, "parameter/land_type": v}; services NULL = all';
-CREATE OR REPLACE FUNCTION @extschema@.gep_compare(before jsonb, after jsonb, param_set text DEFAULT 'jinsha_2022',
-	overrides jsonb DEFAULT '{}', classification text DEFAULT NULL,
-	before_overrides jsonb DEFAULT '{}', after_overrides jsonb DEFAULT '{}', services text[] DEFAULT NULL)
-RETURNS TABLE (level text, service_group text, service text, item text, land_type text,
-	unit text, before_quantity double precision, after_quantity double precision,
-	before_yuan double precision, after_yuan double precision,
-	change_yuan double precision, change_pct double precision,
-	before_share_pct double precision, after_share_pct double precision,
-	before_rank integer, after_rank integer)
-LANGUAGE sql STABLE PARALLEL SAFE ROWS 80
-AS $$
-	WITH b AS (
-		SELECT a.service_group, a.service, a.item, a.land_type, a.quantity, a.unit, a.value_yuan
-		FROM @extschema@.gep_account(gep_compare.before, gep_compare.param_set,
-			COALESCE(gep_compare.overrides, '{}'::jsonb) OPERATOR(pg_catalog.||) COALESCE(gep_compare.before_overrides, '{}'::jsonb),
-			gep_compare.classification, gep_compare.services)
-			AS a(service_group, service, item, land_type, area_ha, quantity, unit, value_yuan)
-	), f AS (
-		SELECT a.service_group, a.service, a.item, a.land_type, a.quantity, a.unit, a.value_yuan
-		FROM @extschema@.gep_account(gep_compare.after, gep_compare.param_set,
-			COALESCE(gep_compare.overrides, '{}'::jsonb) OPERATOR(pg_catalog.||) COALESCE(gep_compare.after_overrides, '{}'::jsonb),
-			gep_compare.classification, gep_compare.services)
-			AS a(service_group, service, item, land_type, area_ha, quantity, unit, value_yuan)
-	), j AS (
-		SELECT COALESCE(b.service_group, f.service_group) AS service_group,
-			   COALESCE(b.service, f.service) AS service,
-			   COALESCE(b.item, f.item) AS item,
-			   COALESCE(b.land_type, f.land_type) AS land_type,
-			   COALESCE(b.unit, f.unit) AS unit,
-			   b.quantity AS bq, f.quantity AS fq,
-			   CASE WHEN gep_compare.before IS NULL THEN NULL ELSE COALESCE(b.value_yuan, 0) END AS bv,
-			   CASE WHEN gep_compare.after IS NULL THEN NULL ELSE COALESCE(f.value_yuan, 0) END AS fv,
-			   pg_catalog.array_position(ARRAY['agricultural_products', 'water_conservation',
-					'sediment_reduction', 'nitrogen_reduction', 'phosphorus_reduction',
-					'so2_purification', 'nox_purification', 'dust_purification', 'carbon_fixation',
-					'oxygen_release', 'climate_regulation', 'aesthetic_landscape'],
-				 COALESCE(b.item, f.item)) AS svc_order,
-			   lt.position AS lt_order
-		FROM b FULL JOIN f
-			ON b.service OPERATOR(pg_catalog.=) f.service AND b.item OPERATOR(pg_catalog.=) f.item AND b.land_type OPERATOR(pg_catalog.=) f.land_type
-		JOIN @extschema@.gep_land_type lt ON lt.land_type OPERATOR(pg_catalog.=) COALESCE(b.land_type, f.land_type)
-	), g AS (
-		SELECT CASE
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 15 THEN 'total'
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 14 THEN 'land_type'
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 7 THEN 'group'
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 3 THEN 'service'
-				 WHEN GROUPING(j.service_group, j.service, j.item, j.land_type) OPERATOR(pg_catalog.=) 2 THEN 'service_land_type'
-				 ELSE 'item'
-			   END AS level,
-			   j.service_group, j.service, j.item, j.land_type,
-			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.max(j.unit) END AS unit,
-			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.sum(j.bq) END AS bq,
-			   CASE WHEN GROUPING(j.item) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.sum(j.fq) END AS fq,
-			   pg_catalog.sum(j.bv) AS bv,
-			   pg_catalog.sum(j.fv) AS fv,
-			   pg_catalog.min(j.svc_order) AS svc_order,
-			   pg_catalog.min(j.lt_order) AS lt_order
-		FROM j
-		GROUP BY GROUPING SETS ((j.service_group, j.service, j.item),
-								(j.service_group, j.service),
-								(j.service_group),
-								(j.service_group, j.service, j.land_type),
-								(j.land_type),
-								())
-	), t AS (
-		SELECT g.bv AS tb, g.fv AS tf FROM g WHERE g.level OPERATOR(pg_catalog.=) 'total'::text
-	)
-	SELECT g.level, g.service_group, g.service, g.item, g.land_type, g.unit,
-		   g.bq, g.fq, g.bv, g.fv,
-		   g.fv OPERATOR(pg_catalog.-) g.bv,
-		   CASE WHEN g.bv OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) (g.fv OPERATOR(pg_catalog.-) g.bv) OPERATOR(pg_catalog./) g.bv END,
-		   CASE WHEN t.tb OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) g.bv OPERATOR(pg_catalog./) t.tb END,
-		   CASE WHEN t.tf OPERATOR(pg_catalog.<>) '0'::float8 THEN '100'::float8 OPERATOR(pg_catalog.*) g.fv OPERATOR(pg_catalog./) t.tf END,
-		   CASE WHEN g.bv OPERATOR(pg_catalog.>) '0'::float8 THEN (pg_catalog.rank() OVER (PARTITION BY g.level, g.bv OPERATOR(pg_catalog.>) '0'::float8 ORDER BY g.bv DESC))::integer END,
-		   CASE WHEN g.fv OPERATOR(pg_catalog.>) '0'::float8 THEN (pg_catalog.rank() OVER (PARTITION BY g.level, g.fv OPERATOR(pg_catalog.>) '0'::float8 ORDER BY g.fv DESC))::integer END
-	FROM g CROSS JOIN t
-	ORDER BY pg_catalog.array_position(ARRAY['item', 'service', 'group', 'service_land_type', 'land_type', 'total'], g.level),
-			 g.svc_order, g.lt_order
-$$;
-COMMENT ON FUNCTION @extschema@.gep_compare(jsonb, jsonb, text, jsonb, text, jsonb, jsonb, text[]) IS
-	'Before/after GEP comparison (seed 001 Tables 4 to 6) of two area sets: rows at level item, service, group (Table 4), service_land_type (Table 5), land_type and total (Table 6) with quantities (item level), values in yuan/a, change in yuan/a and %, shares of the total in %, and ranks by value; before_overrides / after_overrides apply on top of overrides to one side only; services NULL = all';
-CREATE OR REPLACE FUNCTION @extschema@.copy_gep_param_set(source text, target text, title text DEFAULT NULL)
-RETURNS void
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	-- not STRICT: a NULL title means "derive it", NULL names are errors
-	IF copy_gep_param_set.source IS NULL OR copy_gep_param_set.target IS NULL THEN
-		RAISE EXCEPTION 'source and target parameter set names must not be NULL'
-			USING ERRCODE = 'null_value_not_allowed';
-	END IF;
-	IF NOT EXISTS (SELECT 1 FROM @extschema@.gep_param_set s WHERE s.param_set = copy_gep_param_set.source) THEN
-		RAISE EXCEPTION 'GEP parameter set "%" does not exist', copy_gep_param_set.source
-			USING ERRCODE = 'undefined_object';
-	END IF;
-	INSERT INTO @extschema@.gep_param_set (param_set, title, source, builtin)
-	SELECT copy_gep_param_set.target, COALESCE(copy_gep_param_set.title, s.title OPERATOR(pg_catalog.||) ' (copy)'),
-		   'copy of ' OPERATOR(pg_catalog.||) s.param_set OPERATOR(pg_catalog.||) ': ' OPERATOR(pg_catalog.||) s.source, false
-	FROM @extschema@.gep_param_set s WHERE s.param_set = copy_gep_param_set.source;
-	INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit, source, builtin)
-	SELECT copy_gep_param_set.target, p.parameter, p.land_type, p.value, p.unit, p.source, false
-	FROM @extschema@.gep_param p WHERE p.param_set = copy_gep_param_set.source;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.copy_gep_param_set(text, text, text) IS
-	'Copy a GEP parameter set under a new name as user rows (dumped by pg_dump), to edit values without touching built-in rows';
 
 -- ==================== sql/install/60-water.sql ====================
 -- type water_footprint_hm2: in 0.1.0 already
 COMMENT ON TYPE @extschema@.water_footprint_hm2 IS
-	'Water resource ecological footprint in national hm2 by sub-account (seed 003 Table 5): aquatic products, freshwater use, pollution dilution, and their total';
+	'Water resource ecological footprint in national hm2 by sub-account (the water-footprint paper, 2024, Table 5): aquatic products, freshwater use, pollution dilution, and their total';
 COMMENT ON COLUMN @extschema@.water_footprint_hm2.aquatic IS
 	'Aquatic product footprint, national hm2 = a_w * aquatic output (t) / aquatic productivity (t/hm2)';
 COMMENT ON COLUMN @extschema@.water_footprint_hm2.freshwater IS
@@ -1777,7 +1798,7 @@ COMMENT ON COLUMN @extschema@.water_footprint_hm2.total IS
 	'Total water resource ecological footprint EF_w, national hm2 = aquatic + freshwater + pollution';
 -- type water_balance: in 0.1.0 already
 COMMENT ON TYPE @extschema@.water_balance IS
-	'Water resource ecological deficit/surplus and its monetary value (seed 003 Table 7): erd in national hm2, value_yuan in yuan, role payer/recipient/balanced';
+	'Water resource ecological deficit/surplus and its monetary value (the water-footprint paper, 2024, Table 7): erd in national hm2, value_yuan in yuan, role payer/recipient/balanced';
 COMMENT ON COLUMN @extschema@.water_balance.erd IS
 	'Ecological deficit (< 0) or surplus (> 0) ERD = EC_w - EF_w, national hm2';
 COMMENT ON COLUMN @extschema@.water_balance.value_yuan IS
@@ -1794,7 +1815,7 @@ AS 'MODULE_PATHNAME', 'water_footprint'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_footprint(double precision, double precision, double precision,
 	double precision, double precision, double precision) IS
-	'Water resource ecological footprint in national hm2 (seed 003 eq. 1): aquatic = a_w * aquatic_t / aquatic_productivity (t/hm2, default 0.029 = world average fish yield 29 kg/hm2, not given by the paper), freshwater = a_w * freshwater_m3 / P_w, pollution = a_w * pollution_m3 / P_w; a_w default 2.70, P_w default 2912 m3/hm2 (seed 003)';
+	'Water resource ecological footprint in national hm2 (the water-footprint paper, 2024, eq. 1): aquatic = a_w * aquatic_t / aquatic_productivity (t/hm2, default 0.029 = world average fish yield 29 kg/hm2, not given by the paper), freshwater = a_w * freshwater_m3 / P_w, pollution = a_w * pollution_m3 / P_w; a_w default 2.70, P_w default 2912 m3/hm2 (the water-footprint paper (2024))';
 CREATE OR REPLACE FUNCTION @extschema@.water_carrying_capacity(q_m3 double precision,
 	yield_factor double precision DEFAULT 1.98,
 	equivalence_factor double precision DEFAULT 2.70,
@@ -1805,14 +1826,14 @@ AS 'MODULE_PATHNAME', 'water_carrying_capacity'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_carrying_capacity(double precision, double precision, double precision,
 	double precision, double precision) IS
-	'Water resource ecological carrying capacity EC_w in national hm2 = (1 - ecological_reserve) * psi * a_w * Q (m3) / P_w (m3/hm2) (seed 003 eq. 2); defaults psi 1.98, a_w 2.70, reserve 0.6 in [0, 1), P_w 2912 m3/hm2';
+	'Water resource ecological carrying capacity EC_w in national hm2 = (1 - ecological_reserve) * psi * a_w * Q (m3) / P_w (m3/hm2) (the water-footprint paper, 2024, eq. 2); defaults psi 1.98, a_w 2.70, reserve 0.6 in [0, 1), P_w 2912 m3/hm2';
 CREATE OR REPLACE FUNCTION @extschema@.water_compensation(ef double precision, ec double precision,
 	unit_value double precision DEFAULT 2476)
 RETURNS @extschema@.water_balance
 AS 'MODULE_PATHNAME', 'water_compensation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_compensation(double precision, double precision, double precision) IS
-	'Water ecological deficit/surplus ERD = EC_w - EF_w (national hm2, seed 003 eq. 3), its value in yuan = ERD * unit_value (yuan per national hm2, default 2476 of seed 003) and the role: payer (ERD < 0), recipient (ERD > 0), balanced';
+	'Water ecological deficit/surplus ERD = EC_w - EF_w (national hm2, the water-footprint paper, 2024, eq. 3), its value in yuan = ERD * unit_value (yuan per national hm2, default 2476 of the water-footprint paper (2024)) and the role: payer (ERD < 0), recipient (ERD > 0), balanced';
 CREATE OR REPLACE FUNCTION @extschema@.water_equivalence_factor(
 	water_gdp_per_m3 double precision DEFAULT 11.7,
 	water_per_hm2 double precision DEFAULT 1042,
@@ -1822,14 +1843,14 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'water_equivalence_factor'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_equivalence_factor(double precision, double precision, double precision, double precision) IS
-	'Water equivalence factor a_w = arable factor * (GDP per m3 of water, yuan/m3 * usable water per hectare, m3/hm2) / GDP per hectare of arable land, yuan/hm2 (seed 003 sec. 2.2.1); defaults 11.7 yuan/m3, 1042 m3/hm2, 7863 yuan/hm2, 1.74 give 2.698, the paper''s 2.70';
+	'Water equivalence factor a_w = arable factor * (GDP per m3 of water, yuan/m3 * usable water per hectare, m3/hm2) / GDP per hectare of arable land, yuan/hm2 (the water-footprint paper, 2024, sec. 2.2.1); defaults 11.7 yuan/m3, 1042 m3/hm2, 7863 yuan/hm2, 1.74 give 2.698, the paper''s 2.70';
 CREATE OR REPLACE FUNCTION @extschema@.water_unit_value(equivalents double precision, ec double precision,
 	ea double precision DEFAULT 3452)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'water_unit_value'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_unit_value(double precision, double precision, double precision) IS
-	'Monetary value per national hm2 of water carrying capacity, yuan = E_a (yuan/hm2, default 3452 of seed 003) * ecological equivalents of the accounts to compensate (hm2 of equivalent factor 1) / EC_w of the same region (national hm2) (seed 003 sec. 2.2.3; the paper gets 2476)';
+	'Monetary value per national hm2 of water carrying capacity, yuan = E_a (yuan/hm2, default 3452 of the water-footprint paper (2024)) * ecological equivalents of the accounts to compensate (hm2 of equivalent factor 1) / EC_w of the same region (national hm2) (the water-footprint paper, 2024, sec. 2.2.3; the paper gets 2476)';
 CREATE OR REPLACE FUNCTION @extschema@.water_footprint_add(@extschema@.water_footprint_hm2, @extschema@.water_footprint_hm2)
 RETURNS @extschema@.water_footprint_hm2
 AS 'MODULE_PATHNAME', 'water_footprint_add'
@@ -1862,7 +1883,7 @@ COMMENT ON AGGREGATE @extschema@.water_balance_sum(@extschema@.water_balance) IS
 -- ==================== sql/install/70-vcs.sql ====================
 ------------------------------------------------------------------------------
 -- Vegetation carbon sequestration and the carbon deficit of mining
--- (seed 002, SPEC.md section 3)
+-- (the carbon paper (Xu Y. et al. 2024))
 ------------------------------------------------------------------------------
 
 CREATE OR REPLACE FUNCTION @extschema@.vcs(npp_g_c_m2 double precision)
@@ -1870,7 +1891,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'vcs_from_npp'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.vcs(double precision) IS
-	'Vegetation carbon sequestration in g CO2/m2/a from NPP in g C/m2/a: VCS = NPP * 2.2 * 1.63 (seed 002)';
+	'Vegetation carbon sequestration in g CO2/m2/a from NPP in g C/m2/a: VCS = NPP * 2.2 * 1.63 (the carbon paper (Xu Y. et al. 2024))';
 CREATE OR REPLACE FUNCTION @extschema@.npp_from_modis(dn integer)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'npp_from_modis_dn'
@@ -1907,11 +1928,11 @@ CREATE OR REPLACE AGGREGATE @extschema@.vcs_deficit(year integer, vcs double pre
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.vcs_deficit(integer, double precision, integer, integer) IS
-	'Carbon deficit of one pixel''s or unit''s yearly VCS series (g CO2/m2/a) given its destruction and restoration years (NULL: none); rows in any order, a NULL VCS is a missing year (seed 002 eqs. 2-5)';
+	'Carbon deficit of one pixel''s or unit''s yearly VCS series (g CO2/m2/a) given its destruction and restoration years (NULL: none); rows in any order, a NULL VCS is a missing year (Xu Y. et al. 2024, eqs. 2-5)';
 
 -- ==================== sql/install/75-vcs-raster.sql ====================
 ------------------------------------------------------------------------------
--- Vegetation carbon sequestration on rasters (seed 002, SPEC.md section 3):
+-- Vegetation carbon sequestration on rasters (the carbon paper (Xu Y. et al. 2024)):
 -- MODIS NPP to NPP and VCS rasters, the scale transformation of coarse NPP
 -- to the 30 m disturbance grid (eq. 1), pixel coverage and values keyed by a
 -- grid-global pixel id (to fill an account's mine_vcs), and the per-pixel
@@ -1934,14 +1955,14 @@ RETURNS raster
 AS 'MODULE_PATHNAME', 'vcs_raster'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.vcs(raster, integer) IS
-	'One-band 32BF raster of vegetation carbon sequestration in g CO2/m2/a from an NPP raster in g C/m2/a (any numeric band): VCS = NPP * 2.2 * 1.63 (seed 002 eq. 2); nodata stays nodata (-3.4028235e38)';
+	'One-band 32BF raster of vegetation carbon sequestration in g CO2/m2/a from an NPP raster in g C/m2/a (any numeric band): VCS = NPP * 2.2 * 1.63 (Xu Y. et al. 2024, eq. 2); nodata stays nodata (-3.4028235e38)';
 CREATE OR REPLACE FUNCTION @extschema@.npp_downscale(npp raster, disturbance raster, year integer,
 	npp_background double precision, npp_band integer DEFAULT 1)
 RETURNS raster
 AS 'MODULE_PATHNAME', 'npp_downscale'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.npp_downscale(raster, raster, integer, double precision, integer) IS
-	'Scale transformation of coarse NPP (g C/m2/a) to the fine disturbance grid (seed 002 eq. 1): a one-band 32BF raster on the disturbance grid with NPP_a = (NPP_b * S - NPP_bg * (S - S_veg)) / S_veg (g C/m2/a) for pixels vegetated in year, 0 for destroyed ones; S, S_veg counted in fine pixels by centre; nodata where the coarse pixel is nodata, missing or not entirely covered by the disturbance raster. Disturbance band 1: destruction year, band 2: restoration year (0 or nodata: none). NULL rasters give NULL';
+	'Scale transformation of coarse NPP (g C/m2/a) to the fine disturbance grid (Xu Y. et al. 2024, eq. 1): a one-band 32BF raster on the disturbance grid with NPP_a = (NPP_b * S - NPP_bg * (S - S_veg)) / S_veg (g C/m2/a) for pixels vegetated in year, 0 for destroyed ones; S, S_veg counted in fine pixels by centre; nodata where the coarse pixel is nodata, missing or not entirely covered by the disturbance raster. Disturbance band 1: destruction year, band 2: restoration year (0 or nodata: none). NULL rasters give NULL';
 CREATE OR REPLACE FUNCTION @extschema@.npp_background_transfn(state double precision[], npp raster, disturbance raster, year integer)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'npp_background_transfn'
@@ -1975,7 +1996,7 @@ CREATE OR REPLACE AGGREGATE @extschema@.npp_background(npp raster, disturbance r
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.npp_background(raster, raster, integer) IS
-	'Background NPP_bg of seed 002 eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value. npp_band default 1';
+	'Background NPP_bg of Xu Y. et al. 2024, eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value. npp_band default 1';
 CREATE OR REPLACE AGGREGATE @extschema@.npp_background(npp raster, disturbance raster, year integer, npp_band integer) (
 	SFUNC = @extschema@.npp_background_transfn,
 	STYPE = double precision[],
@@ -1985,7 +2006,7 @@ CREATE OR REPLACE AGGREGATE @extschema@.npp_background(npp raster, disturbance r
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.npp_background(raster, raster, integer, integer) IS
-	'Background NPP_bg of seed 002 eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value';
+	'Background NPP_bg of Xu Y. et al. 2024, eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value';
 CREATE OR REPLACE FUNCTION @extschema@.pixel_coverage(rast raster, geom geometry, coverage text DEFAULT 'exact')
 RETURNS TABLE (pixel_id bigint, x double precision, y double precision, fraction double precision, area_m2 double precision)
 AS 'MODULE_PATHNAME', 'pixel_coverage'
@@ -2212,12 +2233,14 @@ CREATE OR REPLACE FUNCTION @extschema@.region_area_ha(geom geometry)
 RETURNS double precision
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT CASE WHEN s.proj4text OPERATOR(pg_catalog.~~) '%+proj=longlat%'::text
-				THEN ST_Area(geom::geography) ELSE ST_Area(geom) END OPERATOR(pg_catalog./) '1e4'::float8
-	FROM spatial_ref_sys s WHERE s.srid OPERATOR(pg_catalog.=) ST_SRID(geom);
+	-- geographic or projected as the raster aggregates decide it (srid_kind)
+	SELECT CASE WHEN k.kind OPERATOR(pg_catalog.=) 'geographic'::text THEN ST_Area(geom::geography)
+				WHEN k.kind OPERATOR(pg_catalog.=) 'projected'::text THEN ST_Area(geom)
+		   END OPERATOR(pg_catalog./) '1e4'::float8
+	FROM (SELECT @extschema@.srid_kind(ST_SRID(geom)) AS kind) k;
 END;
 COMMENT ON FUNCTION @extschema@.region_area_ha(geometry) IS
-	'Area of a boundary in hm2 (ha): on the spheroid (geography) for a longitude/latitude SRID, planar in the units of the SRID (metres) otherwise; NULL for an SRID missing from spatial_ref_sys';
+	'Area of a boundary in hm2 (ha): on the spheroid (geography) for a longitude/latitude SRID, planar in metres for a projected SRID (srid_kind decides, as for the raster aggregates); NULL for SRID 0 and an SRID missing from spatial_ref_sys; 22023 for an SRID whose ellipsoid cannot be read or whose coordinates are not in degrees or metres';
 CREATE OR REPLACE FUNCTION @extschema@.landuse_classified_ha(areas jsonb)
 RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -2266,6 +2289,15 @@ AS 'MODULE_PATHNAME', 'horizontal_transfers'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@.horizontal_transfers(integer[], double precision[]) IS
 	'Horizontal compensation, who pays whom: balances < 0 are deficits d_p (payers), > 0 surpluses s_r (recipients); D = sum d_p, S = sum s_r, T = min(D, S); payer p pays recipient r T * (d_p / D) * (s_r / S); then the unmatched rest of each recipient ((S - T) * s_r / S, payer NULL) or payer ((D - T) * d_p / D, recipient NULL); amounts positive, in the unit of the balances';
+CREATE OR REPLACE FUNCTION @extschema@.carbon_value_yuan(co2_gg double precision, price_yuan_per_t_co2 double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	-- 1 Gg = 1e9 g = 1000 t
+	SELECT co2_gg OPERATOR(pg_catalog.*) '1000'::float8 OPERATOR(pg_catalog.*) price_yuan_per_t_co2;
+END;
+COMMENT ON FUNCTION @extschema@.carbon_value_yuan(double precision, double precision) IS
+	'Money value in yuan of an amount of CO2 in Gg (1 Gg = 1000 t) at a price in yuan per t CO2, e.g. of the carbon deficit VCSD that the carbon paper says requires compensation; NULL when the price is NULL (the extension sets no price)';
 
 -- ==================== sql/install/85-create-accounts.sql ====================
 ------------------------------------------------------------------------------
@@ -2350,9 +2382,12 @@ BEGIN
 		ADD COLUMN IF NOT EXISTS water_aquatic_productivity_t_per_hm2 double precision NOT NULL DEFAULT 0.029
 			CONSTRAINT water_aquatic_productivity_positive CHECK (water_aquatic_productivity_t_per_hm2 > 0 AND water_aquatic_productivity_t_per_hm2 < 'Infinity'),
 		ADD COLUMN IF NOT EXISTS water_ecological_reserve double precision NOT NULL DEFAULT 0.6
-			CONSTRAINT water_ecological_reserve_in_0_1 CHECK (water_ecological_reserve >= 0 AND water_ecological_reserve < 1)$$,
+			CONSTRAINT water_ecological_reserve_in_0_1 CHECK (water_ecological_reserve >= 0 AND water_ecological_reserve < 1),
+		ADD COLUMN IF NOT EXISTS carbon_price_yuan_per_t_co2 double precision
+			CONSTRAINT carbon_price_yuan_per_t_co2_must_be_positive_and_finite CHECK (carbon_price_yuan_per_t_co2 > 0 AND carbon_price_yuan_per_t_co2 < 'Infinity'),
+		ADD COLUMN IF NOT EXISTS priority_class_set text NOT NULL DEFAULT 'esv_paper'$$,
 	$$INSERT INTO {{s}}.settings DEFAULT VALUES ON CONFLICT DO NOTHING$$,
-	$$COMMENT ON TABLE {{s}}.settings IS 'ecocomp account settings (one row): ESV scheme, coverage mode, compensation coefficient k, minimum land-use coverage in % below which city results are withheld, water parameters (yield factor psi, equivalence factor a_w, water productivity P_w m3/hm2, aquatic productivity t/hm2, ecological reserve share, unit value yuan per national hm2; water_param overrides them per region and year), GEP parameter set'$$,
+	$$COMMENT ON TABLE {{s}}.settings IS 'ecocomp account settings (one row): ESV scheme, coverage mode, compensation coefficient k, minimum land-use coverage in % below which city results are withheld, water parameters (yield factor psi, equivalence factor a_w, water productivity P_w m3/hm2, aquatic productivity t/hm2, ecological reserve share, unit value yuan per national hm2; water_param overrides them per region and year), GEP parameter set, carbon price in yuan per t CO2 (no default: NULL gives no money value of the carbon deficit), priority class set of ecocomp.priority_class used by city_compensation (default esv_paper)'$$,
 
 	$$CREATE TABLE IF NOT EXISTS {{s}}.region (
 		region_id integer PRIMARY KEY,
@@ -2391,6 +2426,16 @@ BEGIN
 		PRIMARY KEY (region_id, year)
 	)$$,
 	$$COMMENT ON TABLE {{s}}.water_param IS 'Water parameters of a district (or of a zone, for all its districts) and year: yield factor psi, equivalence factor a_w, water productivity P_w (m3/hm2), aquatic productivity (t/hm2), ecological reserve share [0, 1), unit value (yuan per national hm2); NULL falls back to the zone''s row, then to settings'$$,
+
+	$$CREATE TABLE IF NOT EXISTS {{s}}.esv_adjustment (
+		region_id integer NOT NULL REFERENCES {{s}}.region ON DELETE CASCADE,
+		year integer NOT NULL,
+		npp_factor double precision CONSTRAINT npp_factor_must_be_non_negative_and_finite CHECK (npp_factor >= 0 AND npp_factor < 'Infinity'),
+		precipitation_factor double precision CONSTRAINT precipitation_factor_must_be_non_negative_and_finite CHECK (precipitation_factor >= 0 AND precipitation_factor < 'Infinity'),
+		soil_factor double precision CONSTRAINT soil_factor_must_be_non_negative_and_finite CHECK (soil_factor >= 0 AND soil_factor < 'Infinity'),
+		PRIMARY KEY (region_id, year)
+	)$$,
+	$$COMMENT ON TABLE {{s}}.esv_adjustment IS 'Xie 2015 spatio-temporal adjustment of the ESV factors of a city and year (dimensionless, NULL = 1): npp_factor scales food production, raw materials, gas and climate regulation, environmental purification, nutrient cycling, biodiversity and aesthetic landscape; precipitation_factor water supply and hydrological regulation; soil_factor soil conservation (e.g. from esv_adjustment_factor); city_esv uses a row when present and says so in its note'$$,
 
 	$$CREATE TABLE IF NOT EXISTS {{s}}.landuse_raster (
 		rid serial PRIMARY KEY,
@@ -2657,10 +2702,15 @@ BEGIN
 	base AS MATERIALIZED (
 		SELECT c.region_id, c.name, c.province, y.year, y.classification, c.geom,
 			   a.region_id IS NOT NULL AS refreshed, a.landuse_area_ha, ea.ea_yuan_per_hm2, st.population,
-			   @extschema@.landuse_coverage_pct(a.landuse_area_ha, a.region_area_ha) AS coverage_pct, s.min_coverage_pct, s.esv_scheme
+			   @extschema@.landuse_coverage_pct(a.landuse_area_ha, a.region_area_ha) AS coverage_pct, s.min_coverage_pct, s.esv_scheme,
+			   -- the factor adjustment of the city and year (a NULL factor is 1)
+			   jsonb_strip_nulls(jsonb_build_object('npp', adj.npp_factor, 'precipitation', adj.precipitation_factor,
+													'soil', adj.soil_factor)) AS adjustment,
+			   adj.region_id IS NOT NULL AS adjusted
 		FROM {{s}}.region c CROSS JOIN yrs y CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
 		LEFT JOIN {{s}}.landuse_cache a ON a.region_id = c.region_id AND a.year = y.year AND a.classification = y.classification
 		LEFT JOIN {{s}}.region_stat st ON st.region_id = c.region_id AND st.year = y.year
+		LEFT JOIN {{s}}.esv_adjustment adj ON adj.region_id = c.region_id AND adj.year = y.year
 		CROSS JOIN LATERAL (
 			SELECT COALESCE(st.ea_yuan_per_hm2,
 				(SELECT @extschema@.standard_equivalent_value(array_agg(cs.price_yuan_per_kg ORDER BY cs.crop),
@@ -2671,7 +2721,7 @@ BEGIN
 	), v AS MATERIALIZED (
 		SELECT b.*,
 			   CASE WHEN b.landuse_area_ha IS NOT NULL AND b.ea_yuan_per_hm2 IS NOT NULL AND b.coverage_pct >= b.min_coverage_pct
-					THEN @extschema@.esv_value(b.landuse_area_ha, b.ea_yuan_per_hm2, b.classification, b.esv_scheme) END AS esv
+					THEN @extschema@.esv_value(b.landuse_area_ha, b.ea_yuan_per_hm2, b.classification, b.esv_scheme, b.adjustment) END AS esv
 		FROM base b
 	)
 	SELECT (row_number() OVER (ORDER BY v.region_id, v.year, v.classification))::integer AS fid,
@@ -2685,6 +2735,7 @@ BEGIN
 				lag(v.ea_yuan_per_hm2) OVER w, v.ea_yuan_per_hm2) AS esv_landuse_change_pct,
 		   lag(v.year) OVER w AS change_from_year,
 		   v.ea_yuan_per_hm2, v.population, v.landuse_area_ha, v.coverage_pct AS landuse_coverage_pct,
+		   NULLIF(concat_ws('; ',
 		   CASE WHEN NOT v.refreshed THEN 'land-use areas not computed yet: run the account''s refresh()'
 				WHEN v.landuse_area_ha IS NULL THEN 'no land-use raster covers the region in this year'
 				WHEN v.coverage_pct < v.min_coverage_pct
@@ -2692,16 +2743,20 @@ BEGIN
 							round(v.coverage_pct::numeric, 2), round((100 - v.coverage_pct)::numeric, 2), v.min_coverage_pct)
 				WHEN v.ea_yuan_per_hm2 IS NULL THEN 'no standard equivalent value (region_stat.ea_yuan_per_hm2 or crop_stat) for this year'
 				WHEN v.coverage_pct < 100 - 1e-9
-				THEN format('partial: %s %% of the region is outside the rasters or nodata', round((100 - v.coverage_pct)::numeric, 2)) END AS note,
+				THEN format('partial: %s %% of the region is outside the rasters or nodata', round((100 - v.coverage_pct)::numeric, 2)) END,
+		   CASE WHEN v.adjusted AND v.esv IS NOT NULL
+				THEN format('factors adjusted by esv_adjustment: npp %s, precipitation %s, soil %s',
+							COALESCE(v.adjustment ->> 'npp', '1'), COALESCE(v.adjustment ->> 'precipitation', '1'),
+							COALESCE(v.adjustment ->> 'soil', '1')) END), '') AS note,
 		   v.geom
 	FROM v
 	WINDOW w AS (PARTITION BY v.region_id, v.classification ORDER BY v.year)$$,
-	$$COMMENT ON VIEW {{s}}.city_esv IS 'ESV of every city and land-use year in yuan/a: total, by service group, non-market, per capita; change in % from the previous land-use year, in total and driven by land use alone (at that year''s E_a); land-use areas (ha) and the % of the city they classify; NULL with a note where rasters or statistics are missing or coverage is below settings.min_coverage_pct'$$,
+	$$COMMENT ON VIEW {{s}}.city_esv IS 'ESV of every city and land-use year in yuan/a: total, by service group, non-market, per capita; change in % from the previous land-use year, in total and driven by land use alone (at that year''s E_a); land-use areas (ha) and the % of the city they classify; factors adjusted (Xie 2015) where esv_adjustment has a row for the city and year, which the note says; NULL with a note where rasters or statistics are missing or coverage is below settings.min_coverage_pct'$$,
 
 	$$CREATE OR REPLACE VIEW {{s}}.city_compensation AS
 	WITH c AS (
 		SELECT e.fid, e.region_id, e.name, e.province, e.year, e.geom, e.esv_nonmarket_yuan, e.landuse_coverage_pct,
-			   st.gdp_yuan, s.compensation_k, e.note AS esv_note,
+			   st.gdp_yuan, s.compensation_k, s.priority_class_set, e.note AS esv_note,
 			   CASE WHEN e.esv_nonmarket_yuan IS NOT NULL AND st.gdp_yuan > 0
 					THEN @extschema@.ecps(e.esv_nonmarket_yuan, st.gdp_yuan) END AS ecps
 		FROM {{s}}.city_esv e CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
@@ -2717,7 +2772,7 @@ BEGIN
 		   100::float8 * r.compensation_yuan / NULLIF(sum(r.compensation_yuan) OVER y, 0::float8) AS compensation_share_pct,
 		   100::float8 * r.gdp_yuan / NULLIF(sum(r.gdp_yuan) FILTER (WHERE r.compensation_yuan IS NOT NULL) OVER y, 0::float8) AS gdp_share_pct,
 		   100::float8 * r.compensation_yuan / r.gdp_yuan AS compensation_pct_of_gdp,
-		   CASE WHEN r.ecps IS NOT NULL THEN @extschema@.ecps_class(r.ecps) END AS priority,
+		   CASE WHEN r.ecps IS NOT NULL THEN @extschema@.ecps_priority_class(r.ecps, r.priority_class_set) END AS priority,
 		   r.landuse_coverage_pct,
 		   CASE WHEN r.esv_note IS NOT NULL AND r.esv_nonmarket_yuan IS NULL THEN r.esv_note
 				WHEN r.gdp_yuan IS NULL THEN 'no GDP (region_stat.gdp_yuan) for this year'
@@ -2726,7 +2781,7 @@ BEGIN
 		   r.geom
 	FROM r
 	WINDOW y AS (PARTITION BY r.year)$$,
-	$$COMMENT ON VIEW {{s}}.city_compensation IS 'Compensation priority and vertical compensation of every city and land-use year (the ESV paper, Table 3): ECPS, demand intensity t, compensation in yuan, its share of the year''s total, GDP share, compensation as % of GDP, priority class, land-use coverage in %; NULL with a note where data is missing or coverage is below settings.min_coverage_pct'$$,
+	$$COMMENT ON VIEW {{s}}.city_compensation IS 'Compensation priority and vertical compensation of every city and land-use year (the ESV paper, Table 3): ECPS, demand intensity t, compensation in yuan, its share of the year''s total, GDP share, compensation as % of GDP, priority class (ecps_priority_class, set settings.priority_class_set: by default the ESV paper''s wording), land-use coverage in %; NULL with a note where data is missing or coverage is below settings.min_coverage_pct'$$,
 
 	$$CREATE OR REPLACE VIEW {{s}}.water_compensation AS
 	WITH yrs AS (
@@ -2880,24 +2935,76 @@ BEGIN
 	)
 	SELECT r.region_id AS fid, r.region_id, r.name, m.direct_decrease_gg_co2, m.direct_increase_gg_co2,
 		   m.c_destroy_gg_co2, m.c_restore_gg_co2, m.vcsd_gg_co2,
+		   @extschema@.carbon_value_yuan(m.vcsd_gg_co2, s.carbon_price_yuan_per_t_co2) AS vcsd_value_yuan,
 		   m.destroyed_area_m2, m.restored_area_m2,
 		   m.restored_area_m2 / NULLIF(m.destroyed_area_m2, 0::float8) AS r_v,
 		   m.direct_increase_gg_co2 / NULLIF(m.direct_decrease_gg_co2, 0::float8) AS r_vcs,
 		   1e9::float8 * m.direct_decrease_gg_co2 / NULLIF(m.destroyed_area_m2, 0::float8) AS c_ddper_g_co2_m2,
 		   1e9::float8 * m.direct_increase_gg_co2 / NULLIF(m.restored_area_m2, 0::float8) AS c_diper_g_co2_m2,
+		   NULLIF(concat_ws('; ',
 		   CASE WHEN m.region_id IS NULL THEN 'no VCS series for this mine (mine_vcs: run refresh() or load it)'
-				WHEN m.pixels_without_baseline > 0 THEN format('%s destroyed pixel(s) have fewer than two years before destruction: no baseline, left out of C_destroy, C_restore and VCSD', m.pixels_without_baseline) END AS note,
+				WHEN m.pixels_without_baseline > 0 THEN format('%s destroyed pixel(s) have fewer than two years before destruction: no baseline, left out of C_destroy, C_restore and VCSD', m.pixels_without_baseline) END,
+		   CASE WHEN m.vcsd_gg_co2 IS NOT NULL AND s.carbon_price_yuan_per_t_co2 IS NULL
+				THEN 'no carbon price (settings.carbon_price_yuan_per_t_co2): no money value' END), '') AS note,
 		   r.geom
-	FROM {{s}}.region r LEFT JOIN m ON m.region_id = r.region_id
+	FROM {{s}}.region r CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
+	LEFT JOIN m ON m.region_id = r.region_id
 	WHERE r.level = 'mine'$$,
-	$$COMMENT ON VIEW {{s}}.mine_carbon_deficit IS 'Vegetation carbon deficit of every mine (the carbon paper): direct decrease and increase, C_destroy, C_restore, VCSD in Gg CO2 (1e9 g), restored / destroyed area R_V, R_VCS, per-area direct changes in g CO2/m2'$$
+	$$COMMENT ON VIEW {{s}}.mine_carbon_deficit IS 'Vegetation carbon deficit of every mine (the carbon paper): direct decrease and increase, C_destroy, C_restore, VCSD in Gg CO2 (1e9 g), restored / destroyed area R_V, R_VCS, per-area direct changes in g CO2/m2; the money value of VCSD in yuan at settings.carbon_price_yuan_per_t_co2 (NULL, with a note, when no price is set); mine_carbon_series gives it year by year'$$,
+
+	$$CREATE OR REPLACE VIEW {{s}}.mine_carbon_series AS
+	WITH px AS (
+		-- each pixel's series as of the last refresh() (or loaded by hand)
+		SELECT v.region_id, v.pixel_id, v.area_m2, v.destroyed_year, v.restored_year,
+			   array_agg(v.year ORDER BY v.year) AS years, array_agg(v.vcs_g_co2_m2 ORDER BY v.year) AS vcs
+		FROM {{s}}.mine_vcs v
+		GROUP BY v.region_id, v.pixel_id, v.area_m2, v.destroyed_year, v.restored_year
+	), y AS (
+		-- that year's terms of every pixel (vcs_deficit_series: they add up
+		-- to vcs_deficit), weighted by the pixel's area in the mine
+		SELECT px.region_id, d.year,
+			   sum(d.direct_decrease * px.area_m2) / 1e9::float8 AS direct_decrease_gg_co2,
+			   sum(d.direct_increase * px.area_m2) / 1e9::float8 AS direct_increase_gg_co2,
+			   sum(d.c_destroy * px.area_m2) / 1e9::float8 AS c_destroy_gg_co2,
+			   sum(d.c_restore * px.area_m2) / 1e9::float8 AS c_restore_gg_co2,
+			   COALESCE(sum(px.area_m2) FILTER (WHERE d.destroyed_this_year), 0::float8) AS destroyed_area_m2,
+			   COALESCE(sum(px.area_m2) FILTER (WHERE d.restored_this_year), 0::float8) AS restored_area_m2,
+			   count(*) FILTER (WHERE d.phase <> 'undisturbed' AND d.baseline IS NULL) AS pixels_without_baseline
+		FROM px CROSS JOIN LATERAL @extschema@.vcs_deficit_series(px.years, px.vcs, px.destroyed_year, px.restored_year) d
+		GROUP BY px.region_id, d.year
+	), c AS (
+		SELECT y.*,
+			   sum(y.direct_decrease_gg_co2) OVER w AS cum_decrease, sum(y.direct_increase_gg_co2) OVER w AS cum_increase,
+			   sum(y.destroyed_area_m2) OVER w AS cum_destroyed, sum(y.restored_area_m2) OVER w AS cum_restored
+		FROM y
+		WINDOW w AS (PARTITION BY y.region_id ORDER BY y.year)
+	)
+	SELECT (row_number() OVER (ORDER BY c.region_id, c.year))::integer AS fid,
+		   c.region_id, r.name, c.year,
+		   c.direct_decrease_gg_co2, c.direct_increase_gg_co2, c.c_destroy_gg_co2, c.c_restore_gg_co2,
+		   0::float8 - (c.c_destroy_gg_co2 + c.c_restore_gg_co2) AS vcsd_gg_co2,
+		   @extschema@.carbon_value_yuan(0::float8 - (c.c_destroy_gg_co2 + c.c_restore_gg_co2), s.carbon_price_yuan_per_t_co2) AS vcsd_value_yuan,
+		   c.destroyed_area_m2, c.restored_area_m2,
+		   c.cum_destroyed AS cumulative_destroyed_area_m2, c.cum_restored AS cumulative_restored_area_m2,
+		   c.cum_restored / NULLIF(c.cum_destroyed, 0::float8) AS r_v,
+		   c.cum_increase / NULLIF(c.cum_decrease, 0::float8) AS r_vcs,
+		   1e9::float8 * c.cum_decrease / NULLIF(c.cum_destroyed, 0::float8) AS c_ddper_g_co2_m2,
+		   1e9::float8 * c.cum_increase / NULLIF(c.cum_restored, 0::float8) AS c_diper_g_co2_m2,
+		   NULLIF(concat_ws('; ',
+		   CASE WHEN c.pixels_without_baseline > 0 THEN format('%s disturbed pixel(s) have fewer than two years before destruction: no baseline, left out of C_destroy_t, C_restore_t and VCSD', c.pixels_without_baseline) END,
+		   CASE WHEN s.carbon_price_yuan_per_t_co2 IS NULL THEN 'no carbon price (settings.carbon_price_yuan_per_t_co2): no money value' END), '') AS note,
+		   r.geom
+	FROM c JOIN {{s}}.region r ON r.region_id = c.region_id
+	CROSS JOIN (SELECT * FROM {{s}}.settings LIMIT 1) s
+	WHERE r.level = 'mine'$$,
+	$$COMMENT ON VIEW {{s}}.mine_carbon_series IS 'Vegetation carbon deficit of every mine year by year (the carbon paper, Fig. 2 and Table S1), from the cached per-pixel series mine_vcs (vcs_deficit_series): that year''s direct decrease and increase, C_destroy_t, C_restore_t and VCSD in Gg CO2 and its money value in yuan (settings.carbon_price_yuan_per_t_co2), the area destroyed and restored that year (m2, where the disturbance takes effect: the first series year at or after its date), and cumulative to that year the areas, R_V, R_VCS, C_ddper and C_diper (g CO2/m2), a note where pixels lack a baseline or no carbon price is set; summed over the years the Gg CO2 columns equal mine_carbon_deficit'$$
 	] LOOP
 		EXECUTE replace(replace(replace(stmt, '{{s}}', s), '{{g}}', g), '{{srid}}', srid::text);
 	END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_accounts(text, integer) IS
-	'Create (or upgrade, keeping the data) a compensation account schema: input tables region (geometry MultiPolygon in the given SRID), region_stat, water_param, crop_stat, landuse_raster, npp_raster, disturbance_raster, gep_project, mine_vcs, settings; the materialized raster step landuse_cache and mine_cache with the functions refresh(), stale(), landuse_inputs(), mine_inputs(); result views region_landuse, city_esv, city_compensation, water_compensation, horizontal_compensation, gep_restoration, mine_carbon_deficit; all owned by the caller';
+	'Create (or upgrade, keeping the data) a compensation account schema: input tables region (geometry MultiPolygon in the given SRID), region_stat, water_param, esv_adjustment, crop_stat, landuse_raster, npp_raster, disturbance_raster, gep_project, mine_vcs, settings; the materialized raster step landuse_cache and mine_cache with the functions refresh(), stale(), landuse_inputs(), mine_inputs(); result views region_landuse, city_esv, city_compensation, water_compensation, horizontal_compensation, gep_restoration, mine_carbon_deficit, mine_carbon_series; the factor adjustment table esv_adjustment; all owned by the caller';
 
 -- ==================== sql/install/90-citus.sql ====================
 ------------------------------------------------------------------------------
