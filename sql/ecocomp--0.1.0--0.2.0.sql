@@ -1,23 +1,23 @@
 -- GENERATED FILE, do not edit: upgrade of ecocomp from 0.1.0 to 0.2.0.
 -- Made by tools/gen-upgrade.py (`make upgrade-script`) from
---   sql/released/ecocomp--0.1.0.sql            sha256 2594eb6c54d63ab6
---   sql/upgrade/0.1.0--0.2.0-pre.sql           sha256 7d1b8401297c5d3a
---   sql/install/00-reference-tables.sql        sha256 b27e21800ad43e6b
---   sql/install/10-esv-schemes.sql             sha256 cfb2f72269410c04
---   sql/install/20-landuse-classifications.sql sha256 032ddd5fe53cc378
---   sql/install/30-esv-functions.sql           sha256 40c9b183295d4aef
---   sql/install/35-esv-analysis.sql            sha256 cb3db79310bcb4b8
---   sql/install/40-raster.sql                  sha256 5a05cb746f2d9ddc
---   sql/install/50-gep.sql                     sha256 2efa2fe41c49694b
---   sql/install/51-gep-data.sql                sha256 7aa4692b9a96afe9
---   sql/install/60-water.sql                   sha256 046df8f826629ea5
---   sql/install/70-vcs.sql                     sha256 e85c37490147fdba
---   sql/install/75-vcs-raster.sql              sha256 1172b61b7d3124de
---   sql/install/76-weighted-stats.sql          sha256 b33c747b3b36de7e
---   sql/install/77-vcs-class.sql               sha256 cc0476f1b60f2594
---   sql/install/80-accounts.sql                sha256 4e0c70cb5869d260
---   sql/install/85-create-accounts.sql         sha256 bfc6145d381d6611
---   sql/install/90-citus.sql                   sha256 709c3954d6097704
+--   sql/released/ecocomp--0.1.0.sql
+--   sql/upgrade/0.1.0--0.2.0-pre.sql
+--   sql/install/00-reference-tables.sql
+--   sql/install/10-esv-schemes.sql
+--   sql/install/20-landuse-classifications.sql
+--   sql/install/30-esv-functions.sql
+--   sql/install/35-esv-analysis.sql
+--   sql/install/40-raster.sql
+--   sql/install/50-gep.sql
+--   sql/install/51-gep-data.sql
+--   sql/install/60-water.sql
+--   sql/install/70-vcs.sql
+--   sql/install/75-vcs-raster.sql
+--   sql/install/76-weighted-stats.sql
+--   sql/install/77-vcs-class.sql
+--   sql/install/80-accounts.sql
+--   sql/install/85-create-accounts.sql
+--   sql/install/90-citus.sql
 -- (a) the prologue sql/upgrade/0.1.0--0.2.0-pre.sql, (b) the 0.2.0 install script made re-runnable,
 -- (c) what 0.1.0 has and 0.2.0 has not, retired or dropped.
 \echo Use "ALTER EXTENSION ecocomp UPDATE TO '0.2.0'" to load this file. \quit
