@@ -42,7 +42,13 @@ INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
 	cat $(INSTALL_PARTS) > $@
 
-.PHONY: test demo bench
+# The upgrade script from the last release is generated from its frozen
+# install script, sql/install/*.sql and the prologue sql/upgrade/FROM--TO-pre.sql
+# (tools/gen-upgrade.py); re-run after any change to sql/install/.
+UPGRADE_FROM = 0.1.0
+.PHONY: test demo bench upgrade-script
+upgrade-script:
+	python3 tools/gen-upgrade.py $(UPGRADE_FROM) $(EXTVERSION)
 test:
 	bash tools/test.sh
 demo:

@@ -1,0 +1,32 @@
+-- Hand-written prologue of the 0.1.0 -> 0.2.0 upgrade script.
+-- tools/gen-upgrade.py (`make upgrade-script`) puts it first in
+-- sql/ecocomp--0.1.0--0.2.0.sql, before the 0.2.0 install script made
+-- re-runnable and before the routines, types and tables 0.2.0 no longer has
+-- are retired.  Put here only what cannot be derived from the two scripts;
+-- the generator refuses to run when one of these is missing:
+--
+-- * a routine whose argument types stay but whose return type, OUT/TABLE
+--   columns, argument names, number of defaults, kind (function/aggregate)
+--   or aggregate result changes: CREATE OR REPLACE cannot change those, so
+--   retire the old one here and the install script creates the new one:
+--       SELECT @extschema@._upgrade_retire('@extschema@.name(argtype, ...)');
+--   (the helper drops it, or -- when a user's objects, e.g. the views of
+--   create_accounts, depend on it -- detaches it from the extension, renames
+--   it name_0_1_0 and raises a WARNING telling the user to re-run
+--   create_accounts).  Routines whose argument types change, or which go
+--   away, need nothing here: the generator retires them the same way after
+--   the install script has run.
+-- * a table, composite type, domain, sequence or index of 0.1.0 whose
+--   definition changes: ALTER it here to exactly the 0.2.0 definition
+--   (column order included: to put a new column before builtin, rename
+--   builtin, add the new column and builtin again, copy the flag over and
+--   drop the old one, as test/upgrade-fixture/gen/sql/upgrade/1.0--2.0-pre.sql
+--   does; the flag must survive, it decides which rows are built in);
+--   reference rows are then upserted.
+-- * a GRANT of 0.1.0 that 0.2.0 no longer makes: REVOKE it.
+-- * anything else that has to happen before the new definitions.
+
+-- 0.1.0 -> 0.2.0: nothing so far.  esv_value(jsonb, float8, text, text) and
+-- esv_detail(jsonb, float8, text, text) gained an argument (adjustment
+-- jsonb); the generator retires the old signatures (views of 0.1.0 accounts
+-- use esv_value: it is renamed esv_value_0_1_0 for them).
