@@ -107,8 +107,8 @@ GRANT SELECT ON @extschema@.esv_scheme, @extschema@.esv_service, @extschema@.esv
 	@extschema@.landuse_map TO PUBLIC;
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 ------------------------------------------------------------------------------
--- Equivalent-factor schemes (numbers and sources: shared/reference/
--- coefficients.md sections 1 and 2; the README lists them).
+-- Equivalent-factor schemes (numbers and sources:
+-- docs/sources.md (coefficients 1 and 2); the README lists them).
 ------------------------------------------------------------------------------
 
 INSERT INTO @extschema@.esv_scheme (scheme, title, level, source, builtin) VALUES
@@ -192,7 +192,7 @@ FROM (VALUES
 	('bare_land',       ARRAY[0.00, 0.00,  0.00, 0.02, 0.00, 0.10,   0.03, 0.02, 0.00, 0.02, 0.01], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018'),
 	('water_system',    ARRAY[0.80, 0.23,  8.29, 0.77, 2.29, 5.55, 102.24, 0.93, 0.07, 2.55, 1.89], 'Xie 2015 Table 3 via [S1]; confirmed by Luo & Yan 2018, Zhang 2020'),
 	('glacier_snow',    ARRAY[0.00, 0.00,  2.16, 0.18, 0.54, 0.16,   7.13, 0.00, 0.00, 0.01, 0.09], 'Xie 2015 Table 3 via [S1] alone (medium confidence, not cross-checked)'),
-	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction',    ARRAY[0.00, 0.00,  0.00, 0.00, 0.00, 0.00,   0.00, 0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2015';
 
@@ -206,7 +206,7 @@ FROM (VALUES
 	('wetland',      ARRAY[0.36, 0.24, 2.41, 13.55, 13.44, 14.40, 1.99, 3.69, 4.69], 'Xie 2008 via Wei & Zhao 2017'),
 	('water',        ARRAY[0.53, 0.35, 0.51,  2.06, 18.77, 14.85, 0.41, 3.43, 4.44], 'Xie 2008 (rivers/lakes) via Wei & Zhao 2017'),
 	('desert',       ARRAY[0.02, 0.04, 0.06,  0.13,  0.07,  0.26, 0.17, 0.40, 0.24], 'Xie 2008 via Wei & Zhao 2017'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2008';
 
@@ -221,12 +221,12 @@ FROM (VALUES
 	('wetland',      ARRAY[0.30, 0.07, 1.80, 17.10, 15.50, 18.18, 1.71, 2.50, 5.55], 'Xie 2003 via ChinaXiv-201909.00077'),
 	('water',        ARRAY[0.10, 0.01, 0.00,  0.46, 20.38, 18.18, 0.01, 2.49, 4.34], 'Xie 2003 via ChinaXiv-201909.00077'),
 	('desert',       ARRAY[0.01, 0.00, 0.00,  0.00,  0.03,  0.01, 0.02, 0.34, 0.01], 'Xie 2003 desert column via Song et al. 2018 (yuan / 67663.20)'),
-	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (SPEC.md section 1)')
+	('construction', ARRAY[0.00, 0.00, 0.00,  0.00,  0.00,  0.00, 0.00, 0.00, 0.00], 'construction (built-up) land has zero ESV in the equivalent-factor method (the ESV method (docs/sources.md))')
 	) AS r(ecosystem, f, source)
 JOIN @extschema@.esv_service s ON s.scheme = 'xie2003';
 ------------------------------------------------------------------------------
 -- Land-use classifications and their mapping to ecosystem types
--- (codes: shared/reference/coefficients.md section 4; the README explains
+-- (codes: docs/sources.md (coefficients 4); the README explains
 -- each judgment in the mapping).
 ------------------------------------------------------------------------------
 
@@ -341,7 +341,7 @@ FROM (VALUES
 	) AS m(classification, code, secondary, first, reason),
 	(VALUES ('xie2015'), ('xie2008'), ('xie2003')) AS s(scheme);
 ------------------------------------------------------------------------------
--- Ecosystem service value and compensation priority (seed 000)
+-- Ecosystem service value and compensation priority (the ESV paper (Wang et al., in press))
 ------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.esv_summary AS (
@@ -360,7 +360,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'standard_equivalent_value'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.standard_equivalent_value(double precision[], double precision[], double precision[]) IS
-	'Standard equivalent value E_a in yuan/hm2/a = (1/7) sum(price yuan/kg * yield kg/hm2 * sown area hm2) / sum(area) (seed 000 eq. 1)';
+	'Standard equivalent value E_a in yuan/hm2/a = (1/7) sum(price yuan/kg * yield kg/hm2 * sown area hm2) / sum(area) (Wang et al., in press, eq. 1)';
 
 CREATE FUNCTION @extschema@.esv_value(areas jsonb, ea double precision,
 	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015')
@@ -368,7 +368,7 @@ RETURNS @extschema@.esv_summary
 AS 'MODULE_PATHNAME', 'esv_value_jsonb'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.esv_value(jsonb, double precision, text, text) IS
-	'ESV in yuan/a of land-use areas {"<code>": hectares, "nodata": hectares} at E_a yuan/hm2/a: total, by service group, non-market (seed 000 eqs. 2-3); unmapped codes are an error';
+	'ESV in yuan/a of land-use areas {"<code>": hectares, "nodata": hectares} at E_a yuan/hm2/a: total, by service group, non-market (Wang et al., in press, eqs. 2-3); unmapped codes are an error';
 
 CREATE FUNCTION @extschema@.esv_detail(areas jsonb, ea double precision,
 	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015')
@@ -385,14 +385,14 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'ecps'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ecps(double precision, double precision) IS
-	'Ecological compensation priority ECPS = non-market ESV / GDP, both of the same region in the same unit (seed 000 eq. 4); dimensionless';
+	'Ecological compensation priority ECPS = non-market ESV / GDP, both of the same region in the same unit (Wang et al., in press, eq. 4); dimensionless';
 
 CREATE FUNCTION @extschema@.compensation_intensity(ecps double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'compensation_intensity'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.compensation_intensity(double precision) IS
-	'Compensation demand intensity t = 2 atan(ECPS) / pi, in [0, 1) (seed 000 eq. 6)';
+	'Compensation demand intensity t = 2 atan(ECPS) / pi, in [0, 1) (Wang et al., in press, eq. 6)';
 
 CREATE FUNCTION @extschema@.vertical_compensation(nonmarket double precision, gdp double precision,
 	k double precision DEFAULT 0.15)
@@ -400,7 +400,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'vertical_compensation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.vertical_compensation(double precision, double precision, double precision) IS
-	'Vertical compensation R = V k t(V/GDP), in the unit of the non-market ESV V; k the ecological value conversion coefficient in (0, 1], default 0.15 (seed 000 eq. 5)';
+	'Vertical compensation R = V k t(V/GDP), in the unit of the non-market ESV V; k the ecological value conversion coefficient in (0, 1], default 0.15 (Wang et al., in press, eq. 5)';
 
 CREATE FUNCTION @extschema@.nonmarket_from_compensation(compensation double precision, gdp double precision,
 	k double precision DEFAULT 0.15)
@@ -415,7 +415,7 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'ecps_class'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ecps_class(double precision) IS
-	'Priority class of an ECPS as seed 000 reports them: high (> 0.5), medium (0.3, 0.5], low (0.1, 0.3], very low (<= 0.1)';
+	'Priority class of an ECPS as the ESV paper (Wang et al., in press) reports them: high (> 0.5), medium (0.3, 0.5], low (0.1, 0.3], very low (<= 0.1)';
 
 CREATE FUNCTION @extschema@.copy_esv_scheme(source text, target text, title text DEFAULT NULL)
 RETURNS void
@@ -693,10 +693,10 @@ AS 'MODULE_PATHNAME', 'ecocomp_raster_bytes' LANGUAGE C IMMUTABLE STRICT PARALLE
 COMMENT ON FUNCTION @extschema@._raster_bytes(raster) IS
 	'Test entry point: the serialized raster (RFC1) as bytes, including its 4-byte varlena word';
 ------------------------------------------------------------------------------
--- Gross ecosystem product (GEP) of a restoration project (seed 001):
+-- Gross ecosystem product (GEP) of a restoration project (the GEP paper (Xu X. et al., in press)):
 -- service formulas, parameter sets as data, a before/after account.
--- Method: shared/SPEC.md section 2; defaults the paper does not give:
--- shared/reference/coefficients.md section 3.  The README section "GEP
+-- Method: the GEP method (docs/gep.md); defaults the paper does not give:
+-- docs/sources.md (coefficients 3).  The README section "GEP
 -- accounting" documents every object.
 ------------------------------------------------------------------------------
 
@@ -714,14 +714,14 @@ COMMENT ON TABLE @extschema@.gep_land_type IS
 	'Land types of the GEP account (areas in hm2 = ha); contributes = false for land that by definition yields no ecosystem product (mining, construction, bare land): its services are 0 and it takes no parameters';
 
 INSERT INTO @extschema@.gep_land_type (land_type, label, contributes, position, source, builtin) VALUES
-('forest',       'forest land (林地, including shrubland)', true,  1, 'seed 001 Table 1', true),
-('dryland',      'dry land (旱地)',                          true,  2, 'seed 001 Table 1', true),
-('grassland',    'grassland (草地)',                         true,  3, 'seed 001 Table 1', true),
+('forest',       'forest land (林地, including shrubland)', true,  1, 'Xu X. et al., in press, Table 1', true),
+('dryland',      'dry land (旱地)',                          true,  2, 'Xu X. et al., in press, Table 1', true),
+('grassland',    'grassland (草地)',                         true,  3, 'Xu X. et al., in press, Table 1', true),
 ('paddy',        'paddy field (水田)',                       true,  4, 'ecocomp: needed to map CNLUCC code 11; no parameters in the built-in set', true),
 ('water',        'water bodies, glaciers and snow',          true,  5, 'ecocomp: needed to map water codes; no parameters in the built-in set', true),
 ('wetland',      'wetland, marsh, tidal flat, mangrove',     true,  6, 'ecocomp: needed to map wetland codes; no parameters in the built-in set', true),
-('mining',       'mining land (工矿用地)',                   false, 7, 'seed 001 Table 1 and section 3.3: mining land contributes nothing', true),
-('construction', 'construction land (建设用地)',             false, 8, 'seed 001 Table 1 and section 3.3: construction land contributes nothing', true),
+('mining',       'mining land (工矿用地)',                   false, 7, 'Xu X. et al., in press, Table 1 and section 3.3: mining land contributes nothing', true),
+('construction', 'construction land (建设用地)',             false, 8, 'Xu X. et al., in press, Table 1 and section 3.3: construction land contributes nothing', true),
 ('bare',         'bare land: sand, gobi, saline, bare soil and rock', false, 9, 'ecocomp: unvegetated land valued like the paper''s mining land (no vegetation, no product)', true);
 
 -- Land-use code -> GEP land type --------------------------------------------
@@ -756,7 +756,7 @@ INSERT INTO @extschema@.gep_landuse_map (classification, code, land_type, reason
 ('cnlucc', 46, 'wetland',      'bottomland / river beach', true),
 ('cnlucc', 51, 'construction', 'urban land', true),
 ('cnlucc', 52, 'construction', 'rural settlement', true),
-('cnlucc', 53, 'mining',       'other construction land is where CNLUCC puts industrial and mining land (工矿用地), the mining land of seed 001; contributes nothing like construction', true),
+('cnlucc', 53, 'mining',       'other construction land is where CNLUCC puts industrial and mining land (工矿用地), the mining land of the GEP paper (Xu X. et al., in press); contributes nothing like construction', true),
 ('cnlucc', 61, 'bare',         'sandy land', true),
 ('cnlucc', 62, 'bare',         'gobi', true),
 ('cnlucc', 63, 'bare',         'saline-alkali land', true),
@@ -801,44 +801,44 @@ COMMENT ON TABLE @extschema@.gep_parameter IS
 	'The parameters gep_account reads, with the unit every value of gep_param must be in; this list is fixed by the C code (rows added here are not read)';
 
 INSERT INTO @extschema@.gep_parameter (parameter, unit, service, symbol, description, source, builtin) VALUES
-('crop_yield',          'kg/hm2/a',           'agricultural_products', 'E_i / S_i', 'crop output per hectare (E_i = crop_yield * area); 0 where the land type yields no crop', 'seed 001 Table 3', true),
-('crop_price',          'yuan/kg',            'agricultural_products', 'P_i',  'crop price (output-weighted mean for several crops); not read where crop_yield is 0', 'seed 001 Table 3', true),
-('precipitation',       'mm/a',               'water_conservation',    'P',    'annual precipitation', 'seed 001 Table 3', true),
-('runoff_coefficient',  '1',                  'water_conservation',    'R_i / P', 'surface runoff as a fraction of precipitation (R_i = runoff_coefficient * P), in [0, 1]', 'seed 001 section 2.2 (runoff from the recommended coefficient times rainfall)', true),
-('evapotranspiration',  'mm/a',               'water_conservation',    'ET_i', 'actual evapotranspiration', 'seed 001 Table 3', true),
-('water_price',         'yuan/m3',            'water_conservation',    'C_wc', 'market price of water', 'seed 001 Table 3', true),
-('rainfall_erosivity',  'MJ mm/(hm2 h a)',    'soil_retention',        'R',    'RUSLE rainfall erosivity factor', 'seed 001 Table 3', true),
-('soil_erodibility',    't hm2 h/(hm2 MJ mm)', 'soil_retention',       'K',    'RUSLE soil erodibility factor', 'seed 001 Table 3', true),
-('slope_length_factor', '1',                  'soil_retention',        'LS',   'RUSLE slope length and steepness factor', 'seed 001 Table 3', true),
-('cover_factor',        '1',                  'soil_retention',        'C',    'RUSLE cover-management factor, in [0, 1]', 'seed 001 Table 3', true),
-('practice_factor',     '1',                  'soil_retention',        'P',    'RUSLE support-practice factor, in [0, 1]', 'seed 001 Table 3', true),
-('sediment_coefficient','1',                  'soil_retention',        'lambda', 'sediment accumulation coefficient: share of retained soil that would silt up reservoirs, in [0, 1]', 'seed 001 Table 3', true),
-('soil_bulk_density',   't/m3',               'soil_retention',        'rho',  'soil bulk density (> 0)', 'seed 001 Table 3', true),
-('dredging_cost',       'yuan/m3',            'soil_retention',        'c',    'reservoir dredging cost', 'seed 001 Table 3', true),
-('soil_nitrogen',       'g/kg',               'soil_retention',        'C_N',  'nitrogen content of the soil', 'seed 001 Table 3', true),
-('soil_phosphorus',     'g/kg',               'soil_retention',        'C_P',  'phosphorus content of the soil', 'seed 001 Table 3', true),
-('nitrogen_fertilizer_coefficient',   '1',    'soil_retention',        'alpha_N', 't of fertilizer per t of nitrogen', 'seed 001 Table 3', true),
-('phosphorus_fertilizer_coefficient', '1',    'soil_retention',        'alpha_P', 't of fertilizer per t of phosphorus', 'seed 001 Table 3', true),
-('nitrogen_fertilizer_price',   'yuan/t',     'soil_retention',        'P_N',  'price of nitrogen fertilizer', 'seed 001 Table 3', true),
-('phosphorus_fertilizer_price', 'yuan/t',     'soil_retention',        'P_P',  'price of phosphorus fertilizer', 'seed 001 Table 3', true),
-('so2_absorption',      't/hm2/a',            'air_purification',      'Q_SO2', 'SO2 absorbed per hectare', 'seed 001 Table 3', true),
-('nox_absorption',      't/hm2/a',            'air_purification',      'Q_NOx', 'NOx absorbed per hectare', 'seed 001 Table 3', true),
-('dust_absorption',     't/hm2/a',            'air_purification',      'Q_dust', 'dust absorbed per hectare', 'seed 001 Table 3', true),
-('so2_cost',            'yuan/kg',            'air_purification',      'C_SO2', 'SO2 treatment cost (pollution discharge fee)', 'seed 001 Table 3', true),
-('nox_cost',            'yuan/kg',            'air_purification',      'C_NOx', 'NOx treatment cost', 'seed 001 Table 3', true),
-('dust_cost',           'yuan/kg',            'air_purification',      'C_dust', 'dust treatment cost', 'seed 001 Table 3', true),
-('carbon_rate',         't C/hm2/a',          'carbon_fixation',       'FCSR, GSR, CSR', 'carbon sequestration rate of the vegetation', 'seed 001 Table 3', true),
-('soil_carbon_coefficient', '1',              'carbon_fixation',       'beta', 'soil carbon sequestration coefficient: the land type fixes carbon_rate * (1 + beta)', 'seed 001 Table 3 (FCS = FCSR * SF * (1 + beta))', true),
-('carbon_price',        'yuan/t CO2',         'carbon_fixation',       'C_c',  'price of fixed CO2', 'seed 001 Table 3', true),
-('oxygen_price',        'yuan/t',             'oxygen_release',        'C_o',  'industrial oxygen price', 'seed 001 Table 3', true),
-('heat_absorbed',       'kJ/hm2/d',           'climate_regulation',    'GPP',  'heat absorbed by vegetation per hectare and air-conditioning day', 'seed 001 Table 3', true),
-('ac_days',             'd/a',                'climate_regulation',    'd',    'air-conditioning days per year', 'seed 001 Table 3', true),
-('eer',                 '1',                  'climate_regulation',    'R',    'energy efficiency ratio of air conditioners (> 0)', 'seed 001 Table 3', true),
-('electricity_price',   'yuan/kWh',           'climate_regulation',    'p',    'electricity price', 'seed 001 Table 3', true),
-('landscape_factor',    '1',                  'aesthetic_landscape',   'A_i',  'aesthetic landscape value equivalent per hectare', 'seed 001 Table 3', true),
-('equivalent_coefficient', '1',               'aesthetic_landscape',   'R',    'value of one equivalent as a share of the grain output value (1/7)', 'seed 001 Table 3', true),
-('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'seed 001 Table 3', true),
-('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'seed 001 Table 3', true);
+('crop_yield',          'kg/hm2/a',           'agricultural_products', 'E_i / S_i', 'crop output per hectare (E_i = crop_yield * area); 0 where the land type yields no crop', 'Xu X. et al., in press, Table 3', true),
+('crop_price',          'yuan/kg',            'agricultural_products', 'P_i',  'crop price (output-weighted mean for several crops); not read where crop_yield is 0', 'Xu X. et al., in press, Table 3', true),
+('precipitation',       'mm/a',               'water_conservation',    'P',    'annual precipitation', 'Xu X. et al., in press, Table 3', true),
+('runoff_coefficient',  '1',                  'water_conservation',    'R_i / P', 'surface runoff as a fraction of precipitation (R_i = runoff_coefficient * P), in [0, 1]', 'Xu X. et al., in press, section 2.2 (runoff from the recommended coefficient times rainfall)', true),
+('evapotranspiration',  'mm/a',               'water_conservation',    'ET_i', 'actual evapotranspiration', 'Xu X. et al., in press, Table 3', true),
+('water_price',         'yuan/m3',            'water_conservation',    'C_wc', 'market price of water', 'Xu X. et al., in press, Table 3', true),
+('rainfall_erosivity',  'MJ mm/(hm2 h a)',    'soil_retention',        'R',    'RUSLE rainfall erosivity factor', 'Xu X. et al., in press, Table 3', true),
+('soil_erodibility',    't hm2 h/(hm2 MJ mm)', 'soil_retention',       'K',    'RUSLE soil erodibility factor', 'Xu X. et al., in press, Table 3', true),
+('slope_length_factor', '1',                  'soil_retention',        'LS',   'RUSLE slope length and steepness factor', 'Xu X. et al., in press, Table 3', true),
+('cover_factor',        '1',                  'soil_retention',        'C',    'RUSLE cover-management factor, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('practice_factor',     '1',                  'soil_retention',        'P',    'RUSLE support-practice factor, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('sediment_coefficient','1',                  'soil_retention',        'lambda', 'sediment accumulation coefficient: share of retained soil that would silt up reservoirs, in [0, 1]', 'Xu X. et al., in press, Table 3', true),
+('soil_bulk_density',   't/m3',               'soil_retention',        'rho',  'soil bulk density (> 0)', 'Xu X. et al., in press, Table 3', true),
+('dredging_cost',       'yuan/m3',            'soil_retention',        'c',    'reservoir dredging cost', 'Xu X. et al., in press, Table 3', true),
+('soil_nitrogen',       'g/kg',               'soil_retention',        'C_N',  'nitrogen content of the soil', 'Xu X. et al., in press, Table 3', true),
+('soil_phosphorus',     'g/kg',               'soil_retention',        'C_P',  'phosphorus content of the soil', 'Xu X. et al., in press, Table 3', true),
+('nitrogen_fertilizer_coefficient',   '1',    'soil_retention',        'alpha_N', 't of fertilizer per t of nitrogen', 'Xu X. et al., in press, Table 3', true),
+('phosphorus_fertilizer_coefficient', '1',    'soil_retention',        'alpha_P', 't of fertilizer per t of phosphorus', 'Xu X. et al., in press, Table 3', true),
+('nitrogen_fertilizer_price',   'yuan/t',     'soil_retention',        'P_N',  'price of nitrogen fertilizer', 'Xu X. et al., in press, Table 3', true),
+('phosphorus_fertilizer_price', 'yuan/t',     'soil_retention',        'P_P',  'price of phosphorus fertilizer', 'Xu X. et al., in press, Table 3', true),
+('so2_absorption',      't/hm2/a',            'air_purification',      'Q_SO2', 'SO2 absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('nox_absorption',      't/hm2/a',            'air_purification',      'Q_NOx', 'NOx absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('dust_absorption',     't/hm2/a',            'air_purification',      'Q_dust', 'dust absorbed per hectare', 'Xu X. et al., in press, Table 3', true),
+('so2_cost',            'yuan/kg',            'air_purification',      'C_SO2', 'SO2 treatment cost (pollution discharge fee)', 'Xu X. et al., in press, Table 3', true),
+('nox_cost',            'yuan/kg',            'air_purification',      'C_NOx', 'NOx treatment cost', 'Xu X. et al., in press, Table 3', true),
+('dust_cost',           'yuan/kg',            'air_purification',      'C_dust', 'dust treatment cost', 'Xu X. et al., in press, Table 3', true),
+('carbon_rate',         't C/hm2/a',          'carbon_fixation',       'FCSR, GSR, CSR', 'carbon sequestration rate of the vegetation', 'Xu X. et al., in press, Table 3', true),
+('soil_carbon_coefficient', '1',              'carbon_fixation',       'beta', 'soil carbon sequestration coefficient: the land type fixes carbon_rate * (1 + beta)', 'Xu X. et al., in press, Table 3 (FCS = FCSR * SF * (1 + beta))', true),
+('carbon_price',        'yuan/t CO2',         'carbon_fixation',       'C_c',  'price of fixed CO2', 'Xu X. et al., in press, Table 3', true),
+('oxygen_price',        'yuan/t',             'oxygen_release',        'C_o',  'industrial oxygen price', 'Xu X. et al., in press, Table 3', true),
+('heat_absorbed',       'kJ/hm2/d',           'climate_regulation',    'GPP',  'heat absorbed by vegetation per hectare and air-conditioning day', 'Xu X. et al., in press, Table 3', true),
+('ac_days',             'd/a',                'climate_regulation',    'd',    'air-conditioning days per year', 'Xu X. et al., in press, Table 3', true),
+('eer',                 '1',                  'climate_regulation',    'R',    'energy efficiency ratio of air conditioners (> 0)', 'Xu X. et al., in press, Table 3', true),
+('electricity_price',   'yuan/kWh',           'climate_regulation',    'p',    'electricity price', 'Xu X. et al., in press, Table 3', true),
+('landscape_factor',    '1',                  'aesthetic_landscape',   'A_i',  'aesthetic landscape value equivalent per hectare', 'Xu X. et al., in press, Table 3', true),
+('equivalent_coefficient', '1',               'aesthetic_landscape',   'R',    'value of one equivalent as a share of the grain output value (1/7)', 'Xu X. et al., in press, Table 3', true),
+('grain_price',         'yuan/kg',            'aesthetic_landscape',   'P_a',  'average market price of grain', 'Xu X. et al., in press, Table 3', true),
+('grain_yield',         'kg/hm2',             'aesthetic_landscape',   'P_b',  'average grain yield per hectare', 'Xu X. et al., in press, Table 3', true);
 
 CREATE TABLE @extschema@.gep_param_set (
 	param_set	text PRIMARY KEY,
@@ -847,7 +847,7 @@ CREATE TABLE @extschema@.gep_param_set (
 	builtin		boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE @extschema@.gep_param_set IS
-	'Named GEP parameter sets; jinsha_2022 is seed 001 (Jinsha County coal mine restoration, Guizhou, 2022)';
+	'Named GEP parameter sets; jinsha_2022 is the GEP paper (Xu X. et al., in press) (Jinsha County coal mine restoration, Guizhou, 2022)';
 
 CREATE TABLE @extschema@.gep_param (
 	param_set	text NOT NULL REFERENCES @extschema@.gep_param_set ON UPDATE CASCADE ON DELETE CASCADE,
@@ -865,70 +865,70 @@ COMMENT ON TABLE @extschema@.gep_param IS
 
 INSERT INTO @extschema@.gep_param_set (param_set, title, source, builtin) VALUES
 ('jinsha_2022', 'Jinsha County (Guizhou) coal mine restoration 2022: the paper''s parameters; sourced defaults where it is silent; ac_days, evapotranspiration, dry-land runoff, crop yield and price, grain price and yield required',
- 'seed 001 (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3 and section 2; shared/reference/coefficients.md section 3', true);
+ 'the GEP paper (Xu X. et al., in press) (GEP accounting of a mine ecological restoration project, Jinsha County, Guizhou) Table 3 and section 2; docs/sources.md (coefficients 3)', true);
 
 INSERT INTO @extschema@.gep_param (param_set, parameter, land_type, value, unit, source, builtin) VALUES
 -- agricultural products: only dry land yields crops (Table 5); its yield and
 -- price come from the local agricultural department and are not published
-('jinsha_2022', 'crop_yield', 'forest',    0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from forest land', true),
-('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'seed 001 Table 5: no agricultural products from grassland', true),
+('jinsha_2022', 'crop_yield', 'forest',    0, 'kg/hm2/a', 'Xu X. et al., in press, Table 5: no agricultural products from forest land', true),
+('jinsha_2022', 'crop_yield', 'grassland', 0, 'kg/hm2/a', 'Xu X. et al., in press, Table 5: no agricultural products from grassland', true),
 -- water conservation
-('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'seed 001 section 2: average annual precipitation of the study area', true),
-('jinsha_2022', 'runoff_coefficient', 'forest', 0.0465, '1', 'coefficients.md 3.2: Gong et al. 2017, Acta Ecol. Sin. 37(7):2455, Table 2, evergreen broadleaf forest 4.65% (the zonal forest of subtropical Guizhou); the paper''s coefficient (NDRC/NBS 2022) is not published', true),
-('jinsha_2022', 'runoff_coefficient', 'grassland', 0.0387, '1', 'coefficients.md 3.2: Gong et al. 2017, Table 2, (sub)tropical tussock 3.87%; the paper''s coefficient is not published', true),
-('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by seed 001 Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (SPEC section 2)', true),
+('jinsha_2022', 'precipitation', NULL, 1126.71, 'mm/a', 'Xu X. et al., in press, section 2: average annual precipitation of the study area', true),
+('jinsha_2022', 'runoff_coefficient', 'forest', 0.0465, '1', 'docs/sources.md (coefficients 3.2): Gong et al. 2017, Acta Ecol. Sin. 37(7):2455, Table 2, evergreen broadleaf forest 4.65% (the zonal forest of subtropical Guizhou); the paper''s coefficient (NDRC/NBS 2022) is not published', true),
+('jinsha_2022', 'runoff_coefficient', 'grassland', 0.0387, '1', 'docs/sources.md (coefficients 3.2): Gong et al. 2017, Table 2, (sub)tropical tussock 3.87%; the paper''s coefficient is not published', true),
+('jinsha_2022', 'water_price', NULL, 2.40, 'yuan/m3', 'implied by Xu X. et al., in press, Table 4: 46.05e4 / 191860 = 2.4002 and 4.18e4 / 17414 = 2.4004 yuan/m3 (the GEP method (docs/gep.md))', true),
 -- soil retention (RUSLE; K are the after-restoration values)
-('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'seed 001 Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
-('jinsha_2022', 'soil_erodibility', 'forest',    0.0336, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'soil_erodibility', 'dryland',   0.0544, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, cultivated land after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'soil_erodibility', 'grassland', 0.0378, 't hm2 h/(hm2 MJ mm)', 'seed 001 Table 3, after restoration (Tang et al. 2016)', true),
-('jinsha_2022', 'slope_length_factor', NULL, 11.23, '1', 'seed 001 Table 3 (Yang et al. 2013: purple-soil hills of the southwest)', true),
-('jinsha_2022', 'cover_factor', 'dryland',   0.130, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
-('jinsha_2022', 'cover_factor', 'forest',    0.001, '1', 'seed 001 Table 3 (Cai et al. 2000)', true),
-('jinsha_2022', 'cover_factor', 'grassland', 0.040, '1', 'seed 001 Table 3 (Ye et al. 2021)', true),
-('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'seed 001 Table 3 (He et al. 2023)', true),
-('jinsha_2022', 'sediment_coefficient', NULL, 0.24, '1', 'not in seed 001; coefficients.md 3.1: Garze GEP 2010 (Baima Zhuoga et al. 2017, Acta Ecol. Sin. 37(19):6302) citing Ouyang, Wang, Miao 1999', true),
-('jinsha_2022', 'soil_bulk_density', NULL, 1.3, 't/m3', 'not in seed 001; coefficients.md 3.3: generic 1.3 g/cm3 (Lancang River GEP 2017); the Garze 0.93 is alpine grassland', true),
-('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'seed 001 Table 3 (Ministry of Water Resources)', true),
-('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
-('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'seed 001 Table 3 (laboratory measurement)', true),
-('jinsha_2022', 'nitrogen_fertilizer_coefficient', NULL, 2.17, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'phosphorus_fertilizer_coefficient', NULL, 5.56, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'nitrogen_fertilizer_price', NULL, 1500, 'yuan/t', 'seed 001 Table 3 (market research)', true),
-('jinsha_2022', 'phosphorus_fertilizer_price', NULL, 900, 'yuan/t', 'seed 001 Table 3 (market research)', true),
+('jinsha_2022', 'rainfall_erosivity', NULL, 5823.42, 'MJ mm/(hm2 h a)', 'Xu X. et al., in press, Table 3 (Zhu et al. 2021: Yangtze basin in Guizhou)', true),
+('jinsha_2022', 'soil_erodibility', 'forest',    0.0336, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'soil_erodibility', 'dryland',   0.0544, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, cultivated land after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'soil_erodibility', 'grassland', 0.0378, 't hm2 h/(hm2 MJ mm)', 'Xu X. et al., in press, Table 3, after restoration (Tang et al. 2016)', true),
+('jinsha_2022', 'slope_length_factor', NULL, 11.23, '1', 'Xu X. et al., in press, Table 3 (Yang et al. 2013: purple-soil hills of the southwest)', true),
+('jinsha_2022', 'cover_factor', 'dryland',   0.130, '1', 'Xu X. et al., in press, Table 3 (Cai et al. 2000)', true),
+('jinsha_2022', 'cover_factor', 'forest',    0.001, '1', 'Xu X. et al., in press, Table 3 (Cai et al. 2000)', true),
+('jinsha_2022', 'cover_factor', 'grassland', 0.040, '1', 'Xu X. et al., in press, Table 3 (Ye et al. 2021)', true),
+('jinsha_2022', 'practice_factor', 'dryland',   0.4, '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'practice_factor', 'forest',    1,   '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'practice_factor', 'grassland', 1,   '1', 'Xu X. et al., in press, Table 3 (He et al. 2023)', true),
+('jinsha_2022', 'sediment_coefficient', NULL, 0.24, '1', 'not in the GEP paper (Xu X. et al., in press); docs/sources.md (coefficients 3.1): Garze GEP 2010 (Baima Zhuoga et al. 2017, Acta Ecol. Sin. 37(19):6302) citing Ouyang, Wang, Miao 1999', true),
+('jinsha_2022', 'soil_bulk_density', NULL, 1.3, 't/m3', 'not in the GEP paper (Xu X. et al., in press); docs/sources.md (coefficients 3.3): generic 1.3 g/cm3 (Lancang River GEP 2017); the Garze 0.93 is alpine grassland', true),
+('jinsha_2022', 'dredging_cost', NULL, 18.24, 'yuan/m3', 'Xu X. et al., in press, Table 3 (Ministry of Water Resources)', true),
+('jinsha_2022', 'soil_nitrogen', NULL, 1.53, 'g/kg', 'Xu X. et al., in press, Table 3 (laboratory measurement)', true),
+('jinsha_2022', 'soil_phosphorus', NULL, 0.72, 'g/kg', 'Xu X. et al., in press, Table 3 (laboratory measurement)', true),
+('jinsha_2022', 'nitrogen_fertilizer_coefficient', NULL, 2.17, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'phosphorus_fertilizer_coefficient', NULL, 5.56, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'nitrogen_fertilizer_price', NULL, 1500, 'yuan/t', 'Xu X. et al., in press, Table 3 (market research)', true),
+('jinsha_2022', 'phosphorus_fertilizer_price', NULL, 900, 'yuan/t', 'Xu X. et al., in press, Table 3 (market research)', true),
 -- air purification
-('jinsha_2022', 'so2_absorption', 'forest',    0.036,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_absorption', 'dryland',   0.025,  't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_absorption', 'grassland', 0.0294, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'forest',    0.0226, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'dryland',   0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'nox_absorption', 'grassland', 0.0157, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'forest',    0.1076, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'dryland',   0.0841, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'dust_absorption', 'grassland', 0.0847, 't/hm2/a', 'seed 001 Table 3 (NDRC/NBS 2022 specification)', true),
-('jinsha_2022', 'so2_cost',  NULL, 1.2,  'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
-('jinsha_2022', 'nox_cost',  NULL, 0.63, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
-('jinsha_2022', 'dust_cost', NULL, 0.15, 'yuan/kg', 'seed 001 Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'so2_absorption', 'forest',    0.036,  't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_absorption', 'dryland',   0.025,  't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_absorption', 'grassland', 0.0294, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'forest',    0.0226, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'dryland',   0.0157, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'nox_absorption', 'grassland', 0.0157, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'forest',    0.1076, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'dryland',   0.0841, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'dust_absorption', 'grassland', 0.0847, 't/hm2/a', 'Xu X. et al., in press, Table 3 (NDRC/NBS 2022 specification)', true),
+('jinsha_2022', 'so2_cost',  NULL, 1.2,  'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'nox_cost',  NULL, 0.63, 'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
+('jinsha_2022', 'dust_cost', NULL, 0.15, 'yuan/kg', 'Xu X. et al., in press, Table 3 (NDRC pollution discharge fees)', true),
 -- carbon fixation, oxygen release
-('jinsha_2022', 'carbon_rate', 'forest',    1.17,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, Guizhou 2015, forest vegetation)', true),
-('jinsha_2022', 'carbon_rate', 'grassland', 0.02,  't C/hm2/a', 'seed 001 Table 3 (Guidelines, grassland)', true),
-('jinsha_2022', 'carbon_rate', 'dryland',   0.047, 't C/hm2/a', 'seed 001 Table 3 (Tian et al. 2014, dry land)', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'seed 001 Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
-('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'seed 001 Table 3: (1 + beta) applies to forest only', true),
-('jinsha_2022', 'carbon_price', NULL, 380, 'yuan/t CO2', 'not in seed 001; coefficients.md 3.1: Garze GEP 2010 carbon fixation price applied to fixed CO2 (the paper''s values imply about 386)', true),
-('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'seed 001 Table 3 (Cao et al. 2023, Guizhou)', true),
+('jinsha_2022', 'carbon_rate', 'forest',    1.17,  't C/hm2/a', 'Xu X. et al., in press, Table 3 (Guidelines, Guizhou 2015, forest vegetation)', true),
+('jinsha_2022', 'carbon_rate', 'grassland', 0.02,  't C/hm2/a', 'Xu X. et al., in press, Table 3 (Guidelines, grassland)', true),
+('jinsha_2022', 'carbon_rate', 'dryland',   0.047, 't C/hm2/a', 'Xu X. et al., in press, Table 3 (Tian et al. 2014, dry land)', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'forest', 0.76, '1', 'Xu X. et al., in press, Table 3: forest soil 0.76, used as beta in FCSR * SF * (1 + beta) (reproduces the published 264.80 and 19.62 t CO2/a within 0.2%)', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'grassland', 0, '1', 'Xu X. et al., in press, Table 3: (1 + beta) applies to forest only', true),
+('jinsha_2022', 'soil_carbon_coefficient', 'dryland',   0, '1', 'Xu X. et al., in press, Table 3: (1 + beta) applies to forest only', true),
+('jinsha_2022', 'carbon_price', NULL, 380, 'yuan/t CO2', 'not in the GEP paper (Xu X. et al., in press); docs/sources.md (coefficients 3.1): Garze GEP 2010 carbon fixation price applied to fixed CO2 (the paper''s values imply about 386)', true),
+('jinsha_2022', 'oxygen_price', NULL, 1000, 'yuan/t', 'Xu X. et al., in press, Table 3 (Cao et al. 2023, Guizhou)', true),
 -- climate regulation (ac_days is required: the paper''s d is not published)
-('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'seed 001 Table 3 (Ouyang et al. 2013)', true),
-('jinsha_2022', 'eer', NULL, 3.0, '1', 'seed 001 Table 3', true),
-('jinsha_2022', 'electricity_price', NULL, 0.45, 'yuan/kWh', 'seed 001 Table 3 (China Southern Power Grid, first tariff level)', true),
+('jinsha_2022', 'heat_absorbed', NULL, 81100, 'kJ/hm2/d', 'Xu X. et al., in press, Table 3 (Ouyang et al. 2013)', true),
+('jinsha_2022', 'eer', NULL, 3.0, '1', 'Xu X. et al., in press, Table 3', true),
+('jinsha_2022', 'electricity_price', NULL, 0.45, 'yuan/kWh', 'Xu X. et al., in press, Table 3 (China Southern Power Grid, first tariff level)', true),
 -- aesthetic landscape (grain price and yield of Jinsha County are not published)
-('jinsha_2022', 'landscape_factor', 'dryland',   0.06, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'seed 001 Table 3 (Jiang et al. 2017)', true),
-('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'seed 001 Table 3: 1/7', true);
+('jinsha_2022', 'landscape_factor', 'dryland',   0.06, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'landscape_factor', 'forest',    0.82, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'landscape_factor', 'grassland', 0.56, '1', 'Xu X. et al., in press, Table 3 (Jiang et al. 2017)', true),
+('jinsha_2022', 'equivalent_coefficient', NULL, 1.0 / 7, '1', 'Xu X. et al., in press, Table 3: 1/7', true);
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_land_type', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.gep_landuse_map', 'WHERE NOT builtin');
@@ -947,7 +947,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'gep_agricultural_products'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_agricultural_products(double precision[], double precision[]) IS
-	'Agricultural products by market value V = sum E_i P_i in yuan/a, E_i output in kg/a, P_i price in yuan/kg (seed 001 Table 3)';
+	'Agricultural products by market value V = sum E_i P_i in yuan/a, E_i output in kg/a, P_i price in yuan/kg (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_water_conservation(area_m2 double precision,
 	precipitation_mm_per_a double precision, runoff_mm_per_a double precision,
@@ -956,7 +956,7 @@ CREATE FUNCTION @extschema@.gep_water_conservation(area_m2 double precision,
 AS 'MODULE_PATHNAME', 'gep_water_conservation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_water_conservation(double precision, double precision, double precision, double precision, double precision) IS
-	'Water conservation by water balance Q = A (P - R - ET) 1e-3 in m3/a (A in m2, P, R, ET in mm/a; negative when ET exceeds P - R) and V = Q * price in yuan/a (seed 001 Table 3)';
+	'Water conservation by water balance Q = A (P - R - ET) 1e-3 in m3/a (A in m2, P, R, ET in mm/a; negative when ET exceeds P - R) and V = Q * price in yuan/a (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_soil_retention(area_hm2 double precision,
 	rainfall_erosivity_mj_mm_per_hm2_h_a double precision,
@@ -967,7 +967,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'gep_soil_retention'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_soil_retention(double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Soil retained in t/a by RUSLE: Q_sr = R K LS (1 - C P) t/hm2/a times area in hm2; C and P in [0, 1] (seed 001 Table 3)';
+	'Soil retained in t/a by RUSLE: Q_sr = R K LS (1 - C P) t/hm2/a times area in hm2; C and P in [0, 1] (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_soil_retention_value(soil_t_per_a double precision,
 	sediment_coefficient double precision, soil_bulk_density_t_per_m3 double precision,
@@ -983,7 +983,7 @@ CREATE FUNCTION @extschema@.gep_soil_retention_value(soil_t_per_a double precisi
 AS 'MODULE_PATHNAME', 'gep_soil_retention_value'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_soil_retention_value(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Value of retained soil Q_sr (t/a): sediment lambda (Q_sr / rho) c (rho t/m3, c yuan/m3) plus non-point pollution Q_sr C_i 1e-3 alpha_i P_i for N and P (C_i g/kg, P_i yuan/t fertilizer); nutrient masses in t/a, values in yuan/a (seed 001 Table 3)';
+	'Value of retained soil Q_sr (t/a): sediment lambda (Q_sr / rho) c (rho t/m3, c yuan/m3) plus non-point pollution Q_sr C_i 1e-3 alpha_i P_i for N and P (C_i g/kg, P_i yuan/t fertilizer); nutrient masses in t/a, values in yuan/a (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_air_purification(area_hm2 double precision,
 	so2_t_per_hm2_a double precision, nox_t_per_hm2_a double precision, dust_t_per_hm2_a double precision,
@@ -995,7 +995,7 @@ CREATE FUNCTION @extschema@.gep_air_purification(area_hm2 double precision,
 AS 'MODULE_PATHNAME', 'gep_air_purification'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_air_purification(double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
-	'Air purification: pollutant absorbed Q_i = rate (t/hm2/a) * area (hm2) in t/a, value Q_i * 1000 * cost (yuan/kg) in yuan/a, for SO2, NOx and dust (seed 001 Table 3)';
+	'Air purification: pollutant absorbed Q_i = rate (t/hm2/a) * area (hm2) in t/a, value Q_i * 1000 * cost (yuan/kg) in yuan/a, for SO2, NOx and dust (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_carbon_fixation(area_hm2 double precision,
 	carbon_rate_t_c_per_hm2_a double precision, soil_carbon_coefficient double precision,
@@ -1004,7 +1004,7 @@ CREATE FUNCTION @extschema@.gep_carbon_fixation(area_hm2 double precision,
 AS 'MODULE_PATHNAME', 'gep_carbon_fixation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_carbon_fixation(double precision, double precision, double precision, double precision) IS
-	'Carbon fixation Q_CO2 = 44/12 * rate (t C/hm2/a) * (1 + beta) * area (hm2) in t CO2/a (beta: 0.76 for forest in seed 001, 0 elsewhere), value Q_CO2 * price in yuan/a';
+	'Carbon fixation Q_CO2 = 44/12 * rate (t C/hm2/a) * (1 + beta) * area (hm2) in t CO2/a (beta: 0.76 for forest in the GEP paper (Xu X. et al., in press), 0 elsewhere), value Q_CO2 * price in yuan/a';
 
 CREATE FUNCTION @extschema@.gep_oxygen_release(co2_t_per_a double precision,
 	oxygen_price_yuan_per_t double precision,
@@ -1012,7 +1012,7 @@ CREATE FUNCTION @extschema@.gep_oxygen_release(co2_t_per_a double precision,
 AS 'MODULE_PATHNAME', 'gep_oxygen_release'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_oxygen_release(double precision, double precision) IS
-	'Oxygen release Q_O2 = 32/44 * Q_CO2 in t O2/a from fixed CO2 in t/a, value Q_O2 * price (yuan/t) in yuan/a (seed 001 Table 3)';
+	'Oxygen release Q_O2 = 32/44 * Q_CO2 in t O2/a from fixed CO2 in t/a, value Q_O2 * price (yuan/t) in yuan/a (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_climate_regulation(area_hm2 double precision,
 	heat_absorbed_kj_per_hm2_d double precision, ac_days_per_a double precision,
@@ -1021,7 +1021,7 @@ CREATE FUNCTION @extschema@.gep_climate_regulation(area_hm2 double precision,
 AS 'MODULE_PATHNAME', 'gep_climate_regulation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_climate_regulation(double precision, double precision, double precision, double precision, double precision) IS
-	'Climate regulation as air-conditioning electricity saved: kWh/a = GPP (kJ/hm2/d) * area (hm2) * d (d/a) / (3600 * EER), value kWh * price (yuan/kWh) in yuan/a (seed 001 Table 3)';
+	'Climate regulation as air-conditioning electricity saved: kWh/a = GPP (kJ/hm2/d) * area (hm2) * d (d/a) / (3600 * EER), value kWh * price (yuan/kWh) in yuan/a (Xu X. et al., in press, Table 3)';
 
 CREATE FUNCTION @extschema@.gep_aesthetic_landscape(area_hm2 double precision,
 	landscape_factor double precision, grain_price_yuan_per_kg double precision,
@@ -1031,7 +1031,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'gep_aesthetic_landscape'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gep_aesthetic_landscape(double precision, double precision, double precision, double precision, double precision) IS
-	'Aesthetic landscape value V = A_i * area (hm2) * R * P_a (yuan/kg) * P_b (kg/hm2) in yuan/a, R = 1/7 by default (equivalent-factor method, seed 001 Table 3)';
+	'Aesthetic landscape value V = A_i * area (hm2) * R * P_a (yuan/kg) * P_b (kg/hm2) in yuan/a, R = 1/7 by default (equivalent-factor method, Xu X. et al., in press, Table 3)';
 
 -- The account ---------------------------------------------------------------
 
@@ -1125,7 +1125,7 @@ AS $$
 			 g.svc_order, g.lt_order
 $$;
 COMMENT ON FUNCTION @extschema@.gep_compare(jsonb, jsonb, text, jsonb, text, jsonb, jsonb, text[]) IS
-	'Before/after GEP comparison (seed 001 Tables 4 to 6) of two area sets: rows at level item, service, group (Table 4), service_land_type (Table 5), land_type and total (Table 6) with quantities (item level), values in yuan/a, change in yuan/a and %, shares of the total in %, and ranks by value; before_overrides / after_overrides apply on top of overrides to one side only; services NULL = all';
+	'Before/after GEP comparison (Xu X. et al., in press, Tables 4 to 6) of two area sets: rows at level item, service, group (Table 4), service_land_type (Table 5), land_type and total (Table 6) with quantities (item level), values in yuan/a, change in yuan/a and %, shares of the total in %, and ranks by value; before_overrides / after_overrides apply on top of overrides to one side only; services NULL = all';
 
 CREATE FUNCTION @extschema@.copy_gep_param_set(source text, target text, title text DEFAULT NULL)
 RETURNS void
@@ -1154,7 +1154,7 @@ COMMENT ON FUNCTION @extschema@.copy_gep_param_set(text, text, text) IS
 	'Copy a GEP parameter set under a new name as user rows (dumped by pg_dump), to edit values without touching built-in rows';
 ------------------------------------------------------------------------------
 -- Water resource ecological footprint, carrying capacity and compensation
--- (seed 003).  Areas are national hm2; volumes m3; money yuan.
+-- (the water-footprint paper (2024)).  Areas are national hm2; volumes m3; money yuan.
 ------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.water_footprint_hm2 AS (
@@ -1164,7 +1164,7 @@ CREATE TYPE @extschema@.water_footprint_hm2 AS (
 	total		double precision
 );
 COMMENT ON TYPE @extschema@.water_footprint_hm2 IS
-	'Water resource ecological footprint in national hm2 by sub-account (seed 003 Table 5): aquatic products, freshwater use, pollution dilution, and their total';
+	'Water resource ecological footprint in national hm2 by sub-account (the water-footprint paper, 2024, Table 5): aquatic products, freshwater use, pollution dilution, and their total';
 COMMENT ON COLUMN @extschema@.water_footprint_hm2.aquatic IS
 	'Aquatic product footprint, national hm2 = a_w * aquatic output (t) / aquatic productivity (t/hm2)';
 COMMENT ON COLUMN @extschema@.water_footprint_hm2.freshwater IS
@@ -1180,7 +1180,7 @@ CREATE TYPE @extschema@.water_balance AS (
 	role		text
 );
 COMMENT ON TYPE @extschema@.water_balance IS
-	'Water resource ecological deficit/surplus and its monetary value (seed 003 Table 7): erd in national hm2, value_yuan in yuan, role payer/recipient/balanced';
+	'Water resource ecological deficit/surplus and its monetary value (the water-footprint paper, 2024, Table 7): erd in national hm2, value_yuan in yuan, role payer/recipient/balanced';
 COMMENT ON COLUMN @extschema@.water_balance.erd IS
 	'Ecological deficit (< 0) or surplus (> 0) ERD = EC_w - EF_w, national hm2';
 COMMENT ON COLUMN @extschema@.water_balance.value_yuan IS
@@ -1198,7 +1198,7 @@ AS 'MODULE_PATHNAME', 'water_footprint'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_footprint(double precision, double precision, double precision,
 	double precision, double precision, double precision) IS
-	'Water resource ecological footprint in national hm2 (seed 003 eq. 1): aquatic = a_w * aquatic_t / aquatic_productivity (t/hm2, default 0.029 = world average fish yield 29 kg/hm2, not given by the paper), freshwater = a_w * freshwater_m3 / P_w, pollution = a_w * pollution_m3 / P_w; a_w default 2.70, P_w default 2912 m3/hm2 (seed 003)';
+	'Water resource ecological footprint in national hm2 (the water-footprint paper, 2024, eq. 1): aquatic = a_w * aquatic_t / aquatic_productivity (t/hm2, default 0.029 = world average fish yield 29 kg/hm2, not given by the paper), freshwater = a_w * freshwater_m3 / P_w, pollution = a_w * pollution_m3 / P_w; a_w default 2.70, P_w default 2912 m3/hm2 (the water-footprint paper (2024))';
 
 CREATE FUNCTION @extschema@.water_carrying_capacity(q_m3 double precision,
 	yield_factor double precision DEFAULT 1.98,
@@ -1210,7 +1210,7 @@ AS 'MODULE_PATHNAME', 'water_carrying_capacity'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_carrying_capacity(double precision, double precision, double precision,
 	double precision, double precision) IS
-	'Water resource ecological carrying capacity EC_w in national hm2 = (1 - ecological_reserve) * psi * a_w * Q (m3) / P_w (m3/hm2) (seed 003 eq. 2); defaults psi 1.98, a_w 2.70, reserve 0.6 in [0, 1), P_w 2912 m3/hm2';
+	'Water resource ecological carrying capacity EC_w in national hm2 = (1 - ecological_reserve) * psi * a_w * Q (m3) / P_w (m3/hm2) (the water-footprint paper, 2024, eq. 2); defaults psi 1.98, a_w 2.70, reserve 0.6 in [0, 1), P_w 2912 m3/hm2';
 
 CREATE FUNCTION @extschema@.water_compensation(ef double precision, ec double precision,
 	unit_value double precision DEFAULT 2476)
@@ -1218,7 +1218,7 @@ RETURNS @extschema@.water_balance
 AS 'MODULE_PATHNAME', 'water_compensation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_compensation(double precision, double precision, double precision) IS
-	'Water ecological deficit/surplus ERD = EC_w - EF_w (national hm2, seed 003 eq. 3), its value in yuan = ERD * unit_value (yuan per national hm2, default 2476 of seed 003) and the role: payer (ERD < 0), recipient (ERD > 0), balanced';
+	'Water ecological deficit/surplus ERD = EC_w - EF_w (national hm2, the water-footprint paper, 2024, eq. 3), its value in yuan = ERD * unit_value (yuan per national hm2, default 2476 of the water-footprint paper (2024)) and the role: payer (ERD < 0), recipient (ERD > 0), balanced';
 
 CREATE FUNCTION @extschema@.water_equivalence_factor(
 	water_gdp_per_m3 double precision DEFAULT 11.7,
@@ -1229,7 +1229,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'water_equivalence_factor'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_equivalence_factor(double precision, double precision, double precision, double precision) IS
-	'Water equivalence factor a_w = arable factor * (GDP per m3 of water, yuan/m3 * usable water per hectare, m3/hm2) / GDP per hectare of arable land, yuan/hm2 (seed 003 sec. 2.2.1); defaults 11.7 yuan/m3, 1042 m3/hm2, 7863 yuan/hm2, 1.74 give 2.698, the paper''s 2.70';
+	'Water equivalence factor a_w = arable factor * (GDP per m3 of water, yuan/m3 * usable water per hectare, m3/hm2) / GDP per hectare of arable land, yuan/hm2 (the water-footprint paper, 2024, sec. 2.2.1); defaults 11.7 yuan/m3, 1042 m3/hm2, 7863 yuan/hm2, 1.74 give 2.698, the paper''s 2.70';
 
 CREATE FUNCTION @extschema@.water_unit_value(equivalents double precision, ec double precision,
 	ea double precision DEFAULT 3452)
@@ -1237,7 +1237,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'water_unit_value'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_unit_value(double precision, double precision, double precision) IS
-	'Monetary value per national hm2 of water carrying capacity, yuan = E_a (yuan/hm2, default 3452 of seed 003) * ecological equivalents of the accounts to compensate (hm2 of equivalent factor 1) / EC_w of the same region (national hm2) (seed 003 sec. 2.2.3; the paper gets 2476)';
+	'Monetary value per national hm2 of water carrying capacity, yuan = E_a (yuan/hm2, default 3452 of the water-footprint paper (2024)) * ecological equivalents of the accounts to compensate (hm2 of equivalent factor 1) / EC_w of the same region (national hm2) (the water-footprint paper, 2024, sec. 2.2.3; the paper gets 2476)';
 
 CREATE FUNCTION @extschema@.water_footprint_add(@extschema@.water_footprint_hm2, @extschema@.water_footprint_hm2)
 RETURNS @extschema@.water_footprint_hm2
@@ -1272,7 +1272,7 @@ COMMENT ON AGGREGATE @extschema@.water_balance_sum(@extschema@.water_balance) IS
 	'Water balance of a zone: erd (national hm2) and value_yuan (yuan) summed over its districts, role (payer/recipient/balanced) from the sign of the zone''s erd; NULL rows are skipped, no rows give NULL';
 ------------------------------------------------------------------------------
 -- Vegetation carbon sequestration and the carbon deficit of mining
--- (seed 002, SPEC.md section 3)
+-- (the carbon paper (Xu Y. et al. 2024))
 ------------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.vcs(npp_g_c_m2 double precision)
@@ -1280,7 +1280,7 @@ RETURNS double precision
 AS 'MODULE_PATHNAME', 'vcs_from_npp'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.vcs(double precision) IS
-	'Vegetation carbon sequestration in g CO2/m2/a from NPP in g C/m2/a: VCS = NPP * 2.2 * 1.63 (seed 002)';
+	'Vegetation carbon sequestration in g CO2/m2/a from NPP in g C/m2/a: VCS = NPP * 2.2 * 1.63 (the carbon paper (Xu Y. et al. 2024))';
 
 CREATE FUNCTION @extschema@.npp_from_modis(dn integer)
 RETURNS double precision
@@ -1332,9 +1332,9 @@ CREATE AGGREGATE @extschema@.vcs_deficit(year integer, vcs double precision, des
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.vcs_deficit(integer, double precision, integer, integer) IS
-	'Carbon deficit of one pixel''s or unit''s yearly VCS series (g CO2/m2/a) given its destruction and restoration years (NULL: none); rows in any order, a NULL VCS is a missing year (seed 002 eqs. 2-5)';
+	'Carbon deficit of one pixel''s or unit''s yearly VCS series (g CO2/m2/a) given its destruction and restoration years (NULL: none); rows in any order, a NULL VCS is a missing year (Xu Y. et al. 2024, eqs. 2-5)';
 ------------------------------------------------------------------------------
--- Vegetation carbon sequestration on rasters (seed 002, SPEC.md section 3):
+-- Vegetation carbon sequestration on rasters (the carbon paper (Xu Y. et al. 2024)):
 -- MODIS NPP to NPP and VCS rasters, the scale transformation of coarse NPP
 -- to the 30 m disturbance grid (eq. 1), pixel coverage and values keyed by a
 -- grid-global pixel id (to fill an account's mine_vcs), and the per-pixel
@@ -1358,7 +1358,7 @@ RETURNS raster
 AS 'MODULE_PATHNAME', 'vcs_raster'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.vcs(raster, integer) IS
-	'One-band 32BF raster of vegetation carbon sequestration in g CO2/m2/a from an NPP raster in g C/m2/a (any numeric band): VCS = NPP * 2.2 * 1.63 (seed 002 eq. 2); nodata stays nodata (-3.4028235e38)';
+	'One-band 32BF raster of vegetation carbon sequestration in g CO2/m2/a from an NPP raster in g C/m2/a (any numeric band): VCS = NPP * 2.2 * 1.63 (Xu Y. et al. 2024, eq. 2); nodata stays nodata (-3.4028235e38)';
 
 CREATE FUNCTION @extschema@.npp_downscale(npp raster, disturbance raster, year integer,
 	npp_background double precision, npp_band integer DEFAULT 1)
@@ -1366,7 +1366,7 @@ RETURNS raster
 AS 'MODULE_PATHNAME', 'npp_downscale'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.npp_downscale(raster, raster, integer, double precision, integer) IS
-	'Scale transformation of coarse NPP (g C/m2/a) to the fine disturbance grid (seed 002 eq. 1): a one-band 32BF raster on the disturbance grid with NPP_a = (NPP_b * S - NPP_bg * (S - S_veg)) / S_veg (g C/m2/a) for pixels vegetated in year, 0 for destroyed ones; S, S_veg counted in fine pixels by centre; nodata where the coarse pixel is nodata, missing or not entirely covered by the disturbance raster. Disturbance band 1: destruction year, band 2: restoration year (0 or nodata: none). NULL rasters give NULL';
+	'Scale transformation of coarse NPP (g C/m2/a) to the fine disturbance grid (Xu Y. et al. 2024, eq. 1): a one-band 32BF raster on the disturbance grid with NPP_a = (NPP_b * S - NPP_bg * (S - S_veg)) / S_veg (g C/m2/a) for pixels vegetated in year, 0 for destroyed ones; S, S_veg counted in fine pixels by centre; nodata where the coarse pixel is nodata, missing or not entirely covered by the disturbance raster. Disturbance band 1: destruction year, band 2: restoration year (0 or nodata: none). NULL rasters give NULL';
 
 CREATE FUNCTION @extschema@.npp_background_transfn(state double precision[], npp raster, disturbance raster, year integer)
 RETURNS double precision[]
@@ -1405,7 +1405,7 @@ CREATE AGGREGATE @extschema@.npp_background(npp raster, disturbance raster, year
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.npp_background(raster, raster, integer) IS
-	'Background NPP_bg of seed 002 eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value. npp_band default 1';
+	'Background NPP_bg of Xu Y. et al. 2024, eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value. npp_band default 1';
 
 CREATE AGGREGATE @extschema@.npp_background(npp raster, disturbance raster, year integer, npp_band integer) (
 	SFUNC = @extschema@.npp_background_transfn,
@@ -1416,7 +1416,7 @@ CREATE AGGREGATE @extschema@.npp_background(npp raster, disturbance raster, year
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.npp_background(raster, raster, integer, integer) IS
-	'Background NPP_bg of seed 002 eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value';
+	'Background NPP_bg of Xu Y. et al. 2024, eq. 1 (g C/m2/a): the mean NPP of the coarse pixels entirely destroyed in year (S_veg = 0) and entirely covered by a disturbance tile, over all rows; NULL when there is none. The paper krigs this background; npp_downscale takes any value';
 
 CREATE FUNCTION @extschema@.pixel_coverage(rast raster, geom geometry, coverage text DEFAULT 'exact')
 RETURNS TABLE (pixel_id bigint, x double precision, y double precision, fraction double precision, area_m2 double precision)
@@ -1828,7 +1828,7 @@ BEGIN
 			   r.geom
 		FROM r
 		WINDOW y AS (PARTITION BY r.year);
-		COMMENT ON VIEW %1$s.city_compensation IS 'Compensation priority and vertical compensation of every city and land-use year (seed 000 Table 3): ECPS, demand intensity t, compensation in yuan, its share of the year''s total, GDP share, compensation as %% of GDP, priority class; NULL with a note where data is missing';
+		COMMENT ON VIEW %1$s.city_compensation IS 'Compensation priority and vertical compensation of every city and land-use year (Wang et al., in press, Table 3): ECPS, demand intensity t, compensation in yuan, its share of the year''s total, GDP share, compensation as %% of GDP, priority class; NULL with a note where data is missing';
 	$$, s, e);
 
 	EXECUTE pg_catalog.format($$
@@ -1878,7 +1878,7 @@ BEGIN
 		CROSS JOIN %1$s.settings s
 		LEFT JOIN full_zone f ON f.region_id = l.region_id AND f.year = l.year
 		CROSS JOIN LATERAL (SELECT %2$s.water_compensation(l.ef_total_hm2, l.ec_hm2, s.water_unit_value_yuan_per_hm2) AS b) wb;
-		COMMENT ON VIEW %1$s.water_compensation IS 'Water resource ecological footprint by sub-account, carrying capacity, deficit (< 0) or surplus, its value in yuan and the role (payer / recipient) of every district and zone and year (national hm2; seed 003)';
+		COMMENT ON VIEW %1$s.water_compensation IS 'Water resource ecological footprint by sub-account, carrying capacity, deficit (< 0) or surplus, its value in yuan and the role (payer / recipient) of every district and zone and year (national hm2; the water-footprint paper (2024))';
 	$$, s, e);
 
 	EXECUTE pg_catalog.format($$
@@ -1916,7 +1916,7 @@ BEGIN
 			   p.geom
 		FROM p LEFT JOIN c ON c.region_id = p.region_id
 		GROUP BY p.region_id, p.name, p.before_year, p.after_year, p.before_areas, p.after_areas, p.geom;
-		COMMENT ON VIEW %1$s.gep_restoration IS 'GEP of every restoration project before and after (yuan/a): total, change, by service group (seed 001 Tables 4-6; ecocomp.gep_compare gives the full breakdown)';
+		COMMENT ON VIEW %1$s.gep_restoration IS 'GEP of every restoration project before and after (yuan/a): total, change, by service group (Xu X. et al., in press, Tables 4-6; ecocomp.gep_compare gives the full breakdown)';
 	$$, s, e);
 
 	EXECUTE pg_catalog.format($$
@@ -1952,7 +1952,7 @@ BEGIN
 			   r.geom
 		FROM %1$s.region r LEFT JOIN m ON m.region_id = r.region_id
 		WHERE r.level = 'mine';
-		COMMENT ON VIEW %1$s.mine_carbon_deficit IS 'Vegetation carbon deficit of every mine (seed 002): direct decrease and increase, C_destroy, C_restore, VCSD in Gg CO2 (1e9 g), restored / destroyed area R_V, R_VCS, per-area direct changes in g CO2/m2';
+		COMMENT ON VIEW %1$s.mine_carbon_deficit IS 'Vegetation carbon deficit of every mine (the carbon paper (Xu Y. et al. 2024)): direct decrease and increase, C_destroy, C_restore, VCSD in Gg CO2 (1e9 g), restored / destroyed area R_V, R_VCS, per-area direct changes in g CO2/m2';
 	$$, s, e);
 END
 $fn$;
