@@ -8,7 +8,10 @@ set -uo pipefail
 ECOCOMP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ECOCOMP_ROOT"
 
-bash tools/provision.sh || { echo "0 passed, 1 failed"; exit 1; }
+bash tools/provision.sh || {
+  echo "test: provisioning the Debian packages failed (see above; as root it runs apt-get, otherwise it needs sudo)"
+  echo "0 passed, 1 failed"; exit 1
+}
 # shellcheck source=tools/pgenv.sh
 source tools/pgenv.sh
 
@@ -51,11 +54,11 @@ finish() {
 }
 
 eco_log "building"
-if ! eco_build; then failed=1; finish; fi
+if ! eco_build; then echo "test: the build failed (compiler output above)"; failed=1; finish; fi
 eco_log "installing into a private tree"
 eco_stage "$tmp"
 eco_log "starting a throwaway cluster in $tmp"
-if ! eco_cluster_start "$tmp"; then failed=1; finish; fi
+if ! eco_cluster_start "$tmp"; then echo "test: the throwaway cluster did not start (its log is above)"; failed=1; finish; fi
 
 want=("$@")
 selected() {
