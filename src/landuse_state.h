@@ -16,10 +16,15 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
 #include "utils/expandeddatum.h"
 
 #include "coverage.h"
 #include "geom.h"
+#include "raster_reader.h"
+
+/* version byte of the flat and binary forms */
+#define LU_FLAT_VERSION 1
 
 /* histogram key that means "nodata" (outside the int32 codes) */
 #define LU_NODATA	INT64CONST(0x100000000)
@@ -98,5 +103,30 @@ extern void LuMergeInto(LuState *dst, const LuState *src);
 extern void LuSetGrid(LuState *st, const LuGrid *g);
 extern const char *LuModeName(int mode);
 extern struct varlena *LuStateFlatten(LuState *st);
+
+/* checks shared by every way in: flat, text, binary (landuse_state.c) */
+extern void LuBad(const char *detail) pg_attribute_noreturn();
+extern void LuCheckFields(int kind, int mode, int flags, double ea);
+extern void LuCheckGrid(const LuGrid *g);
+extern void LuInputEntry(LuState *st, int64 a, int64 b, double area);
+
+/* the per-tile accumulation (landuse_tile.c) */
+typedef struct LuDense LuDense;	/* the aggregate call's scratch sums */
+extern void LuCheckTileGrid(LuState *st, const RastInfo *ri);
+extern LuDense *LuDenseGet(FunctionCallInfo fcinfo);
+extern void LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1,
+						 const RastBand *b2, LuDense *dense);
+
+/* the histogram key of pixel idx of band b (nodata: LU_NODATA) */
+static inline int64
+LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
+{
+	int64		v;
+
+	if (b->isnodata)
+		return LU_NODATA;
+	v = RastIntPixel(b, idx);
+	return (hasnd && v == nd) ? LU_NODATA : v;
+}
 
 #endif							/* LANDUSE_STATE_H */
