@@ -397,7 +397,8 @@ Datum
 landuse_area_final(PG_FUNCTION_ARGS)
 {
 	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
-	LuEntry    *e = LuSortedEntries(st);
+	int			n;
+	LuEntry    *e = LuSortedEntries(st, &n);
 	JsonbParseState *ps = NULL;
 	JsonbValue *res;
 	bool		nodata_seen = false;
@@ -405,7 +406,7 @@ landuse_area_final(PG_FUNCTION_ARGS)
 
 	LuCheckKind(st, LU_KIND_AREA, LU_KIND_ESV, "landuse_area_final");
 	pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
-	for (i = 0; i < st->nentries; i++)
+	for (i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		LuPushKey(&ps, e[i].a);
@@ -428,14 +429,15 @@ Datum
 landuse_transition_final(PG_FUNCTION_ARGS)
 {
 	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
-	LuEntry    *e = LuSortedEntries(st);
+	int			n;
+	LuEntry    *e = LuSortedEntries(st, &n);
 	JsonbParseState *ps = NULL;
 	JsonbValue *res;
 	int			i;
 
 	LuCheckKind(st, LU_KIND_TRANSITION, LU_KIND_TRANSITION, "landuse_transition_final");
 	pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
-	for (i = 0; i < st->nentries; i++)
+	for (i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (i == 0 || e[i].a != e[i - 1].a)
@@ -448,7 +450,7 @@ landuse_transition_final(PG_FUNCTION_ARGS)
 		LuPushKey(&ps, e[i].b);
 		LuPushHa(&ps, e[i].area);
 	}
-	if (st->nentries > 0)
+	if (n > 0)
 		pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
 	res = pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
 	PG_RETURN_JSONB_P(JsonbValueToJsonb(res));
@@ -476,7 +478,8 @@ Datum
 esv_value_final(PG_FUNCTION_ARGS)
 {
 	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
-	LuEntry    *e = LuSortedEntries(st);
+	int			n;
+	LuEntry    *e = LuSortedEntries(st, &n);
 	LanduseAreas areas;
 	EsvModel   *m;
 	EsvSummary	s;
@@ -488,10 +491,10 @@ esv_value_final(PG_FUNCTION_ARGS)
 				 errmsg("esv_value_final needs a land-use state of kind \"esv\", not \"%s\"",
 						LuKindNames[st->kind])));
 	areas.n = 0;
-	areas.code = palloc(sizeof(int32) * Max(st->nentries, 1));
-	areas.area_ha = palloc(sizeof(double) * Max(st->nentries, 1));
+	areas.code = palloc(sizeof(int32) * Max(n, 1));
+	areas.area_ha = palloc(sizeof(double) * Max(n, 1));
 	areas.nodata_ha = 0;
-	for (i = 0; i < st->nentries; i++)
+	for (i = 0; i < n; i++)
 	{
 		if (e[i].a == LU_NODATA)
 		{

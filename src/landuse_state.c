@@ -15,7 +15,7 @@
  *	  out and read back: areas are finite and positive, keys in range.
  *
  *	  Expanded form (ExpandedObjectHeader): the same fields with the
- *	  histogram as an open-addressing hash table, plus the prepared polygon.
+ *	  histogram as a hash map (lib/simplehash.h), plus the prepared polygon.
  *	  Its text and binary I/O functions are in landuse_state_io.c.
  */
 #include "postgres.h"
@@ -65,6 +65,43 @@ static const ExpandedObjectMethods LuMethods = {
 
 const char *const LuKindNames[] = {"area", "transition", "esv"};
 
+/*
+ * The histogram: PostgreSQL's simplehash over keys (a, b), in the state's
+ * own memory context.
+ */
+typedef struct LuKey
+{
+	int64		a;
+	int64		b;
+} LuKey;
+
+typedef struct LuSlot
+{
+	LuKey		key;
+	double		area;			/* m2, > 0 */
+	char		status;			/* simplehash's */
+} LuSlot;
+
+static inline uint32
+LuHash(LuKey k)
+{
+	uint64		h = (uint64) k.a * UINT64CONST(0x9E3779B97F4A7C15) ^
+		((uint64) k.b + UINT64CONST(0x632BE59BD9B4E019)) * UINT64CONST(0xC2B2AE3D27D4EB4F);
+
+	return (uint32) (h >> 32) ^ (uint32) h;
+}
+
+#define SH_PREFIX		lumap
+#define SH_ELEMENT_TYPE	LuSlot
+#define SH_KEY_TYPE		LuKey
+#define SH_KEY			key
+#define SH_HASH_KEY(tb, k)	LuHash(k)
+#define SH_EQUAL(tb, x, y)	((x).a == (y).a && (x).b == (y).b)
+#define SH_SCOPE		static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
 LuState *
 LuStateNew(MemoryContext parent, int kind, int mode, int32 band)
 {
@@ -76,62 +113,29 @@ LuStateNew(MemoryContext parent, int kind, int mode, int32 band)
 	st->kind = kind;
 	st->mode = mode;
 	st->band = band;
-	st->cap = 16;
-	st->ent = MemoryContextAllocZero(objcxt, sizeof(LuEntry) * st->cap);
+	st->map = lumap_create(objcxt, 16, NULL);
 	return st;
 }
 
-static inline uint32
-LuHash(int64 a, int64 b)
+/* number of keys in the histogram */
+static inline int
+LuCount(const LuState *st)
 {
-	uint64		h = (uint64) a * UINT64CONST(0x9E3779B97F4A7C15) ^
-		((uint64) b + UINT64CONST(0x632BE59BD9B4E019)) * UINT64CONST(0xC2B2AE3D27D4EB4F);
-
-	return (uint32) (h >> 32) ^ (uint32) h;
-}
-
-static void
-LuGrow(LuState *st)
-{
-	LuEntry    *old = st->ent;
-	int			oldcap = st->cap,
-				i;
-
-	st->cap *= 2;
-	st->ent = MemoryContextAllocZero(st->hdr.eoh_context, sizeof(LuEntry) * st->cap);
-	for (i = 0; i < oldcap; i++)
-		if (old[i].used)
-		{
-			uint32		h = LuHash(old[i].a, old[i].b) & (st->cap - 1);
-
-			while (st->ent[h].used)
-				h = (h + 1) & (st->cap - 1);
-			st->ent[h] = old[i];
-		}
-	pfree(old);
+	return (int) st->map->members;
 }
 
 /* add area to key (a, b); returns the key's new total */
 static double
 LuAddRaw(LuState *st, int64 a, int64 b, double area)
 {
-	uint32		h;
+	LuKey		k = {a, b};
+	bool		found;
+	LuSlot	   *e = lumap_insert(st->map, k, &found);
 
-	if ((st->nentries + 1) * 2 > st->cap)
-		LuGrow(st);
-	h = LuHash(a, b) & (st->cap - 1);
-	while (st->ent[h].used)
-	{
-		if (st->ent[h].a == a && st->ent[h].b == b)
-			return st->ent[h].area += area;
-		h = (h + 1) & (st->cap - 1);
-	}
-	st->ent[h].used = true;
-	st->ent[h].a = a;
-	st->ent[h].b = b;
-	st->ent[h].area = area;
-	st->nentries++;
-	return area;
+	Assert(area > 0);
+	if (!found)
+		e->area = 0;
+	return e->area += area;
 }
 
 static char *
@@ -172,24 +176,34 @@ LuEntryCmp(const void *x, const void *y)
 	return 0;
 }
 
+/* the histogram's entries sorted by (a, b), and their number in *n */
 LuEntry *
-LuSortedEntries(const LuState *st)
+LuSortedEntries(const LuState *st, int *n)
 {
-	LuEntry    *out = palloc(sizeof(LuEntry) * Max(st->nentries, 1));
-	int			i,
-				n = 0;
+	LuEntry    *out = palloc(sizeof(LuEntry) * Max(LuCount(st), 1));
+	lumap_iterator it;
+	LuSlot	   *e;
+	int			i = 0;
 
-	for (i = 0; i < st->cap; i++)
-		if (st->ent[i].used)
-			out[n++] = st->ent[i];
-	qsort(out, n, sizeof(LuEntry), LuEntryCmp);
+	lumap_start_iterate(st->map, &it);
+	while ((e = lumap_iterate(st->map, &it)) != NULL)
+	{
+		Assert(e->area > 0 && isfinite(e->area));
+		out[i].a = e->key.a;
+		out[i].b = e->key.b;
+		out[i].area = e->area;
+		i++;
+	}
+	Assert(i == LuCount(st));
+	qsort(out, i, sizeof(LuEntry), LuEntryCmp);
+	*n = i;
 	return out;
 }
 
 static Size
 LuFlatSize(const LuState *st)
 {
-	Size		sz = sizeof(LuFlatHeader) + sizeof(LuFlatEntry) * (Size) st->nentries;
+	Size		sz = sizeof(LuFlatHeader) + sizeof(LuFlatEntry) * (Size) LuCount(st);
 
 	if (st->flags & LU_FLAG_HAS_GRID)
 		sz += sizeof(LuGrid);
@@ -212,9 +226,10 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	LuFlatHeader *h = (LuFlatHeader *) result;
 	char	   *p = (char *) result + sizeof(LuFlatHeader);
 	LuFlatEntry *e;
+	lumap_iterator it;
+	LuSlot	   *slot;
 	char	   *s;
-	int			i,
-				n = 0;
+	int			n = 0;
 	Size		l;
 
 	Assert(allocated_size == LuFlatSize(st));
@@ -228,21 +243,22 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	h->band = st->band;
 	h->geom_hash = st->geom_hash;
 	h->ea = st->ea;
-	h->nentries = st->nentries;
+	h->nentries = LuCount(st);
 	if (st->flags & LU_FLAG_HAS_GRID)
 	{
 		memcpy(p, &st->grid, sizeof(LuGrid));
 		p += sizeof(LuGrid);
 	}
 	e = (LuFlatEntry *) p;
-	for (i = 0; i < st->cap; i++)
-		if (st->ent[i].used)
-		{
-			e[n].a = st->ent[i].a;
-			e[n].b = st->ent[i].b;
-			e[n].area = st->ent[i].area;
-			n++;
-		}
+	lumap_start_iterate(st->map, &it);
+	while ((slot = lumap_iterate(st->map, &it)) != NULL)
+	{
+		e[n].a = slot->key.a;
+		e[n].b = slot->key.b;
+		e[n].area = slot->area;
+		n++;
+	}
+	Assert(n == LuCount(st));
 	s = (char *) (e + n);
 	l = st->classification ? strlen(st->classification) : 0;
 	if (l)
@@ -412,7 +428,9 @@ LuStateWritable(Datum d, MemoryContext parent)
 void
 LuMergeInto(LuState *dst, const LuState *src)
 {
-	int			i;
+	lumap_iterator it;
+	LuSlot	   *e;
+	int			i = 0;
 
 	if (dst->kind != src->kind)
 		ereport(ERROR,
@@ -455,12 +473,12 @@ LuMergeInto(LuState *dst, const LuState *src)
 	}
 	if (src->flags & LU_FLAG_HAS_GRID)
 		LuSetGrid(dst, &src->grid);
-	for (i = 0; i < src->cap; i++)
+	lumap_start_iterate(src->map, &it);
+	while ((e = lumap_iterate(src->map, &it)) != NULL)
 	{
-		if ((i & 4095) == 0)
+		if ((++i & 4095) == 0)
 			CHECK_FOR_INTERRUPTS();
-		if (src->ent[i].used)
-			LuAdd(dst, src->ent[i].a, src->ent[i].b, src->ent[i].area);
+		LuAdd(dst, e->key.a, e->key.b, e->area);
 	}
 }
 

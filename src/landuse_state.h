@@ -7,9 +7,9 @@
  *	  updated in place, while an aggregate runs; the expanded form also
  *	  holds the prepared polygon, which never travels.
  *
- *	  The histogram is an open-addressing hash table sized to the keys it
- *	  holds (16 slots to start, at most half full): a group's state grows
- *	  with its classes, not with the code range of the band.
+ *	  The histogram is a hash map (PostgreSQL's lib/simplehash.h) sized to
+ *	  the keys it holds: a group's state grows with its classes, not with
+ *	  the code range of the band.
  */
 #ifndef LANDUSE_STATE_H
 #define LANDUSE_STATE_H
@@ -55,13 +55,15 @@ typedef struct LuGrid
 	double		phase_y;
 } LuGrid;
 
+/* one histogram entry, as LuSortedEntries lists them */
 typedef struct LuEntry
 {
 	int64		a;
 	int64		b;
 	double		area;			/* m2, > 0 */
-	bool		used;
 } LuEntry;
+
+struct lumap_hash;				/* the key -> area map (landuse_state.c) */
 
 typedef struct LuState
 {
@@ -77,9 +79,7 @@ typedef struct LuState
 	double		ea;				/* LU_KIND_ESV */
 	char	   *classification; /* LU_KIND_ESV */
 	char	   *scheme;			/* LU_KIND_ESV */
-	int			nentries;
-	int			cap;			/* power of 2 */
-	LuEntry    *ent;
+	struct lumap_hash *map;		/* (a, b) -> area */
 	/* what stays in this backend: the prepared polygon */
 	bool		prepared;
 	Poly		poly;
@@ -95,7 +95,7 @@ typedef struct LuState
 extern const char *const LuKindNames[];
 extern LuState *LuStateNew(MemoryContext parent, int kind, int mode, int32 band);
 extern void LuAdd(LuState *st, int64 a, int64 b, double area);
-extern LuEntry *LuSortedEntries(const LuState *st);
+extern LuEntry *LuSortedEntries(const LuState *st, int *n);
 extern bool LuDatumIsOurRW(Datum d);
 extern LuState *LuStateRead(Datum d);
 extern LuState *LuStateWritable(Datum d, MemoryContext parent);

@@ -50,7 +50,8 @@ landuse_state_out(PG_FUNCTION_ARGS)
 {
 	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
 	StringInfoData buf;
-	LuEntry    *e = LuSortedEntries(st);
+	int			n;
+	LuEntry    *e = LuSortedEntries(st, &n);
 	int			i;
 
 	initStringInfo(&buf);
@@ -64,7 +65,7 @@ landuse_state_out(PG_FUNCTION_ARGS)
 		appendStringInfo(&buf, ";grid=%.17g,%.17g,%.17g,%.17g", st->grid.scale_x,
 						 st->grid.scale_y, st->grid.phase_x, st->grid.phase_y);
 	appendStringInfoString(&buf, ";hist=");
-	for (i = 0; i < st->nentries; i++)
+	for (i = 0; i < n; i++)
 	{
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
@@ -232,7 +233,8 @@ landuse_state_send(PG_FUNCTION_ARGS)
 {
 	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
 	StringInfoData buf;
-	LuEntry    *e = LuSortedEntries(st);
+	int			n;
+	LuEntry    *e = LuSortedEntries(st, &n);
 	int			i;
 
 	pq_begintypsend(&buf);
@@ -253,8 +255,8 @@ landuse_state_send(PG_FUNCTION_ARGS)
 	}
 	pq_sendstring(&buf, st->classification ? st->classification : "");
 	pq_sendstring(&buf, st->scheme ? st->scheme : "");
-	pq_sendint32(&buf, st->nentries);
-	for (i = 0; i < st->nentries; i++)
+	pq_sendint32(&buf, n);
+	for (i = 0; i < n; i++)
 	{
 		pq_sendint64(&buf, e[i].a);
 		pq_sendint64(&buf, e[i].b);
