@@ -102,6 +102,10 @@ LuHash(LuKey k)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+#ifdef USE_ASSERT_CHECKING
+static bool LuStateValid(const LuState *st);
+#endif
+
 LuState *
 LuStateNew(MemoryContext parent, int kind, int mode, int32 band)
 {
@@ -185,10 +189,10 @@ LuSortedEntries(const LuState *st, int *n)
 	LuSlot	   *e;
 	int			i = 0;
 
+	Assert(LuStateValid(st));
 	lumap_start_iterate(st->map, &it);
 	while ((e = lumap_iterate(st->map, &it)) != NULL)
 	{
-		Assert(e->area > 0 && isfinite(e->area));
 		out[i].a = e->key.a;
 		out[i].b = e->key.b;
 		out[i].area = e->area;
@@ -233,6 +237,7 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	Size		l;
 
 	Assert(allocated_size == LuFlatSize(st));
+	Assert(LuStateValid(st));
 	memset(result, 0, allocated_size);
 	SET_VARSIZE(h, allocated_size);
 	h->version = LU_FLAT_VERSION;
@@ -294,24 +299,35 @@ LuCheckFields(int kind, int mode, int flags, double ea)
 		LuBad("The standard equivalent value must be finite and non-negative.");
 }
 
+/* finite non-zero pixel sizes, phases in [0, |pixel size|) */
+static bool
+LuGridOk(const LuGrid *g)
+{
+	return isfinite(g->scale_x) && isfinite(g->scale_y) &&
+		g->scale_x != 0 && g->scale_y != 0 &&
+		g->phase_x >= 0 && g->phase_x < fabs(g->scale_x) &&
+		g->phase_y >= 0 && g->phase_y < fabs(g->scale_y);
+}
+
 void
 LuCheckGrid(const LuGrid *g)
 {
-	if (!isfinite(g->scale_x) || !isfinite(g->scale_y) || g->scale_x == 0 || g->scale_y == 0 ||
-		!(g->phase_x >= 0 && g->phase_x < fabs(g->scale_x)) ||
-		!(g->phase_y >= 0 && g->phase_y < fabs(g->scale_y)))
+	if (!LuGridOk(g))
 		LuBad("The grid needs finite non-zero pixel sizes and phases in [0, |pixel size|).");
+}
+
+/* a key of the histogram: an int32 or uint32 code, or LU_NODATA */
+static bool
+LuKeyOk(int64 k)
+{
+	return k == LU_NODATA || (k >= PG_INT32_MIN && k <= (int64) PG_UINT32_MAX);
 }
 
 /* check one histogram entry of an input value and add it */
 void
 LuInputEntry(LuState *st, int64 a, int64 b, double area)
 {
-	bool		aok = (a == LU_NODATA) || (a >= PG_INT32_MIN && a <= (int64) PG_UINT32_MAX);
-	bool		bok = (st->kind == LU_KIND_TRANSITION) ?
-		((b == LU_NODATA) || (b >= PG_INT32_MIN && b <= (int64) PG_UINT32_MAX)) : (b == 0);
-
-	if (!aok || !bok)
+	if (!LuKeyOk(a) || !(st->kind == LU_KIND_TRANSITION ? LuKeyOk(b) : b == 0))
 		LuBad("A histogram key is out of range.");
 	if (!isfinite(area) || area < 0)
 		LuBad("A histogram area is negative or not finite.");
@@ -319,6 +335,36 @@ LuInputEntry(LuState *st, int64 a, int64 b, double area)
 		LuBad(psprintf("The areas of key %s:%s sum beyond the range of float8.",
 					   LuKeyText(a), LuKeyText(b)));
 }
+
+#ifdef USE_ASSERT_CHECKING
+/*
+ * The invariants of a state, whichever way it was made: known kind, mode
+ * and flags, a valid grid when it has one, ESV names exactly on kind esv,
+ * every area finite and positive, every key in range (b = 0 unless kind
+ * transition).
+ */
+static bool
+LuStateValid(const LuState *st)
+{
+	lumap_iterator it;
+	LuSlot	   *e;
+
+	if (st->kind < 0 || st->kind > LU_KIND_ESV ||
+		(st->mode != COVERAGE_CENTER && st->mode != COVERAGE_EXACT) ||
+		(st->flags & ~LU_FLAGS_ALL) != 0 ||
+		((st->flags & LU_FLAG_HAS_GRID) && !LuGridOk(&st->grid)) ||
+		(st->classification != NULL && st->kind != LU_KIND_ESV) ||
+		((st->classification == NULL) != (st->scheme == NULL)) ||
+		!isfinite(st->ea) || st->ea < 0)
+		return false;
+	lumap_start_iterate(st->map, &it);
+	while ((e = lumap_iterate(st->map, &it)) != NULL)
+		if (!(e->area > 0 && isfinite(e->area)) || !LuKeyOk(e->key.a) ||
+			!(st->kind == LU_KIND_TRANSITION ? LuKeyOk(e->key.b) : e->key.b == 0))
+			return false;
+	return true;
+}
+#endif
 
 /* build an expanded state in parent from a flat (detoasted) value */
 static LuState *
@@ -374,6 +420,7 @@ LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 		LuBad("The scheme name is not terminated.");
 	if (nul > s)
 		st->scheme = MemoryContextStrdup(st->hdr.eoh_context, s);
+	Assert(LuStateValid(st));
 	return st;
 }
 
@@ -480,6 +527,7 @@ LuMergeInto(LuState *dst, const LuState *src)
 			CHECK_FOR_INTERRUPTS();
 		LuAdd(dst, e->key.a, e->key.b, e->area);
 	}
+	Assert(LuStateValid(dst));
 }
 
 /*
