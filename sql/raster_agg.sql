@@ -29,10 +29,7 @@ FROM ra_zone z JOIN ra_tiles t ON ST_Intersects(t.rast, z.geom) GROUP BY z.id;
 -- aggregates part of the tiles of every zone, and the leader combines.
 CREATE TABLE ra_pairs AS SELECT z.id, z.geom, t.rast FROM ra_zone z JOIN ra_tiles t ON ST_Intersects(t.rast, z.geom);
 ANALYZE ra_pairs;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+CALL public.force_parallel();
 CREATE FUNCTION ra_plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE l text;
 BEGIN
@@ -96,10 +93,7 @@ SELECT count(*) AS zones, bool_and(p.center = s.center) AS tile_driven_center_eq
 		AND (SELECT count(*) FROM jsonb_object_keys(s.exact)) = (SELECT count(*) FROM jsonb_object_keys(p.exact))) AS tile_driven_exact_equal,
 	bool_and(abs((SELECT sum(value::float8) FROM jsonb_each_text(p.exact)) * 1e4 / ST_Area(z.geom) - 1) < 1e-9) AS exact_sums_to_area
 FROM ra_tile_driven p JOIN ra_serial2 s USING (id) JOIN ra_zone2 z USING (id);
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+CALL public.reset_parallel();
 SELECT bool_and(p.center = s.center) AS sorted_partial_equal FROM ra_parallel_sorted p JOIN ra_serial s USING (id);
 -- The bounding-box join ST_Envelope(rast) && geom gives the same numbers
 -- as the ST_Intersects join: tiles whose box touches a zone but no pixel
@@ -256,10 +250,8 @@ SELECT error_of($$SELECT ecocomp.esv_value_final('kind=area;mode=exact;band=1;sr
 --   1->1: .5 + 1 + .5 = 2;  3->3: 1 (row 2) + 2 (row 3) = 3;  3->4: 1;
 --   4->4: .5;  4->nodata: 1;  nodata->4: .5;  total 8 ha
 CREATE TABLE ra_pair AS SELECT
-	ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
-		1, 1, 1, ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]]::double precision[][]) AS y1,
-	ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
-		1, 1, 1, ARRAY[[1,2,2,2],[1,1,2,2],[3,4,4,4],[3,3,0,4]]::double precision[][]) AS y2;
+	public.raster_of(ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]], '8BUI', 0, scale => 100) AS y1,
+	public.raster_of(ARRAY[[1,2,2,2],[1,1,2,2],[3,4,4,4],[3,3,0,4]], '8BUI', 0, scale => 100) AS y2;
 SELECT ecocomp.landuse_transition(y1, y2, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) AS transition FROM ra_pair;
 -- center: the centres on the diagonal count (raster_center): row 0 col 0,
 -- row 1 col 1, row 2 col 2, row 3 col 3 are whole pixels now:

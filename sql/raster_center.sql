@@ -13,14 +13,7 @@ SET client_min_messages = warning;
 -- nodata (0), cut into 16 x 16 tiles by ST_Tile (the last column and row of
 -- tiles are narrower)
 CREATE TABLE rc_full AS
-SELECT ST_SetValues(
-	ST_AddBand(ST_MakeEmptyRaster(100, 80, 500000, 4000000, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0),
-	1, 1, 1,
-	(SELECT array_agg(r ORDER BY y) FROM (
-		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
-		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x * 3 + y * 5 + (x / 10) * (y / 7)) % 12] END
-		                    ORDER BY x) AS r
-		FROM generate_series(0, 79) y, generate_series(0, 99) x GROUP BY y) s)::double precision[][]) AS rast;
+SELECT public.raster_of(public.landuse_codes(100, 80), '16BUI', 0, 500000, 4000000, 30) AS rast;
 CREATE TABLE rc_tiles AS SELECT ST_Tile(rast, 16, 16) AS rast FROM rc_full;
 SELECT count(*) AS tiles, sum(ST_Width(rast) * ST_Height(rast)) AS pixels FROM rc_tiles;
 

@@ -1,7 +1,6 @@
 -- Bad inputs of the raster engine, each with its SQLSTATE.
 SET client_min_messages = warning;
-CREATE TABLE re_r AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
-	1, 1, 1, ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]]::double precision[][]) AS rast;
+CREATE TABLE re_r AS SELECT public.raster_of(ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]], '8BUI', 0, scale => 100) AS rast;
 -- like error_of, with the detail and hint
 CREATE FUNCTION re_error_detail(sql text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE d text; h text;
