@@ -5,14 +5,12 @@ SET client_min_messages = warning;
 -- a 200 x 160 raster of 30 m pixels with CNLUCC codes and nodata (0),
 -- 32 x 32 tiles, and 6 zones
 CREATE TABLE ra_full AS
-SELECT ST_SetValues(
-	ST_AddBand(ST_MakeEmptyRaster(200, 160, 500000, 4000000, 30, -30, 0, 0, 32650), '8BUI'::text, 0, 0),
-	1, 1, 1,
+SELECT public.raster_of(pixtype => '8BUI', nodata => 0, ulx => 500000, uly => 4000000, scale => 30, vals =>
 	(SELECT array_agg(r ORDER BY y) FROM (
 		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
 		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x / 9 + y / 11 + (x * y) % 3) % 12] END
 		                    ORDER BY x) AS r
-		FROM generate_series(0, 159) y, generate_series(0, 199) x GROUP BY y) s)::double precision[][]) AS rast;
+		FROM generate_series(0, 159) y, generate_series(0, 199) x GROUP BY y) s)) AS rast;
 CREATE TABLE ra_tiles AS SELECT row_number() OVER () AS tid, ST_Tile(rast, 32, 32) AS rast FROM ra_full;
 CREATE TABLE ra_zone AS
 SELECT i AS id, ST_Buffer(ST_SetSRID(ST_MakePoint(500700 + 900 * (i % 3), 3998800 - 1600 * (i / 3)), 32650), 650 + 13 * i, 64) AS geom
@@ -54,14 +52,12 @@ RESET enable_hashagg;
 -- ST_Intersects(rast, geom) expand to, is parallel unsafe in PostGIS 3.3)
 -- and a GiST index on the zones, the workers split the tiles, look up the
 -- zones of each tile through the index and aggregate; the leader combines.
-CREATE TABLE ra_tiles2 AS SELECT row_number() OVER () AS tid, ST_Tile(rast, 32, 32) AS rast FROM (SELECT ST_SetValues(
-	ST_AddBand(ST_MakeEmptyRaster(640, 640, 500000, 4000000, 30, -30, 0, 0, 32650), '8BUI'::text, 0, 0),
-	1, 1, 1,
+CREATE TABLE ra_tiles2 AS SELECT row_number() OVER () AS tid, ST_Tile(rast, 32, 32) AS rast FROM (SELECT public.raster_of(pixtype => '8BUI', nodata => 0, ulx => 500000, uly => 4000000, scale => 30, vals =>
 	(SELECT array_agg(r ORDER BY y) FROM (
 		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
 		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x / 9 + y / 11 + (x * y) % 3) % 12] END
 		                    ORDER BY x) AS r
-		FROM generate_series(0, 639) y, generate_series(0, 639) x GROUP BY y) s)::double precision[][]) AS rast) r;
+		FROM generate_series(0, 639) y, generate_series(0, 639) x GROUP BY y) s)) AS rast) r;
 CREATE TABLE ra_zone2 AS SELECT i AS id, ST_Buffer(ST_SetSRID(ST_MakePoint(501700 + 3600 * (i % 5), 3998300 - 5000 * (i / 5)), 32650), 1600, 64) AS geom
 FROM generate_series(0, 14) i;
 CREATE INDEX ra_zone2_geom ON ra_zone2 USING gist (geom);

@@ -121,9 +121,10 @@ FROM rx_zone z ORDER BY z.id;
 -- WGS84 ellipsoid; classes + nodata sum to ST_Area(geom::geography) within
 -- 1e-6 relative.  The polygon is segmentized to 0.0005 degree so that its
 -- straight lon/lat edges and the geodesic edges of geography agree.
-CREATE TABLE rx_gfull AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(400, 400, 10.0, 60.2, 0.001, -0.001, 0, 0, 4326), '8BUI'::text, 0, 255), 1, 1, 1,
-	(SELECT array_agg(r ORDER BY y) FROM (SELECT y, array_agg(CASE WHEN (x + y) % 23 = 0 THEN 255 ELSE 1 + (x / 37 + y / 41) % 5 END ORDER BY x) AS r
-	 FROM generate_series(0, 399) y, generate_series(0, 399) x GROUP BY y) s)::double precision[][]) AS rast;
+CREATE TABLE rx_gfull AS SELECT public.raster_of(pixtype => '8BUI', nodata => 255, ulx => 10.0, uly => 60.2, scale => 0.001, srid => 4326, vals =>
+	(SELECT array_agg(r ORDER BY y) FROM (
+		SELECT y, array_agg(CASE WHEN (x + y) % 23 = 0 THEN 255 ELSE 1 + (x / 37 + y / 41) % 5 END ORDER BY x) AS r
+	 FROM generate_series(0, 399) y, generate_series(0, 399) x GROUP BY y) s)) AS rast;
 CREATE TABLE rx_gtiles AS SELECT ST_Tile(rast, 100, 100) AS rast FROM rx_gfull;
 CREATE TABLE rx_gzone AS
 SELECT 1 AS id, ST_Segmentize(ST_GeomFromText('POLYGON((10.0123 59.8311, 10.3871 59.8502, 10.2013 60.0207, 10.3644 60.1893, 10.0457 60.1702, 10.1234 60.0101, 10.0123 59.8311),
