@@ -48,12 +48,7 @@ typedef struct LuFlatHeader
 	int32		pad;
 } LuFlatHeader;
 
-typedef struct LuFlatEntry
-{
-	int64		a;
-	int64		b;
-	double		area;
-} LuFlatEntry;
+/* the entries follow the header (and the grid) as LuEntry structs */
 
 static Size LuGetFlatSize(ExpandedObjectHeader *eohptr);
 static void LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size);
@@ -180,11 +175,10 @@ LuEntryCmp(const void *x, const void *y)
 	return 0;
 }
 
-/* the histogram's entries sorted by (a, b), and their number in *n */
-LuEntry *
-LuSortedEntries(const LuState *st, int *n)
+/* copy the histogram's entries to out (LuCount(st) slots), in hash order */
+static int
+LuCopyEntries(const LuState *st, LuEntry *out)
 {
-	LuEntry    *out = palloc(sizeof(LuEntry) * Max(LuCount(st), 1));
 	lumap_iterator it;
 	LuSlot	   *e;
 	int			i = 0;
@@ -199,15 +193,24 @@ LuSortedEntries(const LuState *st, int *n)
 		i++;
 	}
 	Assert(i == LuCount(st));
-	qsort(out, i, sizeof(LuEntry), LuEntryCmp);
-	*n = i;
+	return i;
+}
+
+/* the histogram's entries sorted by (a, b), and their number in *n */
+LuEntry *
+LuSortedEntries(const LuState *st, int *n)
+{
+	LuEntry    *out = palloc(sizeof(LuEntry) * Max(LuCount(st), 1));
+
+	*n = LuCopyEntries(st, out);
+	qsort(out, *n, sizeof(LuEntry), LuEntryCmp);
 	return out;
 }
 
 static Size
 LuFlatSize(const LuState *st)
 {
-	Size		sz = sizeof(LuFlatHeader) + sizeof(LuFlatEntry) * (Size) LuCount(st);
+	Size		sz = sizeof(LuFlatHeader) + sizeof(LuEntry) * (Size) LuCount(st);
 
 	if (st->flags & LU_FLAG_HAS_GRID)
 		sz += sizeof(LuGrid);
@@ -229,15 +232,12 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	LuState    *st = (LuState *) eohptr;
 	LuFlatHeader *h = (LuFlatHeader *) result;
 	char	   *p = (char *) result + sizeof(LuFlatHeader);
-	LuFlatEntry *e;
-	lumap_iterator it;
-	LuSlot	   *slot;
+	LuEntry    *e;
 	char	   *s;
-	int			n = 0;
+	int			n;
 	Size		l;
 
 	Assert(allocated_size == LuFlatSize(st));
-	Assert(LuStateValid(st));
 	memset(result, 0, allocated_size);
 	SET_VARSIZE(h, allocated_size);
 	h->version = LU_FLAT_VERSION;
@@ -254,16 +254,8 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 		memcpy(p, &st->grid, sizeof(LuGrid));
 		p += sizeof(LuGrid);
 	}
-	e = (LuFlatEntry *) p;
-	lumap_start_iterate(st->map, &it);
-	while ((slot = lumap_iterate(st->map, &it)) != NULL)
-	{
-		e[n].a = slot->key.a;
-		e[n].b = slot->key.b;
-		e[n].area = slot->area;
-		n++;
-	}
-	Assert(n == LuCount(st));
+	e = (LuEntry *) p;
+	n = LuCopyEntries(st, e);
 	s = (char *) (e + n);
 	l = st->classification ? strlen(st->classification) : 0;
 	if (l)
@@ -372,7 +364,7 @@ LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 {
 	const LuFlatHeader *h = (const LuFlatHeader *) v;
 	Size		len = VARSIZE(v);
-	const LuFlatEntry *e;
+	const LuEntry *e;
 	const char *p = (const char *) v + sizeof(LuFlatHeader);
 	const char *s,
 			   *end,
@@ -397,12 +389,12 @@ LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 		p += sizeof(LuGrid);
 	}
 	if (h->nentries < 0 ||
-		(Size) h->nentries > (len - (p - (const char *) v)) / sizeof(LuFlatEntry))
+		(Size) h->nentries > (len - (p - (const char *) v)) / sizeof(LuEntry))
 		LuBad("The histogram is truncated.");
-	e = (const LuFlatEntry *) p;
+	e = (const LuEntry *) p;
 	for (i = 0; i < h->nentries; i++)
 	{
-		LuFlatEntry x;
+		LuEntry		x;
 
 		memcpy(&x, &e[i], sizeof(x));
 		LuInputEntry(st, x.a, x.b, x.area);

@@ -302,26 +302,15 @@ EcoCovBegin(EcoCovIter *it, const EcoPoly *p, EcoCovMode mode,
 void
 EcoCovEnd(EcoCovIter *it)
 {
-	const EcoEnv *env = it->env;
+	void	   *arrays[] = {it->edges, it->active, it->acc, it->tmark,
+		it->tcols, it->wts, it->xs, it->spans};
+	size_t		i;
 
-	if (env == NULL)
+	if (it->env == NULL)
 		return;
-	if (it->edges)
-		env->free(it->edges);
-	if (it->active)
-		env->free(it->active);
-	if (it->acc)
-		env->free(it->acc);
-	if (it->tmark)
-		env->free(it->tmark);
-	if (it->tcols)
-		env->free(it->tcols);
-	if (it->wts)
-		env->free(it->wts);
-	if (it->xs)
-		env->free(it->xs);
-	if (it->spans)
-		env->free(it->spans);
+	for (i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
+		if (arrays[i] != NULL)
+			it->env->free(arrays[i]);
 	memset(it, 0, sizeof(EcoCovIter));
 }
 

@@ -167,6 +167,10 @@ extern bool EcoCovBegin(EcoCovIter *it, const EcoPoly *p, EcoCovMode mode,
 extern bool EcoCovNextRow(EcoCovIter *it, int *row, const int **spans,
 						  const double **wts, int *nspans);
 
+/*
+ * Free the iterator's arrays one by one (for callers without memory
+ * contexts; the server's glue deletes the iterator's context instead).
+ */
 extern void EcoCovEnd(EcoCovIter *it);
 
 /* ---------- cell areas ---------- */
