@@ -28,11 +28,12 @@ FROM ra_zone z JOIN ra_tiles t ON ST_Intersects(t.rast, z.geom) GROUP BY z.id;
 CREATE TABLE ra_pairs AS SELECT z.id, z.geom, t.rast FROM ra_zone z JOIN ra_tiles t ON ST_Intersects(t.rast, z.geom);
 ANALYZE ra_pairs;
 CALL public.force_parallel();
-CREATE FUNCTION ra_plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+-- ra_plan(q, keep): the lines of q's plan that match keep
+CREATE FUNCTION ra_plan(q text, keep text DEFAULT 'Partial|Gather|Finalize') RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE l text;
 BEGIN
 	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		IF l ~ 'Partial|Gather|Finalize' THEN RETURN NEXT regexp_replace(l, '^\s*(->\s*)?', ''); END IF;
+		IF l ~ keep THEN RETURN NEXT regexp_replace(l, '^\s*(->\s*)?', ''); END IF;
 	END LOOP;
 END $$;
 SELECT * FROM ra_plan($$SELECT id, ecocomp.landuse_area(rast, geom) FROM ra_pairs GROUP BY id$$);
@@ -63,14 +64,7 @@ FROM generate_series(0, 14) i;
 CREATE INDEX ra_zone2_geom ON ra_zone2 USING gist (geom);
 ANALYZE ra_tiles2;
 ANALYZE ra_zone2;
-CREATE FUNCTION ra_plan_scans(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		IF l ~ 'Partial|Gather|Finalize|Scan' THEN RETURN NEXT regexp_replace(l, '^\s*(->\s*)?', ''); END IF;
-	END LOOP;
-END $$;
-SELECT * FROM ra_plan_scans($$SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id$$);
+SELECT * FROM ra_plan($$SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id$$, 'Partial|Gather|Finalize|Scan');
 CREATE TABLE ra_tile_driven AS
 SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
 FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id;
@@ -79,7 +73,6 @@ CREATE TABLE ra_serial2 AS
 SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
 FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Intersects(t.rast, z.geom) GROUP BY z.id;
 SET max_parallel_workers_per_gather = 2;
-DROP FUNCTION ra_plan_scans(text);
 -- the same numbers as the serial ST_Intersects join (centre counts equal,
 -- exact areas up to the order of additions), and the exact areas sum to
 -- the polygon's area: every zone lies inside the raster (x 500100..517700
@@ -331,7 +324,7 @@ DROP FUNCTION ra_hash_kb(text);
 DROP TABLE ra_many;
 
 DROP AGGREGATE ra_merge(ecocomp.landuse_state);
-DROP FUNCTION ra_plan(text);
+DROP FUNCTION ra_plan(text, text);
 DROP PROCEDURE ra_binary_copy(text, text);
 DROP TABLE ra_full, ra_tiles, ra_zone, ra_pairs, ra_serial, ra_parallel, ra_parallel_sorted, ra_parallel_tr, ra_big, ra_states, ra_states2, ra_pair;
 DROP TABLE ra_states3, ra_states4, ra_states5, ra_envelope_join, ra_tiles2, ra_zone2, ra_tile_driven, ra_serial2;

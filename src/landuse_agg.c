@@ -190,8 +190,14 @@ LuStateArg(FunctionCallInfo fcinfo, MemoryContext *aggcxt, const char *fname)
 	return LuStateWritable(PG_GETARG_DATUM(0), *aggcxt);
 }
 
-#define LU_RETURN_STATE(st) \
-	do { if ((st) == NULL) PG_RETURN_NULL(); PG_RETURN_DATUM(EOHPGetRWDatum(&(st)->hdr)); } while (0)
+/* the state as the function's result (SQL NULL when there is none) */
+static inline Datum
+LuStateResult(FunctionCallInfo fcinfo, LuState *st)
+{
+	if (st == NULL)
+		PG_RETURN_NULL();
+	return EOHPGetRWDatum(&st->hdr);
+}
 
 /*
  * Add one tile of a single-raster aggregate (landuse_area, esv_value) to
@@ -222,11 +228,11 @@ landuse_area_transfn(PG_FUNCTION_ARGS)
 	LuState    *st = LuStateArg(fcinfo, &aggcxt, "landuse_area_transfn");
 
 	if (PG_ARGISNULL(1))
-		LU_RETURN_STATE(st);	/* no tile: nothing to add */
+		return LuStateResult(fcinfo, st);	/* no tile: nothing to add */
 	EcoRequireArg(fcinfo, 2, "geom");
 	st = LuBegin(st, aggcxt, LU_KIND_AREA, LuModeArg(fcinfo, 4), LuBandArg(fcinfo, 3));
 	LuAddTile(fcinfo, st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
-	LU_RETURN_STATE(st);
+	return LuStateResult(fcinfo, st);
 }
 
 /* one tile of a transition pair is empty (no band, or no pixels): 22023 */
@@ -262,7 +268,7 @@ landuse_transition_transfn(PG_FUNCTION_ARGS)
 				ne2;
 
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
-		LU_RETURN_STATE(st);
+		return LuStateResult(fcinfo, st);
 	EcoRequireArg(fcinfo, 1, "rast_from");
 	EcoRequireArg(fcinfo, 2, "rast_to");
 	EcoRequireArg(fcinfo, 3, "geom");
@@ -292,7 +298,7 @@ landuse_transition_transfn(PG_FUNCTION_ARGS)
 		LuCheckTileGrid(st, &r1);
 		LuAccumulate(st, &r1, b1, b2, NULL);
 	}
-	LU_RETURN_STATE(st);
+	return LuStateResult(fcinfo, st);
 }
 
 /*
@@ -310,7 +316,7 @@ esv_value_transfn(PG_FUNCTION_ARGS)
 			   *sch;
 
 	if (PG_ARGISNULL(1))
-		LU_RETURN_STATE(st);
+		return LuStateResult(fcinfo, st);
 	EcoRequireArg(fcinfo, 2, "geom");
 	EcoRequireArg(fcinfo, 3, "ea");
 	ea = PG_GETARG_FLOAT8(3);
@@ -329,7 +335,7 @@ esv_value_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("ea, classification and scheme must be the same in every row of a group")));
 	LuAddTile(fcinfo, st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
-	LU_RETURN_STATE(st);
+	return LuStateResult(fcinfo, st);
 }
 
 /*
@@ -345,12 +351,12 @@ landuse_state_combine(PG_FUNCTION_ARGS)
 	LuState    *src;
 
 	if (PG_ARGISNULL(1))
-		LU_RETURN_STATE(st);
+		return LuStateResult(fcinfo, st);
 	src = LuStateRead(PG_GETARG_DATUM(1));
 	if (st == NULL)
 		st = LuStateNew(aggcxt, src->kind, src->mode, src->band);
 	LuMergeInto(st, src);
-	LU_RETURN_STATE(st);
+	return LuStateResult(fcinfo, st);
 }
 
 static JsonbValue *
