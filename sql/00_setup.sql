@@ -62,3 +62,20 @@ FROM (SELECT public.raster_of(ARRAY[[1, 2, -1], [4, 5, 6]], '16BSI', -1, scale =
 SELECT public.raster_of(ARRAY[[1, 2, -1], [4, 5, 6]], '16BSI', -1, scale => 30)
 	 = ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 60, 30, -30, 0, 0, 32650), '16BSI'::text, 0, -1),
 					1, 1, 1, ARRAY[[1, 2, -1], [4, 5, 6]]::double precision[][]) AS same_as_postgis;
+-- landuse_codes(ncols, nrows): the land-use codes of the zonal tests, rows
+-- top to bottom; pixel (x, y) (0-based column, row) is nodata 0 when
+-- (7x + 13y) mod 17 = 0, else the CNLUCC code number
+-- 1 + (3x + 5y + (x / 10)(y / 7)) mod 12 of (11, 12, 21, 22, 23, 31, 41, 42,
+-- 51, 52, 61, 67).
+CREATE FUNCTION public.landuse_codes(ncols integer, nrows integer) RETURNS double precision[]
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT array_agg(r ORDER BY y) FROM (
+		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
+		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x * 3 + y * 5 + (x / 10) * (y / 7)) % 12] END
+		                    ORDER BY x) AS r
+		FROM generate_series(0, nrows - 1) y, generate_series(0, ncols - 1) x GROUP BY y) s
+$$;
+-- (x, y) -> 7x + 13y mod 17, code number: (0,0) -> 0, nodata 0;
+-- (1,0) -> 7, 1 + 3 = 4th code 22; (2,0) -> 14, 1 + 6 = 7th 41;
+-- (0,1) -> 13, 1 + 5 = 6th 31; (1,1) -> 3, 1 + 8 = 9th 51; (2,1) -> 10, 1 + 11 = 12th 67
+SELECT public.landuse_codes(3, 2) = ARRAY[[0, 22, 41], [31, 51, 67]]::double precision[] AS codes_3x2;

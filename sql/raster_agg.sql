@@ -5,14 +5,12 @@ SET client_min_messages = warning;
 -- a 200 x 160 raster of 30 m pixels with CNLUCC codes and nodata (0),
 -- 32 x 32 tiles, and 6 zones
 CREATE TABLE ra_full AS
-SELECT ST_SetValues(
-	ST_AddBand(ST_MakeEmptyRaster(200, 160, 500000, 4000000, 30, -30, 0, 0, 32650), '8BUI'::text, 0, 0),
-	1, 1, 1,
+SELECT public.raster_of(pixtype => '8BUI', nodata => 0, ulx => 500000, uly => 4000000, scale => 30, vals =>
 	(SELECT array_agg(r ORDER BY y) FROM (
 		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
 		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x / 9 + y / 11 + (x * y) % 3) % 12] END
 		                    ORDER BY x) AS r
-		FROM generate_series(0, 159) y, generate_series(0, 199) x GROUP BY y) s)::double precision[][]) AS rast;
+		FROM generate_series(0, 159) y, generate_series(0, 199) x GROUP BY y) s)) AS rast;
 CREATE TABLE ra_tiles AS SELECT row_number() OVER () AS tid, ST_Tile(rast, 32, 32) AS rast FROM ra_full;
 CREATE TABLE ra_zone AS
 SELECT i AS id, ST_Buffer(ST_SetSRID(ST_MakePoint(500700 + 900 * (i % 3), 3998800 - 1600 * (i / 3)), 32650), 650 + 13 * i, 64) AS geom
@@ -29,15 +27,13 @@ FROM ra_zone z JOIN ra_tiles t ON ST_Intersects(t.rast, z.geom) GROUP BY z.id;
 -- aggregates part of the tiles of every zone, and the leader combines.
 CREATE TABLE ra_pairs AS SELECT z.id, z.geom, t.rast FROM ra_zone z JOIN ra_tiles t ON ST_Intersects(t.rast, z.geom);
 ANALYZE ra_pairs;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-CREATE FUNCTION ra_plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+CALL public.force_parallel();
+-- ra_plan(q, keep): the lines of q's plan that match keep
+CREATE FUNCTION ra_plan(q text, keep text DEFAULT 'Partial|Gather|Finalize') RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE l text;
 BEGIN
 	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		IF l ~ 'Partial|Gather|Finalize' THEN RETURN NEXT regexp_replace(l, '^\s*(->\s*)?', ''); END IF;
+		IF l ~ keep THEN RETURN NEXT regexp_replace(l, '^\s*(->\s*)?', ''); END IF;
 	END LOOP;
 END $$;
 SELECT * FROM ra_plan($$SELECT id, ecocomp.landuse_area(rast, geom) FROM ra_pairs GROUP BY id$$);
@@ -57,27 +53,18 @@ RESET enable_hashagg;
 -- ST_Intersects(rast, geom) expand to, is parallel unsafe in PostGIS 3.3)
 -- and a GiST index on the zones, the workers split the tiles, look up the
 -- zones of each tile through the index and aggregate; the leader combines.
-CREATE TABLE ra_tiles2 AS SELECT row_number() OVER () AS tid, ST_Tile(rast, 32, 32) AS rast FROM (SELECT ST_SetValues(
-	ST_AddBand(ST_MakeEmptyRaster(640, 640, 500000, 4000000, 30, -30, 0, 0, 32650), '8BUI'::text, 0, 0),
-	1, 1, 1,
+CREATE TABLE ra_tiles2 AS SELECT row_number() OVER () AS tid, ST_Tile(rast, 32, 32) AS rast FROM (SELECT public.raster_of(pixtype => '8BUI', nodata => 0, ulx => 500000, uly => 4000000, scale => 30, vals =>
 	(SELECT array_agg(r ORDER BY y) FROM (
 		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
 		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x / 9 + y / 11 + (x * y) % 3) % 12] END
 		                    ORDER BY x) AS r
-		FROM generate_series(0, 639) y, generate_series(0, 639) x GROUP BY y) s)::double precision[][]) AS rast) r;
+		FROM generate_series(0, 639) y, generate_series(0, 639) x GROUP BY y) s)) AS rast) r;
 CREATE TABLE ra_zone2 AS SELECT i AS id, ST_Buffer(ST_SetSRID(ST_MakePoint(501700 + 3600 * (i % 5), 3998300 - 5000 * (i / 5)), 32650), 1600, 64) AS geom
 FROM generate_series(0, 14) i;
 CREATE INDEX ra_zone2_geom ON ra_zone2 USING gist (geom);
 ANALYZE ra_tiles2;
 ANALYZE ra_zone2;
-CREATE FUNCTION ra_plan_scans(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
-DECLARE l text;
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		IF l ~ 'Partial|Gather|Finalize|Scan' THEN RETURN NEXT regexp_replace(l, '^\s*(->\s*)?', ''); END IF;
-	END LOOP;
-END $$;
-SELECT * FROM ra_plan_scans($$SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id$$);
+SELECT * FROM ra_plan($$SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id$$, 'Partial|Gather|Finalize|Scan');
 CREATE TABLE ra_tile_driven AS
 SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
 FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Envelope(t.rast) && z.geom GROUP BY z.id;
@@ -86,7 +73,6 @@ CREATE TABLE ra_serial2 AS
 SELECT z.id, ecocomp.landuse_area(t.rast, z.geom) AS exact, ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS center
 FROM ra_zone2 z JOIN ra_tiles2 t ON ST_Intersects(t.rast, z.geom) GROUP BY z.id;
 SET max_parallel_workers_per_gather = 2;
-DROP FUNCTION ra_plan_scans(text);
 -- the same numbers as the serial ST_Intersects join (centre counts equal,
 -- exact areas up to the order of additions), and the exact areas sum to
 -- the polygon's area: every zone lies inside the raster (x 500100..517700
@@ -96,10 +82,7 @@ SELECT count(*) AS zones, bool_and(p.center = s.center) AS tile_driven_center_eq
 		AND (SELECT count(*) FROM jsonb_object_keys(s.exact)) = (SELECT count(*) FROM jsonb_object_keys(p.exact))) AS tile_driven_exact_equal,
 	bool_and(abs((SELECT sum(value::float8) FROM jsonb_each_text(p.exact)) * 1e4 / ST_Area(z.geom) - 1) < 1e-9) AS exact_sums_to_area
 FROM ra_tile_driven p JOIN ra_serial2 s USING (id) JOIN ra_zone2 z USING (id);
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+CALL public.reset_parallel();
 SELECT bool_and(p.center = s.center) AS sorted_partial_equal FROM ra_parallel_sorted p JOIN ra_serial s USING (id);
 -- The bounding-box join ST_Envelope(rast) && geom gives the same numbers
 -- as the ST_Intersects join: tiles whose box touches a zone but no pixel
@@ -153,14 +136,17 @@ INSERT INTO ra_states VALUES
 	('kind=area;mode=center;band=2;srid=4326;flags=3;geom=0123456789abcdef;ea=0;classification=;scheme=;hist=1:0=0.1,2:0=1e-300,4294967295:0=7'),
 	('kind=esv;mode=exact;band=1;srid=32650;flags=1;geom=00000000000000ff;ea=3452.5;classification=cnlucc;scheme=xie2015;hist=21:0=5'),
 	('kind=esv;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=1;classification=we\;ird;scheme=x\\y;hist=');
-DO $$
-DECLARE f text := '/tmp/ecocomp_raster_agg_' || pg_backend_pid() || '.bin';
+-- ra_binary_copy(src, dst): table dst (s landuse_state) gets the rows of
+-- src through COPY ... (FORMAT binary), that is through send and recv
+CREATE PROCEDURE ra_binary_copy(src text, dst text) LANGUAGE plpgsql AS $$
+DECLARE f text := '/tmp/ecocomp_' || src || '_' || pg_backend_pid() || '.bin';
 BEGIN
-	EXECUTE format('COPY ra_states TO %L (FORMAT binary)', f);
-	CREATE TABLE ra_states2 (s ecocomp.landuse_state);
+	EXECUTE format('COPY %I TO %L (FORMAT binary)', src, f);
+	EXECUTE format('CREATE TABLE %I (s ecocomp.landuse_state)', dst);
 	-- read the file back and remove it
-	EXECUTE format('COPY ra_states2 FROM PROGRAM %L (FORMAT binary)', format('cat %s && rm -f %s', f, f));
+	EXECUTE format('COPY %I FROM PROGRAM %L (FORMAT binary)', dst, format('cat %s && rm -f %s', f, f));
 END $$;
+CALL ra_binary_copy('ra_states', 'ra_states2');
 SELECT a.s::text = b.s::text AS binary_round_trip, b.s
 FROM (SELECT s, row_number() OVER () n FROM ra_states) a JOIN (SELECT s, row_number() OVER () n FROM ra_states2) b USING (n);
 SELECT error_of($$SELECT 'kind=area;mode=middle;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist='::ecocomp.landuse_state$$);
@@ -175,13 +161,7 @@ INSERT INTO ra_states3 VALUES
 	('kind=area;mode=exact;band=1;srid=32650;flags=5;geom=00000000000000ff;ea=0;classification=;scheme=;grid=30,-30,20,0.5;hist=11:0=900'),
 	('kind=transition;mode=center;band=1;srid=4326;flags=7;geom=00000000000000ff;ea=0;classification=;scheme=;grid=0.00025,-0.00025,0.0001,0;hist=11:nodata=5,11:12=1e-5');
 SELECT s FROM ra_states3;
-DO $$
-DECLARE f text := '/tmp/ecocomp_raster_agg3_' || pg_backend_pid() || '.bin';
-BEGIN
-	EXECUTE format('COPY ra_states3 TO %L (FORMAT binary)', f);
-	CREATE TABLE ra_states4 (s ecocomp.landuse_state);
-	EXECUTE format('COPY ra_states4 FROM PROGRAM %L (FORMAT binary)', format('cat %s && rm -f %s', f, f));
-END $$;
+CALL ra_binary_copy('ra_states3', 'ra_states4');
 SELECT a.s::text = b.s::text AS grid_binary_round_trip
 FROM (SELECT s, row_number() OVER () n FROM ra_states3) a JOIN (SELECT s, row_number() OVER () n FROM ra_states4) b USING (n);
 -- a grid needs the flag, finite non-zero pixel sizes and phases in
@@ -256,10 +236,8 @@ SELECT error_of($$SELECT ecocomp.esv_value_final('kind=area;mode=exact;band=1;sr
 --   1->1: .5 + 1 + .5 = 2;  3->3: 1 (row 2) + 2 (row 3) = 3;  3->4: 1;
 --   4->4: .5;  4->nodata: 1;  nodata->4: .5;  total 8 ha
 CREATE TABLE ra_pair AS SELECT
-	ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
-		1, 1, 1, ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]]::double precision[][]) AS y1,
-	ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
-		1, 1, 1, ARRAY[[1,2,2,2],[1,1,2,2],[3,4,4,4],[3,3,0,4]]::double precision[][]) AS y2;
+	public.raster_of(ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]], '8BUI', 0, scale => 100) AS y1,
+	public.raster_of(ARRAY[[1,2,2,2],[1,1,2,2],[3,4,4,4],[3,3,0,4]], '8BUI', 0, scale => 100) AS y2;
 SELECT ecocomp.landuse_transition(y1, y2, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) AS transition FROM ra_pair;
 -- center: the centres on the diagonal count (raster_center): row 0 col 0,
 -- row 1 col 1, row 2 col 2, row 3 col 3 are whole pixels now:
@@ -346,6 +324,7 @@ DROP FUNCTION ra_hash_kb(text);
 DROP TABLE ra_many;
 
 DROP AGGREGATE ra_merge(ecocomp.landuse_state);
-DROP FUNCTION ra_plan(text);
+DROP FUNCTION ra_plan(text, text);
+DROP PROCEDURE ra_binary_copy(text, text);
 DROP TABLE ra_full, ra_tiles, ra_zone, ra_pairs, ra_serial, ra_parallel, ra_parallel_sorted, ra_parallel_tr, ra_big, ra_states, ra_states2, ra_pair;
 DROP TABLE ra_states3, ra_states4, ra_states5, ra_envelope_join, ra_tiles2, ra_zone2, ra_tile_driven, ra_serial2;

@@ -13,14 +13,7 @@ SET client_min_messages = warning;
 -- nodata (0), cut into 16 x 16 tiles by ST_Tile (the last column and row of
 -- tiles are narrower)
 CREATE TABLE rc_full AS
-SELECT ST_SetValues(
-	ST_AddBand(ST_MakeEmptyRaster(100, 80, 500000, 4000000, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0),
-	1, 1, 1,
-	(SELECT array_agg(r ORDER BY y) FROM (
-		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
-		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x * 3 + y * 5 + (x / 10) * (y / 7)) % 12] END
-		                    ORDER BY x) AS r
-		FROM generate_series(0, 79) y, generate_series(0, 99) x GROUP BY y) s)::double precision[][]) AS rast;
+SELECT public.raster_of(public.landuse_codes(100, 80), '16BUI', 0, 500000, 4000000, 30) AS rast;
 CREATE TABLE rc_tiles AS SELECT ST_Tile(rast, 16, 16) AS rast FROM rc_full;
 SELECT count(*) AS tiles, sum(ST_Width(rast) * ST_Height(rast)) AS pixels FROM rc_tiles;
 
@@ -84,9 +77,10 @@ FROM rc_zone z ORDER BY z.id;
 -- its geodesic sides differ from the parallels by < 1e-6 relative), add up
 -- to our centre-mode area, class by class (vertices chosen so that no
 -- centre lies exactly on an oblique edge, see the top of this file)
-CREATE TABLE rc_gtiles AS SELECT ST_Tile(ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(120, 100, 10.0, 60.1, 0.001, -0.001, 0, 0, 4326), '8BUI'::text, 0, 255), 1, 1, 1,
-	(SELECT array_agg(r ORDER BY y) FROM (SELECT y, array_agg(CASE WHEN (x + y) % 23 = 0 THEN 255 ELSE 1 + (x / 17 + y / 13) % 5 END ORDER BY x) AS r
-	 FROM generate_series(0, 99) y, generate_series(0, 119) x GROUP BY y) s)::double precision[][]), 50, 50) AS rast;
+CREATE TABLE rc_gtiles AS SELECT ST_Tile(public.raster_of(pixtype => '8BUI', nodata => 255, ulx => 10.0, uly => 60.1, scale => 0.001, srid => 4326, vals =>
+	(SELECT array_agg(r ORDER BY y) FROM (
+		SELECT y, array_agg(CASE WHEN (x + y) % 23 = 0 THEN 255 ELSE 1 + (x / 17 + y / 13) % 5 END ORDER BY x) AS r
+	 FROM generate_series(0, 99) y, generate_series(0, 119) x GROUP BY y) s)), 50, 50) AS rast;
 CREATE TABLE rc_gzone AS SELECT ST_GeomFromText('POLYGON((10.01234 60.00312, 10.10713 60.02021, 10.08137 60.06073, 10.11447 60.08931, 10.01579 60.09023, 10.04341 60.05017, 10.01234 60.00312))', 4326) AS geom;
 WITH ours AS (SELECT e.key AS code, e.value::float8 * 1e4 AS m2
               FROM (SELECT ecocomp.landuse_area(t.rast, z.geom, 1, 'center') AS a FROM rc_gzone z JOIN rc_gtiles t ON ST_Intersects(t.rast, z.geom)) q,

@@ -1,7 +1,6 @@
 -- Bad inputs of the raster engine, each with its SQLSTATE.
 SET client_min_messages = warning;
-CREATE TABLE re_r AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
-	1, 1, 1, ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]]::double precision[][]) AS rast;
+CREATE TABLE re_r AS SELECT public.raster_of(ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]], '8BUI', 0, scale => 100) AS rast;
 -- like error_of, with the detail and hint
 CREATE FUNCTION re_error_detail(sql text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE d text; h text;
@@ -120,9 +119,10 @@ SELECT error_of($$SELECT ecocomp.esv_raster(ST_AddBand(ST_MakeEmptyRaster(4, 4, 
 -- 12).  Both modes: exact mode used to add nothing here (the polygon's
 -- orientation came from a shoelace sum of products near 1e-396, which
 -- underflowed to 0), and now raises the same 22003.
-CREATE TABLE re_tiny AS SELECT * FROM (SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(300, 300, 0, 3e-198, 1e-200, -1e-200, 0, 0, 32650), '8BUI'::text, 0, 255),
-	1, 1, 1, (SELECT array_agg(r ORDER BY y) FROM (SELECT y, array_agg(11 + (x + y) % 2 ORDER BY x) AS r
-		FROM generate_series(0, 299) y, generate_series(0, 299) x GROUP BY y) q)::double precision[][]) AS r) t;
+CREATE TABLE re_tiny AS SELECT * FROM (SELECT public.raster_of(pixtype => '8BUI', nodata => 255, ulx => 0, uly => 3e-198, scale => 1e-200, vals =>
+	(SELECT array_agg(r ORDER BY y) FROM (
+		SELECT y, array_agg(11 + (x + y) % 2 ORDER BY x) AS r
+		FROM generate_series(0, 299) y, generate_series(0, 299) x GROUP BY y) q)) AS r) t;
 SELECT re_error_detail($$SELECT ecocomp.landuse_area(r, ST_MakeEnvelope(0, 0, 3e-198, 3e-198, 32650), 1, 'center') FROM re_tiny$$) AS underflow_center;
 SELECT re_error_detail($$SELECT ecocomp.landuse_area(r, ST_MakeEnvelope(0, 0, 3e-198, 3e-198, 32650), 1, 'exact') FROM re_tiny$$) AS underflow_exact;
 -- The other end: 3 x 3 pixels of 1e154 m (a pixel area of 1e308 m2 is

@@ -21,8 +21,7 @@ SET client_min_messages = warning;
 -- center: the centres of the half cells lie on the diagonal; ST_Clip
 -- (GDAL) counts them (the crossing is the right end of its span, and
 -- (xa, xb] is inside): {"1": 3, "3": 4, "4": 2, "nodata": 1}.
-CREATE TABLE rx_r4 AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(4, 4, 0, 400, 100, -100, 0, 0, 32650), '8BUI'::text, 0, 0),
-	1, 1, 1, ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]]::double precision[][]) AS rast;
+CREATE TABLE rx_r4 AS SELECT public.raster_of(ARRAY[[1,1,2,2],[1,1,2,2],[3,3,4,4],[3,3,4,0]], '8BUI', 0, scale => 100) AS rast;
 SELECT ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry) AS exact,
        ecocomp.landuse_area(rast, 'SRID=32650;POLYGON((0 0,400 0,0 400,0 0))'::geometry, 1, 'center') AS center
 FROM rx_r4;
@@ -88,14 +87,7 @@ FROM rx_r4;
 -- inside the raster) within 1e-6 relative, on the shapes of raster_center,
 -- over 16 x 16 tiles from ST_Tile.
 CREATE TABLE rx_full AS
-SELECT ST_SetValues(
-	ST_AddBand(ST_MakeEmptyRaster(100, 80, 500000, 4000000, 30, -30, 0, 0, 32650), '16BUI'::text, 0, 0),
-	1, 1, 1,
-	(SELECT array_agg(r ORDER BY y) FROM (
-		SELECT y, array_agg(CASE WHEN (x * 7 + y * 13) % 17 = 0 THEN 0
-		                         ELSE (ARRAY[11,12,21,22,23,31,41,42,51,52,61,67])[1 + (x * 3 + y * 5 + (x / 10) * (y / 7)) % 12] END
-		                    ORDER BY x) AS r
-		FROM generate_series(0, 79) y, generate_series(0, 99) x GROUP BY y) s)::double precision[][]) AS rast;
+SELECT public.raster_of(public.landuse_codes(100, 80), '16BUI', 0, 500000, 4000000, 30) AS rast;
 CREATE TABLE rx_tiles AS SELECT ST_Tile(rast, 16, 16) AS rast FROM rx_full;
 CREATE TABLE rx_zone (id int, what text, geom geometry);
 INSERT INTO rx_zone VALUES
@@ -129,9 +121,10 @@ FROM rx_zone z ORDER BY z.id;
 -- WGS84 ellipsoid; classes + nodata sum to ST_Area(geom::geography) within
 -- 1e-6 relative.  The polygon is segmentized to 0.0005 degree so that its
 -- straight lon/lat edges and the geodesic edges of geography agree.
-CREATE TABLE rx_gfull AS SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(400, 400, 10.0, 60.2, 0.001, -0.001, 0, 0, 4326), '8BUI'::text, 0, 255), 1, 1, 1,
-	(SELECT array_agg(r ORDER BY y) FROM (SELECT y, array_agg(CASE WHEN (x + y) % 23 = 0 THEN 255 ELSE 1 + (x / 37 + y / 41) % 5 END ORDER BY x) AS r
-	 FROM generate_series(0, 399) y, generate_series(0, 399) x GROUP BY y) s)::double precision[][]) AS rast;
+CREATE TABLE rx_gfull AS SELECT public.raster_of(pixtype => '8BUI', nodata => 255, ulx => 10.0, uly => 60.2, scale => 0.001, srid => 4326, vals =>
+	(SELECT array_agg(r ORDER BY y) FROM (
+		SELECT y, array_agg(CASE WHEN (x + y) % 23 = 0 THEN 255 ELSE 1 + (x / 37 + y / 41) % 5 END ORDER BY x) AS r
+	 FROM generate_series(0, 399) y, generate_series(0, 399) x GROUP BY y) s)) AS rast;
 CREATE TABLE rx_gtiles AS SELECT ST_Tile(rast, 100, 100) AS rast FROM rx_gfull;
 CREATE TABLE rx_gzone AS
 SELECT 1 AS id, ST_Segmentize(ST_GeomFromText('POLYGON((10.0123 59.8311, 10.3871 59.8502, 10.2013 60.0207, 10.3644 60.1893, 10.0457 60.1702, 10.1234 60.0101, 10.0123 59.8311),

@@ -1,7 +1,7 @@
 /*
  * coverage.c
  *	  PostgreSQL glue of the coverage sweep (core/cov_sweep.c, which says how
- *	  it works): memory from the current context, interrupt checks, and the
+ *	  it works): a memory context per iterator, interrupt checks, and the
  *	  coverage-mode parser.
  */
 #include "postgres.h"
@@ -49,20 +49,48 @@ CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 			  int ncols, int nrows, double ip_x, double scale_x,
 			  double ip_y, double scale_y)
 {
-	return EcoCovBegin(it, p, mode, ncols, nrows, ip_x, scale_x, ip_y, scale_y, &EcoPgEnv);
+	MemoryContext old;
+	bool		any;
+
+	it->cxt = AllocSetContextCreate(CurrentMemoryContext, "coverage iterator",
+									ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(it->cxt);
+	any = EcoCovBegin(&it->core, p, mode, ncols, nrows, ip_x, scale_x,
+					  ip_y, scale_y, &EcoPgEnv);
+	MemoryContextSwitchTo(old);
+	if (!any)
+	{
+		MemoryContextDelete(it->cxt);
+		it->cxt = NULL;
+	}
+	return any;
 }
 
 bool
 CoverageNextRow(CoverageIter *it, int *row, const int **spans,
 				const double **wts, int *nspans)
 {
-	return EcoCovNextRow(it, row, spans, wts, nspans);
+	MemoryContext old;
+	bool		more;
+
+	Assert(it->cxt != NULL);
+	old = MemoryContextSwitchTo(it->cxt);
+	more = EcoCovNextRow(&it->core, row, spans, wts, nspans);
+	MemoryContextSwitchTo(old);
+	return more;
 }
 
+/*
+ * Everything the sweep allocated is in it->cxt: one delete instead of the
+ * core's EcoCovEnd, which frees array by array for callers without memory
+ * contexts (test/unit/).
+ */
 void
 CoverageEnd(CoverageIter *it)
 {
-	EcoCovEnd(it);
+	if (it->cxt != NULL)
+		MemoryContextDelete(it->cxt);
+	it->cxt = NULL;
 }
 
 CoverageMode

@@ -17,12 +17,21 @@ typedef EcoCovMode CoverageMode;
 #define COVERAGE_CENTER ECO_COV_CENTER
 #define COVERAGE_EXACT ECO_COV_EXACT
 
-typedef EcoCovIter CoverageIter;
+/*
+ * A sweep over one tile: the core's iterator, and the memory context that
+ * holds everything it allocates (deleted by CoverageEnd).
+ */
+typedef struct CoverageIter
+{
+	EcoCovIter	core;
+	MemoryContext cxt;
+} CoverageIter;
 
 /*
  * Start iterating the rows of a tile of ncols x nrows pixels whose
  * geotransform (no skew) is ip_x, scale_x, ip_y, scale_y.  Returns false
- * when the polygon covers nothing of the tile.  Memory comes from
+ * when the polygon covers nothing of the tile (nothing to end then).
+ * Memory comes from a context of the iterator's own, a child of
  * CurrentMemoryContext; long sweeps check for interrupts.
  */
 extern bool CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
@@ -38,6 +47,7 @@ extern bool CoverageBegin(CoverageIter *it, const Poly *p, CoverageMode mode,
 extern bool CoverageNextRow(CoverageIter *it, int *row, const int **spans,
 							const double **wts, int *nspans);
 
+/* free the iterator's memory (the spans it returned go with it) */
 extern void CoverageEnd(CoverageIter *it);
 
 /* 'exact' or 'center' (22023 for anything else). */

@@ -15,7 +15,8 @@
  *	  out and read back: areas are finite and positive, keys in range.
  *
  *	  Expanded form (ExpandedObjectHeader): the same fields with the
- *	  histogram as an open-addressing hash table, plus the prepared polygon.
+ *	  histogram as a hash map (lib/simplehash.h), plus the prepared polygon.
+ *	  Its text and binary I/O functions are in landuse_state_io.c.
  */
 #include "postgres.h"
 
@@ -31,7 +32,6 @@
 #include "ecocomp.h"
 #include "landuse_state.h"
 
-#define LU_FLAT_VERSION 1
 
 typedef struct LuFlatHeader
 {
@@ -48,12 +48,7 @@ typedef struct LuFlatHeader
 	int32		pad;
 } LuFlatHeader;
 
-typedef struct LuFlatEntry
-{
-	int64		a;
-	int64		b;
-	double		area;
-} LuFlatEntry;
+/* the entries follow the header (and the grid) as LuEntry structs */
 
 static Size LuGetFlatSize(ExpandedObjectHeader *eohptr);
 static void LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size);
@@ -64,6 +59,47 @@ static const ExpandedObjectMethods LuMethods = {
 };
 
 const char *const LuKindNames[] = {"area", "transition", "esv"};
+
+/*
+ * The histogram: PostgreSQL's simplehash over keys (a, b), in the state's
+ * own memory context.
+ */
+typedef struct LuKey
+{
+	int64		a;
+	int64		b;
+} LuKey;
+
+typedef struct LuSlot
+{
+	LuKey		key;
+	double		area;			/* m2, > 0 */
+	char		status;			/* simplehash's */
+} LuSlot;
+
+static inline uint32
+LuHash(LuKey k)
+{
+	uint64		h = (uint64) k.a * UINT64CONST(0x9E3779B97F4A7C15) ^
+		((uint64) k.b + UINT64CONST(0x632BE59BD9B4E019)) * UINT64CONST(0xC2B2AE3D27D4EB4F);
+
+	return (uint32) (h >> 32) ^ (uint32) h;
+}
+
+#define SH_PREFIX		lumap
+#define SH_ELEMENT_TYPE	LuSlot
+#define SH_KEY_TYPE		LuKey
+#define SH_KEY			key
+#define SH_HASH_KEY(tb, k)	LuHash(k)
+#define SH_EQUAL(tb, x, y)	((x).a == (y).a && (x).b == (y).b)
+#define SH_SCOPE		static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+#ifdef USE_ASSERT_CHECKING
+static bool LuStateValid(const LuState *st);
+#endif
 
 LuState *
 LuStateNew(MemoryContext parent, int kind, int mode, int32 band)
@@ -76,62 +112,29 @@ LuStateNew(MemoryContext parent, int kind, int mode, int32 band)
 	st->kind = kind;
 	st->mode = mode;
 	st->band = band;
-	st->cap = 16;
-	st->ent = MemoryContextAllocZero(objcxt, sizeof(LuEntry) * st->cap);
+	st->map = lumap_create(objcxt, 16, NULL);
 	return st;
 }
 
-static inline uint32
-LuHash(int64 a, int64 b)
+/* number of keys in the histogram */
+static inline int
+LuCount(const LuState *st)
 {
-	uint64		h = (uint64) a * UINT64CONST(0x9E3779B97F4A7C15) ^
-		((uint64) b + UINT64CONST(0x632BE59BD9B4E019)) * UINT64CONST(0xC2B2AE3D27D4EB4F);
-
-	return (uint32) (h >> 32) ^ (uint32) h;
-}
-
-static void
-LuGrow(LuState *st)
-{
-	LuEntry    *old = st->ent;
-	int			oldcap = st->cap,
-				i;
-
-	st->cap *= 2;
-	st->ent = MemoryContextAllocZero(st->hdr.eoh_context, sizeof(LuEntry) * st->cap);
-	for (i = 0; i < oldcap; i++)
-		if (old[i].used)
-		{
-			uint32		h = LuHash(old[i].a, old[i].b) & (st->cap - 1);
-
-			while (st->ent[h].used)
-				h = (h + 1) & (st->cap - 1);
-			st->ent[h] = old[i];
-		}
-	pfree(old);
+	return (int) st->map->members;
 }
 
 /* add area to key (a, b); returns the key's new total */
 static double
 LuAddRaw(LuState *st, int64 a, int64 b, double area)
 {
-	uint32		h;
+	LuKey		k = {a, b};
+	bool		found;
+	LuSlot	   *e = lumap_insert(st->map, k, &found);
 
-	if ((st->nentries + 1) * 2 > st->cap)
-		LuGrow(st);
-	h = LuHash(a, b) & (st->cap - 1);
-	while (st->ent[h].used)
-	{
-		if (st->ent[h].a == a && st->ent[h].b == b)
-			return st->ent[h].area += area;
-		h = (h + 1) & (st->cap - 1);
-	}
-	st->ent[h].used = true;
-	st->ent[h].a = a;
-	st->ent[h].b = b;
-	st->ent[h].area = area;
-	st->nentries++;
-	return area;
+	Assert(area > 0);
+	if (!found)
+		e->area = 0;
+	return e->area += area;
 }
 
 static char *
@@ -172,24 +175,42 @@ LuEntryCmp(const void *x, const void *y)
 	return 0;
 }
 
-LuEntry *
-LuSortedEntries(const LuState *st)
+/* copy the histogram's entries to out (LuCount(st) slots), in hash order */
+static int
+LuCopyEntries(const LuState *st, LuEntry *out)
 {
-	LuEntry    *out = palloc(sizeof(LuEntry) * Max(st->nentries, 1));
-	int			i,
-				n = 0;
+	lumap_iterator it;
+	LuSlot	   *e;
+	int			i = 0;
 
-	for (i = 0; i < st->cap; i++)
-		if (st->ent[i].used)
-			out[n++] = st->ent[i];
-	qsort(out, n, sizeof(LuEntry), LuEntryCmp);
+	Assert(LuStateValid(st));
+	lumap_start_iterate(st->map, &it);
+	while ((e = lumap_iterate(st->map, &it)) != NULL)
+	{
+		out[i].a = e->key.a;
+		out[i].b = e->key.b;
+		out[i].area = e->area;
+		i++;
+	}
+	Assert(i == LuCount(st));
+	return i;
+}
+
+/* the histogram's entries sorted by (a, b), and their number in *n */
+LuEntry *
+LuSortedEntries(const LuState *st, int *n)
+{
+	LuEntry    *out = palloc(sizeof(LuEntry) * Max(LuCount(st), 1));
+
+	*n = LuCopyEntries(st, out);
+	qsort(out, *n, sizeof(LuEntry), LuEntryCmp);
 	return out;
 }
 
 static Size
 LuFlatSize(const LuState *st)
 {
-	Size		sz = sizeof(LuFlatHeader) + sizeof(LuFlatEntry) * (Size) st->nentries;
+	Size		sz = sizeof(LuFlatHeader) + sizeof(LuEntry) * (Size) LuCount(st);
 
 	if (st->flags & LU_FLAG_HAS_GRID)
 		sz += sizeof(LuGrid);
@@ -211,10 +232,9 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	LuState    *st = (LuState *) eohptr;
 	LuFlatHeader *h = (LuFlatHeader *) result;
 	char	   *p = (char *) result + sizeof(LuFlatHeader);
-	LuFlatEntry *e;
+	LuEntry    *e;
 	char	   *s;
-	int			i,
-				n = 0;
+	int			n;
 	Size		l;
 
 	Assert(allocated_size == LuFlatSize(st));
@@ -228,21 +248,14 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	h->band = st->band;
 	h->geom_hash = st->geom_hash;
 	h->ea = st->ea;
-	h->nentries = st->nentries;
+	h->nentries = LuCount(st);
 	if (st->flags & LU_FLAG_HAS_GRID)
 	{
 		memcpy(p, &st->grid, sizeof(LuGrid));
 		p += sizeof(LuGrid);
 	}
-	e = (LuFlatEntry *) p;
-	for (i = 0; i < st->cap; i++)
-		if (st->ent[i].used)
-		{
-			e[n].a = st->ent[i].a;
-			e[n].b = st->ent[i].b;
-			e[n].area = st->ent[i].area;
-			n++;
-		}
+	e = (LuEntry *) p;
+	n = LuCopyEntries(st, e);
 	s = (char *) (e + n);
 	l = st->classification ? strlen(st->classification) : 0;
 	if (l)
@@ -255,7 +268,7 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	s[l] = '\0';
 }
 
-static void
+void
 LuBad(const char *detail)
 {
 	ereport(ERROR,
@@ -265,7 +278,7 @@ LuBad(const char *detail)
 }
 
 /* checks shared by every way in: flat, text, binary */
-static void
+void
 LuCheckFields(int kind, int mode, int flags, double ea)
 {
 	if (kind < 0 || kind > LU_KIND_ESV)
@@ -278,24 +291,35 @@ LuCheckFields(int kind, int mode, int flags, double ea)
 		LuBad("The standard equivalent value must be finite and non-negative.");
 }
 
-static void
+/* finite non-zero pixel sizes, phases in [0, |pixel size|) */
+static bool
+LuGridOk(const LuGrid *g)
+{
+	return isfinite(g->scale_x) && isfinite(g->scale_y) &&
+		g->scale_x != 0 && g->scale_y != 0 &&
+		g->phase_x >= 0 && g->phase_x < fabs(g->scale_x) &&
+		g->phase_y >= 0 && g->phase_y < fabs(g->scale_y);
+}
+
+void
 LuCheckGrid(const LuGrid *g)
 {
-	if (!isfinite(g->scale_x) || !isfinite(g->scale_y) || g->scale_x == 0 || g->scale_y == 0 ||
-		!(g->phase_x >= 0 && g->phase_x < fabs(g->scale_x)) ||
-		!(g->phase_y >= 0 && g->phase_y < fabs(g->scale_y)))
+	if (!LuGridOk(g))
 		LuBad("The grid needs finite non-zero pixel sizes and phases in [0, |pixel size|).");
 }
 
+/* a key of the histogram: an int32 or uint32 code, or LU_NODATA */
+static bool
+LuKeyOk(int64 k)
+{
+	return k == LU_NODATA || (k >= PG_INT32_MIN && k <= (int64) PG_UINT32_MAX);
+}
+
 /* check one histogram entry of an input value and add it */
-static void
+void
 LuInputEntry(LuState *st, int64 a, int64 b, double area)
 {
-	bool		aok = (a == LU_NODATA) || (a >= PG_INT32_MIN && a <= (int64) PG_UINT32_MAX);
-	bool		bok = (st->kind == LU_KIND_TRANSITION) ?
-		((b == LU_NODATA) || (b >= PG_INT32_MIN && b <= (int64) PG_UINT32_MAX)) : (b == 0);
-
-	if (!aok || !bok)
+	if (!LuKeyOk(a) || !(st->kind == LU_KIND_TRANSITION ? LuKeyOk(b) : b == 0))
 		LuBad("A histogram key is out of range.");
 	if (!isfinite(area) || area < 0)
 		LuBad("A histogram area is negative or not finite.");
@@ -304,13 +328,43 @@ LuInputEntry(LuState *st, int64 a, int64 b, double area)
 					   LuKeyText(a), LuKeyText(b)));
 }
 
+#ifdef USE_ASSERT_CHECKING
+/*
+ * The invariants of a state, whichever way it was made: known kind, mode
+ * and flags, a valid grid when it has one, ESV names exactly on kind esv,
+ * every area finite and positive, every key in range (b = 0 unless kind
+ * transition).
+ */
+static bool
+LuStateValid(const LuState *st)
+{
+	lumap_iterator it;
+	LuSlot	   *e;
+
+	if (st->kind < 0 || st->kind > LU_KIND_ESV ||
+		(st->mode != COVERAGE_CENTER && st->mode != COVERAGE_EXACT) ||
+		(st->flags & ~LU_FLAGS_ALL) != 0 ||
+		((st->flags & LU_FLAG_HAS_GRID) && !LuGridOk(&st->grid)) ||
+		(st->classification != NULL && st->kind != LU_KIND_ESV) ||
+		((st->classification == NULL) != (st->scheme == NULL)) ||
+		!isfinite(st->ea) || st->ea < 0)
+		return false;
+	lumap_start_iterate(st->map, &it);
+	while ((e = lumap_iterate(st->map, &it)) != NULL)
+		if (!(e->area > 0 && isfinite(e->area)) || !LuKeyOk(e->key.a) ||
+			!(st->kind == LU_KIND_TRANSITION ? LuKeyOk(e->key.b) : e->key.b == 0))
+			return false;
+	return true;
+}
+#endif
+
 /* build an expanded state in parent from a flat (detoasted) value */
 static LuState *
 LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 {
 	const LuFlatHeader *h = (const LuFlatHeader *) v;
 	Size		len = VARSIZE(v);
-	const LuFlatEntry *e;
+	const LuEntry *e;
 	const char *p = (const char *) v + sizeof(LuFlatHeader);
 	const char *s,
 			   *end,
@@ -335,12 +389,12 @@ LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 		p += sizeof(LuGrid);
 	}
 	if (h->nentries < 0 ||
-		(Size) h->nentries > (len - (p - (const char *) v)) / sizeof(LuFlatEntry))
+		(Size) h->nentries > (len - (p - (const char *) v)) / sizeof(LuEntry))
 		LuBad("The histogram is truncated.");
-	e = (const LuFlatEntry *) p;
+	e = (const LuEntry *) p;
 	for (i = 0; i < h->nentries; i++)
 	{
-		LuFlatEntry x;
+		LuEntry		x;
 
 		memcpy(&x, &e[i], sizeof(x));
 		LuInputEntry(st, x.a, x.b, x.area);
@@ -358,6 +412,7 @@ LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 		LuBad("The scheme name is not terminated.");
 	if (nul > s)
 		st->scheme = MemoryContextStrdup(st->hdr.eoh_context, s);
+	Assert(LuStateValid(st));
 	return st;
 }
 
@@ -412,7 +467,9 @@ LuStateWritable(Datum d, MemoryContext parent)
 void
 LuMergeInto(LuState *dst, const LuState *src)
 {
-	int			i;
+	lumap_iterator it;
+	LuSlot	   *e;
+	int			i = 0;
 
 	if (dst->kind != src->kind)
 		ereport(ERROR,
@@ -455,13 +512,14 @@ LuMergeInto(LuState *dst, const LuState *src)
 	}
 	if (src->flags & LU_FLAG_HAS_GRID)
 		LuSetGrid(dst, &src->grid);
-	for (i = 0; i < src->cap; i++)
+	lumap_start_iterate(src->map, &it);
+	while ((e = lumap_iterate(src->map, &it)) != NULL)
 	{
-		if ((i & 4095) == 0)
+		if ((++i & 4095) == 0)
 			CHECK_FOR_INTERRUPTS();
-		if (src->ent[i].used)
-			LuAdd(dst, src->ent[i].a, src->ent[i].b, src->ent[i].area);
+		LuAdd(dst, e->key.a, e->key.b, e->area);
 	}
+	Assert(LuStateValid(dst));
 }
 
 /*
@@ -518,322 +576,4 @@ const char *
 LuModeName(int mode)
 {
 	return mode == COVERAGE_EXACT ? "exact" : "center";
-}
-
-/* ---------- text I/O ----------
- * kind=area;mode=exact;band=1;srid=32650;flags=1;geom=<16 hex>;ea=0;
- * classification=;scheme=;hist=11:0=9000,-1:0=3.5,nodata:0=900
- * (areas in m2, %.17g; names with \; and \\ escaped); with flag 4 (the
- * grid is known) a field grid=<scale x>,<scale y>,<phase x>,<phase y>;
- * comes before hist.
- */
-
-static void
-LuAppendName(StringInfo buf, const char *s)
-{
-	for (; s && *s; s++)
-	{
-		if (*s == ';' || *s == '\\')
-			appendStringInfoChar(buf, '\\');
-		appendStringInfoChar(buf, *s);
-	}
-}
-
-static void
-LuAppendKey(StringInfo buf, int64 k)
-{
-	if (k == LU_NODATA)
-		appendStringInfoString(buf, "nodata");
-	else
-		appendStringInfo(buf, INT64_FORMAT, k);
-}
-
-FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_state_out);
-Datum
-landuse_state_out(PG_FUNCTION_ARGS)
-{
-	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
-	StringInfoData buf;
-	LuEntry    *e = LuSortedEntries(st);
-	int			i;
-
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "kind=%s;mode=%s;band=%d;srid=%d;flags=%d;geom=%016llx;ea=%.17g;classification=",
-					 LuKindNames[st->kind], LuModeName(st->mode), st->band, st->srid,
-					 st->flags, (unsigned long long) st->geom_hash, st->ea);
-	LuAppendName(&buf, st->classification);
-	appendStringInfoString(&buf, ";scheme=");
-	LuAppendName(&buf, st->scheme);
-	if (st->flags & LU_FLAG_HAS_GRID)
-		appendStringInfo(&buf, ";grid=%.17g,%.17g,%.17g,%.17g", st->grid.scale_x,
-						 st->grid.scale_y, st->grid.phase_x, st->grid.phase_y);
-	appendStringInfoString(&buf, ";hist=");
-	for (i = 0; i < st->nentries; i++)
-	{
-		if (i > 0)
-			appendStringInfoChar(&buf, ',');
-		LuAppendKey(&buf, e[i].a);
-		appendStringInfoChar(&buf, ':');
-		LuAppendKey(&buf, e[i].b);
-		appendStringInfo(&buf, "=%.17g", e[i].area);
-	}
-	PG_RETURN_CSTRING(buf.data);
-}
-
-/* next field "name=value;" of s: returns the unescaped value */
-static char *
-LuField(char **s, const char *name, bool last)
-{
-	Size		nl = strlen(name);
-	StringInfoData v;
-	char	   *p = *s;
-
-	if (strncmp(p, name, nl) != 0 || p[nl] != '=')
-		LuBad(psprintf("Expected field \"%s\".", name));
-	p += nl + 1;
-	initStringInfo(&v);
-	if (last)
-	{
-		appendStringInfoString(&v, p);
-		*s = p + strlen(p);
-		return v.data;
-	}
-	while (*p && *p != ';')
-	{
-		if (*p == '\\' && p[1])
-			p++;
-		appendStringInfoChar(&v, *p++);
-	}
-	if (*p != ';')
-		LuBad(psprintf("Field \"%s\" is not terminated by ';'.", name));
-	*s = p + 1;
-	return v.data;
-}
-
-static int64
-LuParseInt(const char *s, char **end, bool allow_nodata)
-{
-	long long	v;
-
-	if (allow_nodata && strncmp(s, "nodata", 6) == 0)
-	{
-		*end = (char *) s + 6;
-		return LU_NODATA;
-	}
-	errno = 0;
-	v = strtoll(s, end, 10);
-	if (*end == s || errno != 0 || v < PG_INT32_MIN || v > (allow_nodata ? (long long) PG_UINT32_MAX : PG_INT32_MAX))
-		LuBad("Expected an integer.");
-	return (int64) v;
-}
-
-FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_state_in);
-Datum
-landuse_state_in(PG_FUNCTION_ARGS)
-{
-	char	   *s = PG_GETARG_CSTRING(0);
-	char	   *f,
-			   *end;
-	int			kind = -1,
-				mode = -1,
-				i;
-	int64		band,
-				srid,
-				flags;
-	unsigned long long gh;
-	double		ea;
-	char	   *cls,
-			   *sch;
-	LuState    *st;
-	LuGrid		grid = {0};
-
-	f = LuField(&s, "kind", false);
-	for (i = 0; i <= LU_KIND_ESV; i++)
-		if (strcmp(f, LuKindNames[i]) == 0)
-			kind = i;
-	f = LuField(&s, "mode", false);
-	if (strcmp(f, "center") == 0)
-		mode = COVERAGE_CENTER;
-	else if (strcmp(f, "exact") == 0)
-		mode = COVERAGE_EXACT;
-	band = LuParseInt(LuField(&s, "band", false), &end, false);
-	if (*end)
-		LuBad("Bad band.");
-	srid = LuParseInt(LuField(&s, "srid", false), &end, false);
-	if (*end)
-		LuBad("Bad srid.");
-	flags = LuParseInt(LuField(&s, "flags", false), &end, false);
-	if (*end)
-		LuBad("Bad flags.");
-	f = LuField(&s, "geom", false);
-	errno = 0;
-	gh = strtoull(f, &end, 16);
-	if (strlen(f) != 16 || *end || errno)
-		LuBad("Bad geom hash.");
-	f = LuField(&s, "ea", false);
-	ea = strtod(f, &end);
-	if (end == f || *end)
-		LuBad("Bad ea.");
-	LuCheckFields(kind, mode, (int) flags, ea);
-	cls = LuField(&s, "classification", false);
-	sch = LuField(&s, "scheme", false);
-	if ((kind == LU_KIND_ESV) != (cls[0] != '\0') || (cls[0] != '\0') != (sch[0] != '\0'))
-		LuBad("Classification and scheme are set exactly for kind esv.");
-	if (flags & LU_FLAG_HAS_GRID)
-	{
-		int			nread = -1;
-
-		f = LuField(&s, "grid", false);
-		if (sscanf(f, "%lf,%lf,%lf,%lf%n", &grid.scale_x, &grid.scale_y,
-				   &grid.phase_x, &grid.phase_y, &nread) != 4 || nread < 0 || f[nread] != '\0')
-			LuBad("Bad grid.");
-		LuCheckGrid(&grid);
-	}
-	f = LuField(&s, "hist", true);
-
-	st = LuStateNew(CurrentMemoryContext, kind, mode, (int32) band);
-	st->srid = (int32) srid;
-	st->flags = (int) flags;
-	st->geom_hash = gh;
-	st->grid = grid;
-	st->ea = ea;
-	if (cls[0])
-	{
-		st->classification = MemoryContextStrdup(st->hdr.eoh_context, cls);
-		st->scheme = MemoryContextStrdup(st->hdr.eoh_context, sch);
-	}
-	while (*f)
-	{
-		int64		a,
-					b;
-		double		area;
-		char	   *p;
-
-		CHECK_FOR_INTERRUPTS();
-		a = LuParseInt(f, &end, true);
-		if (*end != ':')
-			LuBad("Expected ':' in a histogram entry.");
-		b = LuParseInt(end + 1, &end, true);
-		if (*end != '=')
-			LuBad("Expected '=' in a histogram entry.");
-		p = end + 1;
-		area = strtod(p, &end);
-		if (end == p)
-			LuBad("Expected an area in a histogram entry.");
-		LuInputEntry(st, a, b, area);
-		if (*end == ',')
-			end++;
-		else if (*end != '\0')
-			LuBad("Expected ',' between histogram entries.");
-		f = end;
-	}
-	PG_RETURN_POINTER(LuStateFlatten(st));
-}
-
-FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_state_send);
-Datum
-landuse_state_send(PG_FUNCTION_ARGS)
-{
-	LuState    *st = LuStateRead(PG_GETARG_DATUM(0));
-	StringInfoData buf;
-	LuEntry    *e = LuSortedEntries(st);
-	int			i;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, LU_FLAT_VERSION);
-	pq_sendbyte(&buf, st->kind);
-	pq_sendbyte(&buf, st->mode);
-	pq_sendbyte(&buf, st->flags);
-	pq_sendint32(&buf, st->srid);
-	pq_sendint32(&buf, st->band);
-	pq_sendint64(&buf, (int64) st->geom_hash);
-	pq_sendfloat8(&buf, st->ea);
-	if (st->flags & LU_FLAG_HAS_GRID)
-	{
-		pq_sendfloat8(&buf, st->grid.scale_x);
-		pq_sendfloat8(&buf, st->grid.scale_y);
-		pq_sendfloat8(&buf, st->grid.phase_x);
-		pq_sendfloat8(&buf, st->grid.phase_y);
-	}
-	pq_sendstring(&buf, st->classification ? st->classification : "");
-	pq_sendstring(&buf, st->scheme ? st->scheme : "");
-	pq_sendint32(&buf, st->nentries);
-	for (i = 0; i < st->nentries; i++)
-	{
-		pq_sendint64(&buf, e[i].a);
-		pq_sendint64(&buf, e[i].b);
-		pq_sendfloat8(&buf, e[i].area);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-FUNCTION_PREFIX PG_FUNCTION_INFO_V1(landuse_state_recv);
-Datum
-landuse_state_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version,
-				kind,
-				mode,
-				flags,
-				n,
-				i;
-	int32		srid,
-				band;
-	uint64		gh;
-	double		ea;
-	const char *cls,
-			   *sch;
-	LuState    *st;
-	LuGrid		grid = {0};
-
-	version = pq_getmsgbyte(buf);
-	if (version != LU_FLAT_VERSION)
-		LuBad("Unknown version.");
-	kind = pq_getmsgbyte(buf);
-	mode = pq_getmsgbyte(buf);
-	flags = pq_getmsgbyte(buf);
-	srid = pq_getmsgint(buf, 4);
-	band = pq_getmsgint(buf, 4);
-	gh = (uint64) pq_getmsgint64(buf);
-	ea = pq_getmsgfloat8(buf);
-	LuCheckFields(kind, mode, flags, ea);
-	if (flags & LU_FLAG_HAS_GRID)
-	{
-		grid.scale_x = pq_getmsgfloat8(buf);
-		grid.scale_y = pq_getmsgfloat8(buf);
-		grid.phase_x = pq_getmsgfloat8(buf);
-		grid.phase_y = pq_getmsgfloat8(buf);
-		LuCheckGrid(&grid);
-	}
-	cls = pq_getmsgstring(buf);
-	sch = pq_getmsgstring(buf);
-	if ((kind == LU_KIND_ESV) != (cls[0] != '\0') || (cls[0] != '\0') != (sch[0] != '\0'))
-		LuBad("Classification and scheme are set exactly for kind esv.");
-	n = pq_getmsgint(buf, 4);
-	if (n < 0 || n > (buf->len - buf->cursor) / 24)
-		LuBad("The histogram is truncated.");
-	st = LuStateNew(CurrentMemoryContext, kind, mode, band);
-	st->srid = srid;
-	st->flags = flags;
-	st->geom_hash = gh;
-	st->grid = grid;
-	st->ea = ea;
-	if (cls[0])
-	{
-		st->classification = MemoryContextStrdup(st->hdr.eoh_context, cls);
-		st->scheme = MemoryContextStrdup(st->hdr.eoh_context, sch);
-	}
-	for (i = 0; i < n; i++)
-	{
-		int64		a = pq_getmsgint64(buf);
-		int64		b = pq_getmsgint64(buf);
-		double		area = pq_getmsgfloat8(buf);
-
-		if ((i & 4095) == 0)
-			CHECK_FOR_INTERRUPTS();
-		LuInputEntry(st, a, b, area);
-	}
-	pq_getmsgend(buf);
-	PG_RETURN_POINTER(LuStateFlatten(st));
 }

@@ -7,19 +7,24 @@
  *	  updated in place, while an aggregate runs; the expanded form also
  *	  holds the prepared polygon, which never travels.
  *
- *	  The histogram is an open-addressing hash table sized to the keys it
- *	  holds (16 slots to start, at most half full): a group's state grows
- *	  with its classes, not with the code range of the band.
+ *	  The histogram is a hash map (PostgreSQL's lib/simplehash.h) sized to
+ *	  the keys it holds: a group's state grows with its classes, not with
+ *	  the code range of the band.
  */
 #ifndef LANDUSE_STATE_H
 #define LANDUSE_STATE_H
 
 #include "postgres.h"
 
+#include "fmgr.h"
 #include "utils/expandeddatum.h"
 
 #include "coverage.h"
 #include "geom.h"
+#include "raster_reader.h"
+
+/* version byte of the flat and binary forms */
+#define LU_FLAT_VERSION 1
 
 /* histogram key that means "nodata" (outside the int32 codes) */
 #define LU_NODATA	INT64CONST(0x100000000)
@@ -50,13 +55,15 @@ typedef struct LuGrid
 	double		phase_y;
 } LuGrid;
 
+/* one histogram entry, as LuSortedEntries lists them */
 typedef struct LuEntry
 {
 	int64		a;
 	int64		b;
 	double		area;			/* m2, > 0 */
-	bool		used;
 } LuEntry;
+
+struct lumap_hash;				/* the key -> area map (landuse_state.c) */
 
 typedef struct LuState
 {
@@ -72,9 +79,7 @@ typedef struct LuState
 	double		ea;				/* LU_KIND_ESV */
 	char	   *classification; /* LU_KIND_ESV */
 	char	   *scheme;			/* LU_KIND_ESV */
-	int			nentries;
-	int			cap;			/* power of 2 */
-	LuEntry    *ent;
+	struct lumap_hash *map;		/* (a, b) -> area */
 	/* what stays in this backend: the prepared polygon */
 	bool		prepared;
 	Poly		poly;
@@ -90,7 +95,7 @@ typedef struct LuState
 extern const char *const LuKindNames[];
 extern LuState *LuStateNew(MemoryContext parent, int kind, int mode, int32 band);
 extern void LuAdd(LuState *st, int64 a, int64 b, double area);
-extern LuEntry *LuSortedEntries(const LuState *st);
+extern LuEntry *LuSortedEntries(const LuState *st, int *n);
 extern bool LuDatumIsOurRW(Datum d);
 extern LuState *LuStateRead(Datum d);
 extern LuState *LuStateWritable(Datum d, MemoryContext parent);
@@ -98,5 +103,30 @@ extern void LuMergeInto(LuState *dst, const LuState *src);
 extern void LuSetGrid(LuState *st, const LuGrid *g);
 extern const char *LuModeName(int mode);
 extern struct varlena *LuStateFlatten(LuState *st);
+
+/* checks shared by every way in: flat, text, binary (landuse_state.c) */
+extern void LuBad(const char *detail) pg_attribute_noreturn();
+extern void LuCheckFields(int kind, int mode, int flags, double ea);
+extern void LuCheckGrid(const LuGrid *g);
+extern void LuInputEntry(LuState *st, int64 a, int64 b, double area);
+
+/* the per-tile accumulation (landuse_tile.c) */
+typedef struct LuDense LuDense;	/* the aggregate call's scratch sums */
+extern void LuCheckTileGrid(LuState *st, const RastInfo *ri);
+extern LuDense *LuDenseGet(FunctionCallInfo fcinfo);
+extern void LuAccumulate(LuState *st, const RastInfo *ri, const RastBand *b1,
+						 const RastBand *b2, LuDense *dense);
+
+/* the histogram key of pixel idx of band b (nodata: LU_NODATA) */
+static inline int64
+LuKeyOf(const RastBand *b, int64 idx, bool hasnd, int64 nd)
+{
+	int64		v;
+
+	if (b->isnodata)
+		return LU_NODATA;
+	v = RastIntPixel(b, idx);
+	return (hasnd && v == nd) ? LU_NODATA : v;
+}
 
 #endif							/* LANDUSE_STATE_H */

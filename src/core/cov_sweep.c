@@ -302,26 +302,15 @@ EcoCovBegin(EcoCovIter *it, const EcoPoly *p, EcoCovMode mode,
 void
 EcoCovEnd(EcoCovIter *it)
 {
-	const EcoEnv *env = it->env;
+	void	   *arrays[] = {it->edges, it->active, it->acc, it->tmark,
+		it->tcols, it->wts, it->xs, it->spans};
+	size_t		i;
 
-	if (env == NULL)
+	if (it->env == NULL)
 		return;
-	if (it->edges)
-		env->free(it->edges);
-	if (it->active)
-		env->free(it->active);
-	if (it->acc)
-		env->free(it->acc);
-	if (it->tmark)
-		env->free(it->tmark);
-	if (it->tcols)
-		env->free(it->tcols);
-	if (it->wts)
-		env->free(it->wts);
-	if (it->xs)
-		env->free(it->xs);
-	if (it->spans)
-		env->free(it->spans);
+	for (i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
+		if (arrays[i] != NULL)
+			it->env->free(arrays[i]);
 	memset(it, 0, sizeof(EcoCovIter));
 }
 
@@ -535,219 +524,265 @@ IntCmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-bool
-EcoCovNextRow(EcoCovIter *it, int *row, const int **spans,
-				const double **wts, int *nspans)
+/*
+ * Activate the edges that start at row r and retire those that end above
+ * ylim (kept: ymax > ylim, or ymax >= ylim when inclusive).  False when no
+ * edge is active.
+ */
+static bool
+CovActivate(EcoCovIter *it, int r, double ylim, bool inclusive)
+{
+	int			i,
+				j;
+
+	while (it->next < it->nedges && it->edges[it->next].startrow <= r)
+		it->active[it->nactive++] = it->next++;
+	for (i = 0, j = 0; i < it->nactive; i++)
+	{
+		double		ymax = it->edges[it->active[i]].ymax;
+
+		if (inclusive ? ymax >= ylim : ymax > ylim)
+			it->active[j++] = it->active[i];
+	}
+	it->nactive = j;
+	ECO_ASSERT(it->next <= it->nedges && it->nactive <= it->next);
+	return it->nactive > 0;
+}
+
+/*
+ * center mode, row r (edges active): the spans of the pixels whose centre
+ * is inside, by GDAL's scanline rule; widens [*lo, *hi) to what is covered.
+ */
+static void
+CenterRow(EcoCovIter *it, int r, int *lo, int *hi)
+{
+	double		wyc = it->ip_y + (r + 0.5) * it->scale_y;
+	bool		down = it->scale_y < 0; /* pixel y grows as world y falls */
+	int			i,
+				nx = 0,
+				nleft = 0;
+
+	if (it->nactive + 1 > it->cap_xs)
+	{
+		it->cap_xs = it->nactive + 1;
+		it->xs = it->env->realloc(it->xs, sizeof(double) * it->cap_xs);
+	}
+	for (i = 0; i < it->nactive; i++)
+	{
+		EcoCovEdge    *e = &it->edges[it->active[i]];
+		double		ylo,
+					yhi,
+					xlo,
+					xhi;
+		bool		hit;
+
+		if (e->wy0 == e->wy1)
+		{
+			if (e->left)
+				continue;
+			/*
+			 * horizontal on the centre line: GDAL fills it when it
+			 * runs towards -x in pixel space
+			 */
+			if (e->wy0 == wyc &&
+				(it->scale_x > 0 ? e->wx0 > e->wx1 : e->wx0 < e->wx1))
+				CenterFill(it, e->wx1, e->wx0, lo, hi);
+			continue;
+		}
+		if (e->wy0 < e->wy1)
+		{
+			ylo = e->wy0;
+			yhi = e->wy1;
+			xlo = e->wx0;
+			xhi = e->wx1;
+		}
+		else
+		{
+			ylo = e->wy1;
+			yhi = e->wy0;
+			xlo = e->wx1;
+			xhi = e->wx0;
+		}
+		/* pixel-y range [y1, y2) holds the centre line */
+		hit = down ? (wyc > ylo && wyc <= yhi) : (wyc >= ylo && wyc < yhi);
+		if (hit)
+		{
+			if (e->left)
+				nleft++;
+			else
+				it->xs[nx++] = CenterCrossing(wyc, xlo, ylo, xhi, yhi);
+		}
+	}
+	/* an odd number of crossings left of the tile opens a span */
+	if (nleft % 2 == 1)
+		it->xs[nx++] = (it->scale_x > 0) ? -HUGE_VAL : HUGE_VAL;
+	/*
+	 * crossings right of the tile were dropped: an odd count left
+	 * means the last span runs out of the tile
+	 */
+	if (nx % 2 == 1)
+	{
+		if (nx + 1 > it->cap_xs)
+		{
+			it->cap_xs = nx + 1;
+			it->xs = it->env->realloc(it->xs, sizeof(double) * it->cap_xs);
+		}
+		it->xs[nx++] = (it->scale_x > 0) ? HUGE_VAL : -HUGE_VAL;
+	}
+	if (nx > 1)
+		qsort(it->xs, nx, sizeof(double), it->scale_x > 0 ? DirCmpPos : DirCmpNeg);
+	for (i = 0; i + 1 < nx; i += 2)
+		CenterFill(it, it->xs[i], it->xs[i + 1], lo, hi);
+}
+
+/*
+ * exact mode, row r (edges active): the spans of equal covered fraction,
+ * from the prefix sums of the edges' signed heights; [*lo, *hi) is set to
+ * their extent.
+ */
+static void
+ExactRow(EcoCovIter *it, int r, int *lo, int *hi)
 {
 	int			ncols = it->ncols;
+	double		ytop = r,
+				ybot = r + 1.0;
+	double		sum;
+	int			i,
+				k;
+
+	it->ntcols = 0;
+	for (i = 0; i < it->nactive; i++)
+	{
+		EcoCovEdge    *e = &it->edges[it->active[i]];
+		double		t = (e->x1 - e->x0) / (e->y1 - e->y0);
+		double		ya,
+					yb,
+					xa,
+					xb;
+
+		/* clip to the strip, keeping the edge's direction */
+		ya = Max(e->ymin, ytop);
+		yb = Min(e->ymax, ybot);
+		xa = (ya == e->y0) ? e->x0 : (ya == e->y1) ? e->x1 : e->x0 + (ya - e->y0) * t;
+		xb = (yb == e->y0) ? e->x0 : (yb == e->y1) ? e->x1 : e->x0 + (yb - e->y0) * t;
+		if (e->y1 > e->y0)
+			AccSegment(it, xa, ya, xb, yb, e->sign);
+		else
+			AccSegment(it, xb, yb, xa, ya, e->sign);
+	}
+	if (it->ntcols == 0)
+		return;
+
+	/*
+	 * The prefix sums are constant between the columns where an edge added
+	 * something: one span per stretch.
+	 */
+	if (it->ntcols > 1)
+		qsort(it->tcols, it->ntcols, sizeof(int), IntCmp);
+	if (it->ntcols > it->cap_spans / 2)
+	{
+		it->cap_spans = 2 * it->ntcols;
+		it->spans = it->env->realloc(it->spans, sizeof(int) * it->cap_spans);
+		it->wts = it->env->realloc(it->wts, sizeof(double) * it->cap_spans / 2);
+	}
+	it->nspans = 0;
+	sum = 0;
+	for (k = 0; k < it->ntcols; k++)
+	{
+		int			col = it->tcols[k];
+		int			end = (k + 1 < it->ntcols) ? it->tcols[k + 1] : ncols;
+		double		v;
+
+		sum += it->acc[col];
+		it->acc[col] = 0;
+		it->tmark[col] = false;
+		if (col >= ncols)
+			continue;
+		v = it->orient * sum;
+		/* rounding noise only: the weight is in [0, 1] for valid polygons */
+		if (v < 1e-12)
+			continue;
+		if (v > 1.0 - 1e-12)
+			v = 1.0;
+		end = Min(end, ncols);
+		if (it->nspans > 0 && it->wts[it->nspans - 1] == v &&
+			it->spans[2 * it->nspans - 1] == col)
+			it->spans[2 * it->nspans - 1] = end;
+		else
+		{
+			it->spans[2 * it->nspans] = col;
+			it->spans[2 * it->nspans + 1] = end;
+			it->wts[it->nspans] = v;
+			it->nspans++;
+		}
+	}
+	if (it->nspans > 0)
+	{
+		*lo = it->spans[0];
+		*hi = it->spans[2 * it->nspans - 1];
+	}
+}
+
+#ifdef USE_ASSERT_CHECKING
+/* the spans of a row are sorted, disjoint, non-empty, inside the tile */
+static bool
+CovSpansValid(const EcoCovIter *it)
+{
+	int			i;
+
+	for (i = 0; i < it->nspans; i++)
+	{
+		int			a = it->spans[2 * i],
+					b = it->spans[2 * i + 1];
+
+		if (a < 0 || b > it->ncols || a >= b ||
+			(i > 0 && a < it->spans[2 * i - 1]))
+			return false;
+		if (it->mode == ECO_COV_EXACT && !(it->wts[i] > 0 && it->wts[i] <= 1))
+			return false;
+	}
+	return true;
+}
+#endif
+
+bool
+EcoCovNextRow(EcoCovIter *it, int *row, const int **spans,
+			  const double **wts, int *nspans)
+{
+	bool		center = (it->mode == ECO_COV_CENTER);
 
 	while (it->row < it->nrows)
 	{
 		int			r = it->row++;
-		int			i,
-					j;
-		int			lo = ncols,
+		int			lo = it->ncols,
 					hi = 0;
 
 		if (it->env->interrupt)
 			it->env->interrupt();
-		if (it->mode == ECO_COV_CENTER)
+		it->nspans = 0;
+		it->spans_unsorted = false;
+		/* center: edges reaching the centre line; exact: the row's strip */
+		if (!CovActivate(it, r, center ? r + 0.5 - 1e-6 : (double) r, center))
 		{
-			double		yc = r + 0.5;
-			double		wyc = it->ip_y + (r + 0.5) * it->scale_y;
-			bool		down = it->scale_y < 0; /* pixel y grows as world y falls */
-			int			nx = 0,
-						nleft = 0;
-
-			it->nspans = 0;
-			it->spans_unsorted = false;
-
-			while (it->next < it->nedges && it->edges[it->next].startrow <= r)
-				it->active[it->nactive++] = it->next++;
-			for (i = 0, j = 0; i < it->nactive; i++)
-				if (it->edges[it->active[i]].ymax >= yc - 1e-6)
-					it->active[j++] = it->active[i];
-			it->nactive = j;
-			if (it->nactive == 0)
-			{
-				if (it->next >= it->nedges)
-					break;
-				continue;
-			}
-			if (it->nactive + 1 > it->cap_xs)
-			{
-				it->cap_xs = it->nactive + 1;
-				it->xs = it->env->realloc(it->xs, sizeof(double) * it->cap_xs);
-			}
-			for (i = 0; i < it->nactive; i++)
-			{
-				EcoCovEdge    *e = &it->edges[it->active[i]];
-				double		ylo,
-							yhi,
-							xlo,
-							xhi;
-				bool		hit;
-
-				if (e->wy0 == e->wy1)
-				{
-					if (e->left)
-						continue;
-					/*
-					 * horizontal on the centre line: GDAL fills it when it
-					 * runs towards -x in pixel space
-					 */
-					if (e->wy0 == wyc &&
-						(it->scale_x > 0 ? e->wx0 > e->wx1 : e->wx0 < e->wx1))
-						CenterFill(it, e->wx1, e->wx0, &lo, &hi);
-					continue;
-				}
-				if (e->wy0 < e->wy1)
-				{
-					ylo = e->wy0;
-					yhi = e->wy1;
-					xlo = e->wx0;
-					xhi = e->wx1;
-				}
-				else
-				{
-					ylo = e->wy1;
-					yhi = e->wy0;
-					xlo = e->wx1;
-					xhi = e->wx0;
-				}
-				/* pixel-y range [y1, y2) holds the centre line */
-				hit = down ? (wyc > ylo && wyc <= yhi) : (wyc >= ylo && wyc < yhi);
-				if (hit)
-				{
-					if (e->left)
-						nleft++;
-					else
-						it->xs[nx++] = CenterCrossing(wyc, xlo, ylo, xhi, yhi);
-				}
-			}
-			/* an odd number of crossings left of the tile opens a span */
-			if (nleft % 2 == 1)
-				it->xs[nx++] = (it->scale_x > 0) ? -HUGE_VAL : HUGE_VAL;
-			/*
-			 * crossings right of the tile were dropped: an odd count left
-			 * means the last span runs out of the tile
-			 */
-			if (nx % 2 == 1)
-			{
-				if (nx + 1 > it->cap_xs)
-				{
-					it->cap_xs = nx + 1;
-					it->xs = it->env->realloc(it->xs, sizeof(double) * it->cap_xs);
-				}
-				it->xs[nx++] = (it->scale_x > 0) ? HUGE_VAL : -HUGE_VAL;
-			}
-			if (nx > 1)
-				qsort(it->xs, nx, sizeof(double), it->scale_x > 0 ? DirCmpPos : DirCmpNeg);
-			for (i = 0; i + 1 < nx; i += 2)
-				CenterFill(it, it->xs[i], it->xs[i + 1], &lo, &hi);
+			if (it->next >= it->nedges)
+				break;
+			continue;
 		}
+		if (center)
+			CenterRow(it, r, &lo, &hi);
 		else
-		{
-			double		ytop = r,
-						ybot = r + 1.0;
-			double		sum;
-			int			k;
-
-			while (it->next < it->nedges && it->edges[it->next].startrow <= r)
-				it->active[it->nactive++] = it->next++;
-			for (i = 0, j = 0; i < it->nactive; i++)
-				if (it->edges[it->active[i]].ymax > ytop)
-					it->active[j++] = it->active[i];
-			it->nactive = j;
-			if (it->nactive == 0)
-			{
-				if (it->next >= it->nedges)
-					break;
-				continue;
-			}
-			it->ntcols = 0;
-			for (i = 0; i < it->nactive; i++)
-			{
-				EcoCovEdge    *e = &it->edges[it->active[i]];
-				double		t = (e->x1 - e->x0) / (e->y1 - e->y0);
-				double		ya,
-							yb,
-							xa,
-							xb;
-
-				/* clip to the strip, keeping the edge's direction */
-				ya = Max(e->ymin, ytop);
-				yb = Min(e->ymax, ybot);
-				xa = (ya == e->y0) ? e->x0 : (ya == e->y1) ? e->x1 : e->x0 + (ya - e->y0) * t;
-				xb = (yb == e->y0) ? e->x0 : (yb == e->y1) ? e->x1 : e->x0 + (yb - e->y0) * t;
-				if (e->y1 > e->y0)
-					AccSegment(it, xa, ya, xb, yb, e->sign);
-				else
-					AccSegment(it, xb, yb, xa, ya, e->sign);
-			}
-			if (it->ntcols == 0)
-				continue;
-
-			/*
-			 * The prefix sums are constant between the columns where an
-			 * edge added something: one span per stretch.
-			 */
-			if (it->ntcols > 1)
-				qsort(it->tcols, it->ntcols, sizeof(int), IntCmp);
-			if (it->ntcols > it->cap_spans / 2)
-			{
-				it->cap_spans = 2 * it->ntcols;
-				it->spans = it->env->realloc(it->spans, sizeof(int) * it->cap_spans);
-				it->wts = it->env->realloc(it->wts, sizeof(double) * it->cap_spans / 2);
-			}
-			it->nspans = 0;
-			sum = 0;
-			for (k = 0; k < it->ntcols; k++)
-			{
-				int			col = it->tcols[k];
-				int			end = (k + 1 < it->ntcols) ? it->tcols[k + 1] : ncols;
-				double		v;
-
-				sum += it->acc[col];
-				it->acc[col] = 0;
-				it->tmark[col] = false;
-				if (col >= ncols)
-					continue;
-				v = it->orient * sum;
-				/* rounding noise only: the weight is in [0, 1] for valid polygons */
-				if (v < 1e-12)
-					continue;
-				if (v > 1.0 - 1e-12)
-					v = 1.0;
-				end = Min(end, ncols);
-				if (it->nspans > 0 && it->wts[it->nspans - 1] == v &&
-					it->spans[2 * it->nspans - 1] == col)
-					it->spans[2 * it->nspans - 1] = end;
-				else
-				{
-					it->spans[2 * it->nspans] = col;
-					it->spans[2 * it->nspans + 1] = end;
-					it->wts[it->nspans] = v;
-					it->nspans++;
-				}
-			}
-			if (it->nspans > 0)
-			{
-				lo = it->spans[0];
-				hi = it->spans[2 * it->nspans - 1];
-			}
-		}
+			ExactRow(it, r, &lo, &hi);
 		if (lo < hi)
 		{
 			*row = r;
-			if (it->mode == ECO_COV_CENTER && it->spans_unsorted)
+			if (center && it->spans_unsorted)
 				CenterMergeSpans(it);
+			ECO_ASSERT(CovSpansValid(it));
 			*spans = it->spans;
-			*wts = (it->mode == ECO_COV_CENTER) ? NULL : it->wts;
+			*wts = center ? NULL : it->wts;
 			*nspans = it->nspans;
 			return true;
 		}
 	}
 	return false;
 }
-

@@ -13,6 +13,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * Invariant checks: on in builds with -DUSE_ASSERT_CHECKING (like the
+ * server's Assert), compiled out otherwise.
+ */
+#ifdef USE_ASSERT_CHECKING
+#include <assert.h>
+#define ECO_ASSERT(cond) assert(cond)
+#else
+#define ECO_ASSERT(cond) ((void) 0)
+#endif
+
 /* allocation and interrupts: palloc and CHECK_FOR_INTERRUPTS in the server */
 typedef struct EcoEnv
 {
@@ -156,6 +167,10 @@ extern bool EcoCovBegin(EcoCovIter *it, const EcoPoly *p, EcoCovMode mode,
 extern bool EcoCovNextRow(EcoCovIter *it, int *row, const int **spans,
 						  const double **wts, int *nspans);
 
+/*
+ * Free the iterator's arrays one by one (for callers without memory
+ * contexts; the server's glue deletes the iterator's context instead).
+ */
 extern void EcoCovEnd(EcoCovIter *it);
 
 /* ---------- cell areas ---------- */
