@@ -51,7 +51,8 @@ beta_cf(double a, double b, double x)
 double
 eco_incomplete_beta(double a, double b, double x)
 {
-	double		bt;
+	double		bt,
+				v;
 
 	if (x <= 0)
 		return 0;
@@ -59,8 +60,20 @@ eco_incomplete_beta(double a, double b, double x)
 		return 1;
 	bt = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
 	if (x < (a + 1) / (a + b + 2))
-		return bt * beta_cf(a, b, x) / a;
-	return 1 - bt * beta_cf(b, a, 1 - x) / b;
+		v = bt * beta_cf(a, b, x) / a;
+	else
+		v = 1 - bt * beta_cf(b, a, 1 - x) / b;
+
+	/*
+	 * I_x(a, b) lies in [0, 1]; the continued fraction can overshoot by a few
+	 * ulps for tiny a (e.g. df = 1e-308 gives 1 + 4e-14): clamp.  NaN (no
+	 * convergence) passes through for the caller.
+	 */
+	if (v > 1)
+		return 1;
+	if (v < 0)
+		return 0;
+	return v;
 }
 
 double
