@@ -116,14 +116,15 @@ for f in $(ls test/shell/*.sh 2>/dev/null | sort); do
   fi
 done
 
-# C property tests of the zonal core (test/unit/prop.c, no server needed),
+# C property tests of the zonal core (test/unit/prop.c, no server needed, the
+# core's asserts on),
 # one test in the totals: it passes when its closing "N passed, N failed"
 # line (N random cases against brute-force oracles) shows no failure
 if selected unit; then
   start=$(date +%s)
-  if cc -O2 -Wall -Wextra -Werror -Isrc/core -o "$tmp/prop" test/unit/prop.c src/core/*.c -lm >"$tmp/unit.log" 2>&1 \
+  if cc -O2 -Wall -Wextra -Werror -DUSE_ASSERT_CHECKING -Isrc/core -o "$tmp/prop" test/unit/prop.c src/core/*.c -lm >"$tmp/unit.log" 2>&1 \
      && "$tmp/prop" >>"$tmp/unit.log" 2>&1; then st=ok; else st=FAILED; fi
-  { cc -O2 -Wall -Wextra -Werror -Isrc/core -o "$tmp/wkt" test/unit/wkt.c src/core/*.c -lm && "$tmp/wkt"; } >"$tmp/wkt.log" 2>&1 || { st=FAILED; cat "$tmp/wkt.log" >>"$tmp/unit.log"; }  # test/unit/wkt.c: the WKT CRS reader
+  { cc -O2 -Wall -Wextra -Werror -DUSE_ASSERT_CHECKING -Isrc/core -o "$tmp/wkt" test/unit/wkt.c src/core/*.c -lm && "$tmp/wkt"; } >"$tmp/wkt.log" 2>&1 || { st=FAILED; cat "$tmp/wkt.log" >>"$tmp/unit.log"; }  # test/unit/wkt.c: the WKT CRS reader
   sed 's/^/    /' "$tmp/unit.log" | grep -v 'passed, [0-9]* failed$'
   line=$(tail -1 "$tmp/unit.log")
   if [ "$st" = ok ] && [[ $line =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
