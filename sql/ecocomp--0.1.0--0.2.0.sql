@@ -1034,6 +1034,11 @@ RETURNS @extschema@.landuse_state
 AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text, text, integer) IS
 	'Transition function of the esv_value aggregate: exact land-use areas (m2) of one tile inside the polygon, plus E_a (yuan/hm2/a), classification and scheme';
+CREATE OR REPLACE FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text, text, integer, jsonb)
+RETURNS @extschema@.landuse_state
+AS 'MODULE_PATHNAME', 'esv_value_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION @extschema@.esv_value_transfn(@extschema@.landuse_state, raster, geometry, double precision, text, text, integer, jsonb) IS
+	'Transition function of the esv_value aggregate: exact land-use areas (m2) of one tile inside the polygon, plus E_a (yuan/hm2/a), classification, scheme and the Xie 2015 adjustment factors (npp, precipitation, soil)';
 CREATE OR REPLACE FUNCTION @extschema@.landuse_state_combine(@extschema@.landuse_state, @extschema@.landuse_state)
 RETURNS @extschema@.landuse_state
 AS 'MODULE_PATHNAME', 'landuse_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1151,6 +1156,16 @@ CREATE OR REPLACE AGGREGATE @extschema@.esv_value(rast raster, geom geometry, ea
 );
 COMMENT ON AGGREGATE @extschema@.esv_value(raster, geometry, double precision, text, text, integer) IS
 	'ESV in yuan/a (total, by service group, non-market) of one polygon over the tiles of a land-use raster, exact coverage, at E_a yuan/hm2/a; classification default ''cnlucc'', scheme default ''xie2015'', band default 1; equals esv_value(landuse_area(rast, geom, band), ea, classification, scheme)';
+CREATE OR REPLACE AGGREGATE @extschema@.esv_value(rast raster, geom geometry, ea double precision, classification text, scheme text, band integer, adjustment jsonb) (
+	SFUNC = @extschema@.esv_value_transfn,
+	STYPE = @extschema@.landuse_state,
+	FINALFUNC = @extschema@.esv_value_final,
+	COMBINEFUNC = @extschema@.landuse_state_combine,
+	SSPACE = 4096,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.esv_value(raster, geometry, double precision, text, text, integer, jsonb) IS
+	'ESV in yuan/a (total, by service group, non-market) of one polygon over the tiles of a land-use raster, exact coverage, at E_a yuan/hm2/a, with the equivalent factors adjusted by the Xie 2015 factors {"npp", "precipitation", "soil"} (dimensionless, missing = 1, equal in every row of a group); equals esv_value(landuse_area(rast, geom, band), ea, classification, scheme, adjustment => adjustment)';
 CREATE OR REPLACE FUNCTION @extschema@.esv_raster(rast raster, ea double precision,
 	classification text DEFAULT 'cnlucc', scheme text DEFAULT 'xie2015', band integer DEFAULT 1)
 RETURNS raster

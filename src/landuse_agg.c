@@ -151,7 +151,8 @@ LuPrepareGeom(LuState *st, Datum gd)
 	}
 	st->geom_hash = h;
 	st->srid = srid;
-	st->flags = LU_FLAG_HAS_GEOM | (st->sinfo.geographic ? LU_FLAG_GEOGRAPHIC : 0);
+	st->flags = (st->flags & ~(LU_FLAG_HAS_GEOM | LU_FLAG_GEOGRAPHIC)) |
+		LU_FLAG_HAS_GEOM | (st->sinfo.geographic ? LU_FLAG_GEOGRAPHIC : 0);
 	st->prepared = true;
 	if (det != gv)
 		pfree(det);
@@ -302,8 +303,34 @@ landuse_transition_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * esv_value_transfn(state, rast, geom, ea, classification, scheme, band)
- *	  exact coverage; ea, classification and scheme travel in the state.
+ * The adjustment factors of a row (argument argno, jsonb, when the overload
+ * has it; else all 1), in the order of the state's adj: npp, precipitation,
+ * soil.
+ */
+static void
+LuAdjustArg(FunctionCallInfo fcinfo, int argno, double *adj)
+{
+	EsvAdjust	a;
+
+	StaticAssertStmt(ESV_ADJ_NKINDS == LU_NADJ && ESV_ADJ_NPP == 0 &&
+					 ESV_ADJ_PRECIPITATION == 1 && ESV_ADJ_SOIL == 2,
+					 "the state's factors are in EsvAdjustKind order");
+	if (!LuHasArg(fcinfo, argno))
+	{
+		for (int i = 0; i < LU_NADJ; i++)
+			adj[i] = 1.0;
+		return;
+	}
+	EcoRequireArg(fcinfo, argno, "adjustment");
+	EsvAdjustFromJsonb(PG_GETARG_JSONB_P(argno), &a);
+	memcpy(adj, a.factor, sizeof(double) * LU_NADJ);
+}
+
+/*
+ * esv_value_transfn(state, rast, geom, ea, classification, scheme, band,
+ *					 adjustment)
+ *	  exact coverage; ea, classification, scheme and the adjustment factors
+ *	  travel in the state.
  */
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(esv_value_transfn);
 Datum
@@ -312,6 +339,7 @@ esv_value_transfn(PG_FUNCTION_ARGS)
 	MemoryContext aggcxt;
 	LuState    *st = LuStateArg(fcinfo, &aggcxt, "esv_value_transfn");
 	double		ea;
+	double		adj[LU_NADJ];
 	char	   *cls,
 			   *sch;
 
@@ -323,17 +351,21 @@ esv_value_transfn(PG_FUNCTION_ARGS)
 	EsvCheckEa(ea);
 	cls = LuTextArg(fcinfo, 4, "classification", "cnlucc");
 	sch = LuTextArg(fcinfo, 5, "scheme", "xie2015");
+	LuAdjustArg(fcinfo, 7, adj);
 	st = LuBegin(st, aggcxt, LU_KIND_ESV, COVERAGE_EXACT, LuBandArg(fcinfo, 6));
 	if (st->classification == NULL)
 	{
 		st->ea = ea;
 		st->classification = MemoryContextStrdup(st->hdr.eoh_context, cls);
 		st->scheme = MemoryContextStrdup(st->hdr.eoh_context, sch);
+		LuSetAdjust(st, adj);
 	}
 	else if (st->ea != ea || strcmp(st->classification, cls) != 0 || strcmp(st->scheme, sch) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("ea, classification and scheme must be the same in every row of a group")));
+	else
+		LuSameAdjust(st, adj);
 	LuAddTile(fcinfo, st, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
 	return LuStateResult(fcinfo, st);
 }
@@ -478,7 +510,8 @@ LuCheckSummary(const EsvSummary *s)
 				 errdetail("The ESV of the land-use areas at this E_a exceeds the range of float8 (yuan/a).")));
 }
 
-/* esv_value_final(state) -> esv_summary, through the shared ESV core */
+/* esv_value_final(state) -> esv_summary, through the shared ESV core (the
+ * model adjusted by the state's factors, as esv_value(jsonb, ...) does) */
 FUNCTION_PREFIX PG_FUNCTION_INFO_V1(esv_value_final);
 Datum
 esv_value_final(PG_FUNCTION_ARGS)
@@ -517,6 +550,13 @@ esv_value_final(PG_FUNCTION_ARGS)
 		areas.n++;
 	}
 	m = EsvModelGet(fcinfo, cstring_to_text(st->classification), cstring_to_text(st->scheme));
+	if (st->flags & LU_FLAG_HAS_ADJ)
+	{
+		EsvAdjust	adj;
+
+		memcpy(adj.factor, st->adj, sizeof(adj.factor));
+		m = EsvModelAdjusted(m, &adj);
+	}
 	EsvCompute(m, &areas, st->ea, &s);
 	LuCheckSummary(&s);
 	PG_RETURN_DATUM(EsvSummaryToDatum(fcinfo, &s));

@@ -6,7 +6,9 @@
  *
  *		varlena header, version (1), kind, coverage mode, flags, SRID, band,
  *		64-bit hash of the polygon, ea (ESV only), n entries, then the grid
- *		(4 x float8) if flags has LU_FLAG_HAS_GRID, then n x (int64 a,
+ *		(4 x float8) if flags has LU_FLAG_HAS_GRID, then the adjustment
+ *		factors (3 x float8: npp, precipitation, soil) if flags has
+ *		LU_FLAG_HAS_ADJ (only when a factor differs from 1), then n x (int64 a,
  *		int64 b, float8 m2), then the classification and scheme names,
  *		NUL-terminated (empty unless kind = esv).
  *
@@ -113,6 +115,8 @@ LuStateNew(MemoryContext parent, int kind, int mode, int32 band)
 	st->mode = mode;
 	st->band = band;
 	st->map = lumap_create(objcxt, 16, NULL);
+	for (int i = 0; i < LU_NADJ; i++)
+		st->adj[i] = 1.0;
 	return st;
 }
 
@@ -214,6 +218,8 @@ LuFlatSize(const LuState *st)
 
 	if (st->flags & LU_FLAG_HAS_GRID)
 		sz += sizeof(LuGrid);
+	if (st->flags & LU_FLAG_HAS_ADJ)
+		sz += sizeof(st->adj);
 
 	sz += (st->classification ? strlen(st->classification) : 0) + 1;
 	sz += (st->scheme ? strlen(st->scheme) : 0) + 1;
@@ -254,6 +260,11 @@ LuFlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 		memcpy(p, &st->grid, sizeof(LuGrid));
 		p += sizeof(LuGrid);
 	}
+	if (st->flags & LU_FLAG_HAS_ADJ)
+	{
+		memcpy(p, st->adj, sizeof(st->adj));
+		p += sizeof(st->adj);
+	}
 	e = (LuEntry *) p;
 	n = LuCopyEntries(st, e);
 	s = (char *) (e + n);
@@ -289,6 +300,51 @@ LuCheckFields(int kind, int mode, int flags, double ea)
 		LuBad("Unknown flags.");
 	if (!isfinite(ea) || ea < 0)
 		LuBad("The standard equivalent value must be finite and non-negative.");
+}
+
+/* adjustment factors of an input value: kind esv, finite, >= 0, one != 1 */
+static bool
+LuAdjustOk(int kind, const double *adj)
+{
+	bool		some = false;
+
+	for (int i = 0; i < LU_NADJ; i++)
+	{
+		if (!isfinite(adj[i]) || adj[i] < 0)
+			return false;
+		some = some || adj[i] != 1.0;
+	}
+	return kind == LU_KIND_ESV && some;
+}
+
+void
+LuCheckAdjust(int kind, const double *adj)
+{
+	if (!LuAdjustOk(kind, adj))
+		LuBad("The adjustment factors belong to kind esv, are finite and non-negative, and at least one differs from 1.");
+}
+
+/* the group's adjustment factors, on its first row (flag only when != 1) */
+void
+LuSetAdjust(LuState *st, const double *adj)
+{
+	memcpy(st->adj, adj, sizeof(st->adj));
+	st->flags &= ~LU_FLAG_HAS_ADJ;
+	for (int i = 0; i < LU_NADJ; i++)
+		if (adj[i] != 1.0)
+			st->flags |= LU_FLAG_HAS_ADJ;
+}
+
+/* later rows (and merged states) of a group: the same factors, else 22023 */
+void
+LuSameAdjust(const LuState *st, const double *adj)
+{
+	if (st->adj[0] != adj[0] || st->adj[1] != adj[1] || st->adj[2] != adj[2])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("adjustment must be the same in every row of a group"),
+				 errdetail("The group has factors npp %g, precipitation %g, soil %g; a row has npp %g, precipitation %g, soil %g.",
+						   st->adj[0], st->adj[1], st->adj[2], adj[0], adj[1], adj[2])));
 }
 
 /* finite non-zero pixel sizes, phases in [0, |pixel size|) */
@@ -345,6 +401,8 @@ LuStateValid(const LuState *st)
 		(st->mode != COVERAGE_CENTER && st->mode != COVERAGE_EXACT) ||
 		(st->flags & ~LU_FLAGS_ALL) != 0 ||
 		((st->flags & LU_FLAG_HAS_GRID) && !LuGridOk(&st->grid)) ||
+		((st->flags & LU_FLAG_HAS_ADJ) ? !LuAdjustOk(st->kind, st->adj) :
+		 (st->adj[0] != 1.0 || st->adj[1] != 1.0 || st->adj[2] != 1.0)) ||
 		(st->classification != NULL && st->kind != LU_KIND_ESV) ||
 		((st->classification == NULL) != (st->scheme == NULL)) ||
 		!isfinite(st->ea) || st->ea < 0)
@@ -387,6 +445,14 @@ LuStateFromFlat(const struct varlena *v, MemoryContext parent)
 		memcpy(&st->grid, p, sizeof(LuGrid));
 		LuCheckGrid(&st->grid);
 		p += sizeof(LuGrid);
+	}
+	if (h->flags & LU_FLAG_HAS_ADJ)
+	{
+		if (len < (Size) (p - (const char *) v) + sizeof(st->adj))
+			LuBad("The adjustment factors are truncated.");
+		memcpy(st->adj, p, sizeof(st->adj));
+		LuCheckAdjust(h->kind, st->adj);
+		p += sizeof(st->adj);
 	}
 	if (h->nentries < 0 ||
 		(Size) h->nentries > (len - (p - (const char *) v)) / sizeof(LuEntry))
@@ -498,6 +564,8 @@ LuMergeInto(LuState *dst, const LuState *src)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("ea, classification and scheme must be the same in every row of a group")));
+	if (dst->kind == LU_KIND_ESV && dst->classification != NULL && src->classification != NULL)
+		LuSameAdjust(dst, src->adj);
 	if (!(dst->flags & LU_FLAG_HAS_GEOM) && (src->flags & LU_FLAG_HAS_GEOM))
 	{
 		dst->flags |= src->flags & (LU_FLAG_HAS_GEOM | LU_FLAG_GEOGRAPHIC);
@@ -509,6 +577,7 @@ LuMergeInto(LuState *dst, const LuState *src)
 		dst->ea = src->ea;
 		dst->classification = MemoryContextStrdup(dst->hdr.eoh_context, src->classification);
 		dst->scheme = MemoryContextStrdup(dst->hdr.eoh_context, src->scheme);
+		LuSetAdjust(dst, src->adj);
 	}
 	if (src->flags & LU_FLAG_HAS_GRID)
 		LuSetGrid(dst, &src->grid);

@@ -39,7 +39,11 @@ typedef enum LuKind
 #define LU_FLAG_HAS_GEOM	0x01	/* geom_hash and srid are set */
 #define LU_FLAG_GEOGRAPHIC	0x02	/* areas from the ellipsoid */
 #define LU_FLAG_HAS_GRID	0x04	/* grid is set (the tiles' pixel grid) */
-#define LU_FLAGS_ALL		0x07
+#define LU_FLAG_HAS_ADJ		0x08	/* adj is set (kind esv, a factor != 1) */
+#define LU_FLAGS_ALL		0x0F
+
+/* the Xie 2015 factors of kind esv: npp, precipitation, soil */
+#define LU_NADJ 3
 
 /*
  * The pixel grid of a group's tiles: pixel size, and the position of the
@@ -79,6 +83,7 @@ typedef struct LuState
 	double		ea;				/* LU_KIND_ESV */
 	char	   *classification; /* LU_KIND_ESV */
 	char	   *scheme;			/* LU_KIND_ESV */
+	double		adj[LU_NADJ];	/* LU_KIND_ESV; all 1 unless LU_FLAG_HAS_ADJ */
 	struct lumap_hash *map;		/* (a, b) -> area */
 	/* what stays in this backend: the prepared polygon */
 	bool		prepared;
@@ -108,6 +113,9 @@ extern struct varlena *LuStateFlatten(LuState *st);
 extern void LuBad(const char *detail) pg_attribute_noreturn();
 extern void LuCheckFields(int kind, int mode, int flags, double ea);
 extern void LuCheckGrid(const LuGrid *g);
+extern void LuCheckAdjust(int kind, const double *adj);
+extern void LuSetAdjust(LuState *st, const double *adj);
+extern void LuSameAdjust(const LuState *st, const double *adj);
 extern void LuInputEntry(LuState *st, int64 a, int64 b, double area);
 
 /* the per-tile accumulation (landuse_tile.c) */

@@ -21,7 +21,8 @@
  * classification=;scheme=;hist=11:0=9000,-1:0=3.5,nodata:0=900
  * (areas in m2, %.17g; names with \; and \\ escaped); with flag 4 (the
  * grid is known) a field grid=<scale x>,<scale y>,<phase x>,<phase y>;
- * comes before hist.
+ * comes before hist, and with flag 8 (kind esv, an adjustment factor
+ * differs from 1) a field adjust=<npp>,<precipitation>,<soil>; after it.
  */
 
 static void
@@ -64,6 +65,8 @@ landuse_state_out(PG_FUNCTION_ARGS)
 	if (st->flags & LU_FLAG_HAS_GRID)
 		appendStringInfo(&buf, ";grid=%.17g,%.17g,%.17g,%.17g", st->grid.scale_x,
 						 st->grid.scale_y, st->grid.phase_x, st->grid.phase_y);
+	if (st->flags & LU_FLAG_HAS_ADJ)
+		appendStringInfo(&buf, ";adjust=%.17g,%.17g,%.17g", st->adj[0], st->adj[1], st->adj[2]);
 	appendStringInfoString(&buf, ";hist=");
 	for (i = 0; i < n; i++)
 	{
@@ -143,6 +146,7 @@ landuse_state_in(PG_FUNCTION_ARGS)
 			   *sch;
 	LuState    *st;
 	LuGrid		grid = {0};
+	double		adj[LU_NADJ] = {1.0, 1.0, 1.0};
 
 	f = LuField(&s, "kind", false);
 	for (i = 0; i <= LU_KIND_ESV; i++)
@@ -186,6 +190,16 @@ landuse_state_in(PG_FUNCTION_ARGS)
 			LuBad("Bad grid.");
 		LuCheckGrid(&grid);
 	}
+	if (flags & LU_FLAG_HAS_ADJ)
+	{
+		int			nread = -1;
+
+		f = LuField(&s, "adjust", false);
+		if (sscanf(f, "%lf,%lf,%lf%n", &adj[0], &adj[1], &adj[2], &nread) != 3 ||
+			nread < 0 || f[nread] != '\0')
+			LuBad("Bad adjust.");
+		LuCheckAdjust(kind, adj);
+	}
 	f = LuField(&s, "hist", true);
 
 	st = LuStateNew(CurrentMemoryContext, kind, mode, (int32) band);
@@ -194,6 +208,7 @@ landuse_state_in(PG_FUNCTION_ARGS)
 	st->geom_hash = gh;
 	st->grid = grid;
 	st->ea = ea;
+	memcpy(st->adj, adj, sizeof(adj));
 	if (cls[0])
 	{
 		st->classification = MemoryContextStrdup(st->hdr.eoh_context, cls);
@@ -253,6 +268,9 @@ landuse_state_send(PG_FUNCTION_ARGS)
 		pq_sendfloat8(&buf, st->grid.phase_x);
 		pq_sendfloat8(&buf, st->grid.phase_y);
 	}
+	if (st->flags & LU_FLAG_HAS_ADJ)
+		for (i = 0; i < LU_NADJ; i++)
+			pq_sendfloat8(&buf, st->adj[i]);
 	pq_sendstring(&buf, st->classification ? st->classification : "");
 	pq_sendstring(&buf, st->scheme ? st->scheme : "");
 	pq_sendint32(&buf, n);
@@ -284,6 +302,7 @@ landuse_state_recv(PG_FUNCTION_ARGS)
 			   *sch;
 	LuState    *st;
 	LuGrid		grid = {0};
+	double		adj[LU_NADJ] = {1.0, 1.0, 1.0};
 
 	version = pq_getmsgbyte(buf);
 	if (version != LU_FLAT_VERSION)
@@ -304,6 +323,12 @@ landuse_state_recv(PG_FUNCTION_ARGS)
 		grid.phase_y = pq_getmsgfloat8(buf);
 		LuCheckGrid(&grid);
 	}
+	if (flags & LU_FLAG_HAS_ADJ)
+	{
+		for (i = 0; i < LU_NADJ; i++)
+			adj[i] = pq_getmsgfloat8(buf);
+		LuCheckAdjust(kind, adj);
+	}
 	cls = pq_getmsgstring(buf);
 	sch = pq_getmsgstring(buf);
 	if ((kind == LU_KIND_ESV) != (cls[0] != '\0') || (cls[0] != '\0') != (sch[0] != '\0'))
@@ -317,6 +342,7 @@ landuse_state_recv(PG_FUNCTION_ARGS)
 	st->geom_hash = gh;
 	st->grid = grid;
 	st->ea = ea;
+	memcpy(st->adj, adj, sizeof(adj));
 	if (cls[0])
 	{
 		st->classification = MemoryContextStrdup(st->hdr.eoh_context, cls);
