@@ -25,7 +25,7 @@
 #     recomputed: checked), reading city_compensation; wall and backend CPU
 #     time of each step.
 #
-#   bash bench/province.sh            # full size (about 15-30 min, ~0.6 GB of /tmp)
+#   bash bench/province.sh            # full size (4 min at load 3 on 2 cores, ~0.6 GB of /tmp)
 #   bash bench/province.sh --quick    # 1500^2 and 4500^2 pixels, 30 counties (1-2 min)
 #   PROVINCE_SMALL=.. PROVINCE_LARGE=.. PROVINCE_COUNTIES=.. bash bench/province.sh
 #
