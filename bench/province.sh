@@ -17,10 +17,15 @@
 #     large to the small per-pixel time (linear: <= 1.3);
 #   - the backend's peak memory (VmHWM, RssAnon) of each run;
 #   - the raster part of a 2-year account: landuse_transition and
-#     esv_value for every county (ecocomp has no account refresh() yet; if
-#     ecocomp.refresh exists it says so).
+#     esv_value for every county;
+#   - the full account refresh for COUNTIES counties x 2 years: an account
+#     (ecocomp.create_accounts) with the counties, their statistics and
+#     both years' out-db tiles; refresh() from empty, stale() and a second
+#     refresh() after one county's boundary moves (only its 2 rows are
+#     recomputed: checked), reading city_compensation; wall and backend CPU
+#     time of each step.
 #
-#   bash bench/province.sh            # full size (about 15-30 min, ~0.6 GB of /tmp)
+#   bash bench/province.sh            # full size (4 min at load 3 on 2 cores, ~0.6 GB of /tmp)
 #   bash bench/province.sh --quick    # 1500^2 and 4500^2 pixels, 30 counties (1-2 min)
 #   PROVINCE_SMALL=.. PROVINCE_LARGE=.. PROVINCE_COUNTIES=.. bash bench/province.sh
 #
@@ -260,5 +265,98 @@ echo "$out" | awk '
   END {
     printf "per-pixel time, large / small: center %.2fx, exact %.2fx (linear: <= 1.3x)\n", t["large_center"] / t["small_center"], t["large_exact"] / t["small_exact"]
   }'
-psql -X -At -c "SELECT CASE WHEN to_regproc('ecocomp.refresh') IS NULL THEN 'account refresh(): ecocomp has no refresh() in this build; the account_* lines above time its raster part'
-                 ELSE 'account refresh(): ecocomp.refresh exists; time it with your account schema' END"
+# ---- the full account refresh: COUNTIES counties x 2 years.  An account
+# of SRID 32650 (ecocomp.create_accounts), the counties as cities,
+# statistics (GDP, population, E_a) for both years, and both years' out-db
+# tiles as landuse_raster (the rows hold only the path and the tile grid).
+# The counties tile the extent and about 10% of it is nodata, so
+# min_coverage_pct = 0: city_esv and city_compensation value the classified
+# part of every county, with a "partial" note.  In one fresh backend
+# (warmed up on one tile, like run()): refresh() from empty, stale() after
+# one county's boundary moves (2 rows: that county in both years), the
+# second refresh() (it must recompute only those 2 rows: checked with the
+# cache's refreshed_at), then reading city_compensation.  Wall time and the
+# backend's CPU time (utime + stime from /proc/PID/stat) of each step.
+eco_log "account refresh (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+SELECT ecocomp.create_accounts('acct', 32650) \g /dev/null
+UPDATE acct.settings SET min_coverage_pct = 0;
+INSERT INTO acct.region (region_id, name, level, province, geom)
+SELECT id, 'county ' || id, 'city', 'bench', ST_Multi(geom) FROM county;
+-- GDP 1e10 .. 5e10 yuan, 6% more in 2025; E_a 3000 and 3400 yuan/hm2
+INSERT INTO acct.region_stat (region_id, year, gdp_yuan, population, ea_yuan_per_hm2)
+SELECT id, y, (1e10 + (id * 7919 % 300) * 1.337e8) * CASE y WHEN 2025 THEN 1.06 ELSE 1 END,
+       2e5 + (id * 104729 % 300) * 3000, CASE y WHEN 2025 THEN 3400 ELSE 3000 END
+FROM county, (VALUES (2020), (2025)) v(y);
+INSERT INTO acct.landuse_raster (year, classification, rast)
+SELECT 2020, 'cnlucc', rast FROM lu2020 UNION ALL SELECT 2025, 'cnlucc', rast FROM lu2025;
+ANALYZE acct.region;
+ANALYZE acct.region_stat;
+ANALYZE acct.landuse_raster;
+SQL
+psql -X -q -At -v ON_ERROR_STOP=1 -v tck="$(getconf CLK_TCK)" <<'SQL' 2>&1
+SET client_min_messages = warning;
+SELECT count(*) FROM (SELECT ecocomp.landuse_area(t.rast, c.geom) FROM small2020 t JOIN county c ON ST_Intersects(ST_ConvexHull(t.rast), c.geom)
+                      WHERE t.rid = 1 GROUP BY c.id) w \g /dev/null
+-- the backend's CPU seconds so far (fields 14 and 15 of /proc/PID/stat)
+CREATE TEMP VIEW cpu AS
+SELECT (s[12]::bigint + s[13]::bigint)::float8 / :tck AS s
+FROM (SELECT string_to_array(split_part(pg_read_file('/proc/' || pg_backend_pid() || '/stat'), ') ', 2), ' ') AS s) x;
+SELECT 'account: ' || (SELECT count(*) FROM acct.region) || ' counties, ' || (SELECT count(*) FROM acct.landuse_raster) || ' out-db tiles in '
+       || (SELECT count(DISTINCT year) FROM acct.landuse_raster) || ' years, cache rows ' || (SELECT count(*) FROM acct.landuse_cache);
+SELECT clock_timestamp() AS t0, (SELECT s FROM cpu) AS c0 \gset
+SELECT acct.stale() AS n \gset
+\set label 'stale() before the first refresh'
+SELECT ', ' || :n || ' rows to compute' AS extra \gset
+SELECT rpad(:'label', 46) || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2) || ' s wall, ' || round(((SELECT s FROM cpu) - :c0)::numeric, 2) || ' s backend CPU' || :'extra';
+SELECT clock_timestamp() AS t0, (SELECT s FROM cpu) AS c0 \gset
+SELECT acct.refresh() AS n \gset
+\set label 'refresh() from empty'
+SELECT ', ' || :n || ' rows computed' AS extra \gset
+SELECT rpad(:'label', 46) || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2) || ' s wall, ' || round(((SELECT s FROM cpu) - :c0)::numeric, 2) || ' s backend CPU' || :'extra';
+SELECT 'cache: ' || count(*) || ' rows, ' || count(landuse_area_ha) || ' with areas; land-use coverage '
+       || round(min(ecocomp.landuse_coverage_pct(landuse_area_ha, region_area_ha))::numeric, 1) || '..'
+       || round(max(ecocomp.landuse_coverage_pct(landuse_area_ha, region_area_ha))::numeric, 1) || ' %' FROM acct.landuse_cache;
+SELECT max(refreshed_at) AS t1, min(region_id) AS moved FROM acct.landuse_cache \gset
+SELECT clock_timestamp() AS t0, (SELECT s FROM cpu) AS c0 \gset
+SELECT acct.stale() AS n \gset
+\set label 'stale() with nothing changed'
+SELECT ', ' || :n || ' stale (want 0)' AS extra \gset
+SELECT rpad(:'label', 46) || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2) || ' s wall, ' || round(((SELECT s FROM cpu) - :c0)::numeric, 2) || ' s backend CPU' || :'extra';
+-- one county's boundary moves: shrunk by 50 m (its neighbours' rows do not change)
+UPDATE acct.region SET geom = ST_Multi(ST_Buffer(geom, -50)) WHERE region_id = :moved;
+SELECT clock_timestamp() AS t0, (SELECT s FROM cpu) AS c0 \gset
+SELECT acct.stale() AS n \gset
+\set label 'stale() after one county moved'
+SELECT ', ' || :n || ' stale (want 2)' AS extra \gset
+SELECT rpad(:'label', 46) || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2) || ' s wall, ' || round(((SELECT s FROM cpu) - :c0)::numeric, 2) || ' s backend CPU' || :'extra';
+SELECT clock_timestamp() AS t0, (SELECT s FROM cpu) AS c0 \gset
+SELECT acct.refresh() AS n \gset
+\set label 'refresh() after one county moved'
+SELECT ', ' || :n || ' rows recomputed (want 2)' AS extra \gset
+SELECT rpad(:'label', 46) || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2) || ' s wall, ' || round(((SELECT s FROM cpu) - :c0)::numeric, 2) || ' s backend CPU' || :'extra';
+SELECT 'rows refreshed by the second refresh(): ' || count(*) || ' (want 2), county ' || coalesce(string_agg(DISTINCT region_id::text, ','), 'none')
+       || ' (want ' || :moved || '), years ' || coalesce(string_agg(DISTINCT year::text, ','), 'none') || '; rows kept from the first: '
+       || (SELECT count(*) FROM acct.landuse_cache WHERE refreshed_at <= :'t1'::timestamptz)
+FROM acct.landuse_cache WHERE refreshed_at > :'t1'::timestamptz;
+SELECT clock_timestamp() AS t0, (SELECT s FROM cpu) AS c0 \gset
+SELECT count(*) AS n, count(compensation_yuan) AS m FROM acct.city_compensation \gset
+\set label 'read city_compensation'
+SELECT ', ' || :n || ' rows, ' || :m || ' with compensation_yuan' AS extra \gset
+SELECT rpad(:'label', 46) || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2) || ' s wall, ' || round(((SELECT s FROM cpu) - :c0)::numeric, 2) || ' s backend CPU' || :'extra';
+SELECT clock_timestamp() AS t0, (SELECT s FROM cpu) AS c0 \gset
+SELECT count(*) AS n FROM (SELECT * FROM acct.city_compensation) q WHERE q::text IS NOT NULL \gset
+\set label 'read city_compensation again, every column'
+SELECT ', ' || :n || ' rows' AS extra \gset
+SELECT rpad(:'label', 46) || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2) || ' s wall, ' || round(((SELECT s FROM cpu) - :c0)::numeric, 2) || ' s backend CPU' || :'extra';
+SELECT clock_timestamp() AS t0, (SELECT s FROM cpu) AS c0 \gset
+SELECT count(*) AS n, count(esv_total_yuan) AS m FROM acct.city_esv \gset
+\set label 'read city_esv'
+SELECT ', ' || :n || ' rows, ' || :m || ' with esv_total_yuan' AS extra \gset
+SELECT rpad(:'label', 46) || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2) || ' s wall, ' || round(((SELECT s FROM cpu) - :c0)::numeric, 2) || ' s backend CPU' || :'extra';
+SELECT 'city_compensation ' || year || ': ' || count(*) || ' counties, compensation ' || round((sum(compensation_yuan) / 1e8)::numeric, 2)
+       || ' x 1e8 yuan, ecps ' || round(min(ecps)::numeric, 3) || '..' || round(max(ecps)::numeric, 3)
+FROM acct.city_compensation GROUP BY year ORDER BY year;
+SELECT rpad('account backend', 46) || 'memory ' || (SELECT string_agg(regexp_replace(l, '\s+', ' ', 'g'), ', ') FROM regexp_split_to_table(pg_read_file('/proc/' || pg_backend_pid() || '/status'), '\n') l
+                  WHERE l ~ '^(VmHWM|RssAnon)');
+SQL
