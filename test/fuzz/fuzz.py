@@ -157,6 +157,8 @@ TEXT_EDGES = {
              "GGGGGGGGGGGGGGGG"],
     "ea": ["0", "-0", "1", "-1", "NaN", "Infinity", "-Infinity", "1e308",
            "1e309", "-1e308", "5e-324", "1e-400", "x", ""],
+    "adjust": ["1.2,0.9,1", "1,1,1", "0,0,0", "-1,1,1", "-0,1,1", "NaN,1,1", "Infinity,1,1",
+               "1e309,1,1", "1e308,1e308,1e308", "1,1", "1,1,1,1", "x", "", ",,"],
     "classification": ["", "cnlucc", "a\\;b", "\\", "a\\", "x" * 2000, "\\\\"],
     "scheme": ["", "xie2015", "a\\;b", "\\", "x" * 2000],
     "hist": ["", "11:0=1", "11:0=1e308,11:0=1e308", "11:0=1e308,12:0=1e308",
@@ -267,11 +269,13 @@ SELECT ST_SetValues(ST_AddBand(ST_MakeEmptyRaster(3, 2, 0, 0, 30, -30, 0, 0, 326
 CREATE AGGREGATE pg_temp.fz_area(raster, geometry) (SFUNC = ecocomp.landuse_area_transfn, STYPE = ecocomp.landuse_state);
 CREATE AGGREGATE pg_temp.fz_center(raster, geometry, integer, text) (SFUNC = ecocomp.landuse_area_transfn, STYPE = ecocomp.landuse_state);
 CREATE AGGREGATE pg_temp.fz_esv(raster, geometry, float8) (SFUNC = ecocomp.esv_value_transfn, STYPE = ecocomp.landuse_state);
+CREATE AGGREGATE pg_temp.fz_esv_adj(raster, geometry, float8, text, text, integer, jsonb) (SFUNC = ecocomp.esv_value_transfn, STYPE = ecocomp.landuse_state);
 CREATE AGGREGATE pg_temp.fz_tr(raster, raster, geometry) (SFUNC = ecocomp.landuse_transition_transfn, STYPE = ecocomp.landuse_state);
 CREATE TEMP TABLE fz_base AS
 SELECT pg_temp.fz_area(rast, geom) AS s FROM fz_r
 UNION ALL SELECT pg_temp.fz_center(rast, geom, 1, 'center') FROM fz_r
 UNION ALL SELECT pg_temp.fz_esv(rast, geom, 3000) FROM fz_r
+UNION ALL SELECT pg_temp.fz_esv_adj(rast, geom, 3000, 'cnlucc', 'xie2015', 1, '{"npp": 1.2, "precipitation": 0.9}') FROM fz_r
 UNION ALL SELECT pg_temp.fz_tr(rast, rast, geom) FROM fz_r;
 SELECT s::text, ecocomp.landuse_state_send(s) FROM fz_base;
 """
