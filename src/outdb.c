@@ -29,11 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "access/genam.h"
 #include "access/htup_details.h"
-#include "access/table.h"
-#include "catalog/indexing.h"
-#include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "miscadmin.h"
@@ -49,6 +45,7 @@
 #include <cpl_error.h>
 #include <cpl_string.h>
 
+#include "ecocomp.h"
 #include "outdb.h"
 
 #define OUTDB_CACHE_SIZE	16
@@ -80,11 +77,6 @@ OutdbLoadPostgisRaster(void)
 {
 	static bool tried = false;
 	Oid			extoid;
-	Oid			nsp = InvalidOid;
-	Relation	rel;
-	ScanKeyData key;
-	SysScanDesc scan;
-	HeapTuple	tup;
 	Oid			typoid;
 
 	if (tried)
@@ -93,17 +85,8 @@ OutdbLoadPostgisRaster(void)
 	extoid = get_extension_oid("postgis_raster", true);
 	if (!OidIsValid(extoid))
 		return;
-	rel = table_open(ExtensionRelationId, AccessShareLock);
-	ScanKeyInit(&key, Anum_pg_extension_oid, BTEqualStrategyNumber, F_OIDEQ,
-				ObjectIdGetDatum(extoid));
-	scan = systable_beginscan(rel, ExtensionOidIndexId, true, NULL, 1, &key);
-	tup = systable_getnext(scan);
-	if (HeapTupleIsValid(tup))
-		nsp = ((Form_pg_extension) GETSTRUCT(tup))->extnamespace;
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
-	typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-							 CStringGetDatum("raster"), ObjectIdGetDatum(nsp));
+	typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("raster"),
+							 ObjectIdGetDatum(EcoExtensionSchema(extoid)));
 	if (OidIsValid(typoid))
 	{
 		Oid			typinput,
