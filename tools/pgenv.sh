@@ -116,7 +116,10 @@ CONF
     # every backend under memcheck; reports in DIR/valgrind/*.log
     mkdir -p "$dir/valgrind"
     [ "$(id -u)" -eq 0 ] && chown "$ECOCOMP_PGUSER" "$dir/valgrind"
+    # known PostgreSQL reports (WAL padding); a copy the server user can read
+    cp "$ECOCOMP_ROOT/test/valgrind.supp" "$dir/valgrind.supp" && chmod 644 "$dir/valgrind.supp"
     as_server valgrind --quiet --trace-children=yes --track-origins=yes \
+      --suppressions="$dir/valgrind.supp" \
       --read-var-info=no --error-limit=no --num-callers=30 \
       --log-file="$dir/valgrind/%p.log" \
       "$bin/postgres" -D "$dir/data" >"$dir/sock/server.log" 2>&1 &
