@@ -131,3 +131,10 @@ SELECT error_of($$SELECT ecocomp.esv_value('{"0": 1}', 1000, 'worldcover')$$);
 SELECT ecocomp.esv_value(NULL, 1000) IS NULL AS null_areas, ecocomp.esv_value('{"12": 1}', NULL) IS NULL AS null_ea,
 	   ecocomp.esv_value('{"12": 1}', 1, NULL) IS NULL AS null_classification;
 SELECT count(*) FROM ecocomp.esv_detail(NULL, 1000);
+
+-- An unmapped code: the hint names the classifications that map it for the
+-- scheme (CNLUCC has no code 3; CLCD's code 3, shrub, maps to Xie's shrub), so a CLCD raster
+-- read with the default classification says to pass 'clcd'; a code no
+-- classification maps says how to add one.
+SELECT ecocomp.esv_value('{"3": 10}'::jsonb, 3452);
+SELECT ecocomp.esv_value('{"99": 10}'::jsonb, 3452);

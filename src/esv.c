@@ -199,6 +199,31 @@ EsvLoadCodes(EsvModel *m, const char *nsp, MemoryContext mcxt)
 	}
 }
 
+char *
+EsvUnmappedHint(const char *classification, const char *scheme, int64 code)
+{
+	char	   *nsp = EcoSchemaName();
+	StringInfoData names;
+	uint64		n,
+				i;
+
+	initStringInfo(&names);		/* in the caller's context, SPI or not */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	n = EcoSpiQuery(psprintf("SELECT classification FROM %s.landuse_map WHERE code OPERATOR(pg_catalog.=) " INT64_FORMAT
+							 " AND scheme OPERATOR(pg_catalog.=) $1 AND classification OPERATOR(pg_catalog.<>) $2 ORDER BY 1",
+							 nsp, code),
+					2, scheme, classification);
+	for (i = 0; i < n && i < 4; i++)
+		appendStringInfo(&names, "%s'%s'", i > 0 ? ", " : "",
+						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+	SPI_finish();
+	if (n == 0)
+		return psprintf("Add a row to %s.landuse_map, or reclassify the code.", nsp);
+	return psprintf("Classification %s maps code " INT64_FORMAT ": if the data use %s codes, pass classification => %s; otherwise add a row to %s.landuse_map or reclassify the code.",
+					names.data, code, n > 1 ? "their" : "its", n > 1 ? "one of them" : names.data, nsp);
+}
+
 static EsvModel *
 EsvModelLoad(const char *classification, const char *scheme, MemoryContext mcxt)
 {
@@ -275,12 +300,16 @@ EsvAreaByEcosystem(const EsvModel *m, const LanduseAreas *areas)
 		int			e = EsvModelEcosystemOf(m, areas->code[i]);
 
 		if (e < 0)
+		{
+			char	   *hint = EsvUnmappedHint(m->classification, m->scheme, areas->code[i]);
+
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("land-use code %d is not mapped in classification \"%s\" for ESV scheme \"%s\"",
 							areas->code[i], m->classification, m->scheme),
 					 errdetail("The input has %g ha of code %d.", areas->area_ha[i], areas->code[i]),
-					 errhint("Add a row to ecocomp.landuse_map, or reclassify the code.")));
+					 errhint("%s", hint)));
+		}
 		a[e] += areas->area_ha[i];
 	}
 	return a;

@@ -93,4 +93,11 @@ extern EsvModel *EsvModelAdjusted(const EsvModel *m, const EsvAdjust *adj);
 extern EsvModel *EsvModelAdjustArg(FunctionCallInfo fcinfo, EsvModel *m, int argno);
 extern double EsvEcosystemValue(const EsvModel *m, int e);
 
+/*
+ * The hint for a land-use code that classification does not map for scheme:
+ * the classifications that do map it (e.g. 'clcd' for a CLCD raster read
+ * with the default 'cnlucc'), or how to add a mapping.
+ */
+extern char *EsvUnmappedHint(const char *classification, const char *scheme, int64 code);
+
 #endif							/* ESV_H */

@@ -269,11 +269,15 @@ EsvTransitionEcosystem(const EsvModel *m, int32 code, bool nodata)
 		return -1;
 	e = EsvModelEcosystemOf(m, code);
 	if (e < 0)
+	{
+		char	   *hint = EsvUnmappedHint(m->classification, m->scheme, code);
+
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("land-use code %d is not mapped in classification \"%s\" for ESV scheme \"%s\"",
 						code, m->classification, m->scheme),
-				 errhint("Add a row to ecocomp.landuse_map, or reclassify the code.")));
+				 errhint("%s", hint)));
+	}
 	return e;
 }
 

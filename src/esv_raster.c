@@ -76,12 +76,17 @@ esv_raster(PG_FUNCTION_ARGS)
 				e = (k >= PG_INT32_MIN && k <= PG_INT32_MAX) ?
 					EsvModelEcosystemOf(m, (int32) k) : -1;
 				if (e < 0)
+				{
+					char	   *hint = EsvUnmappedHint(m->classification, m->scheme, k);
+
 					ereport(ERROR,
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("land-use code " INT64_FORMAT " is not mapped in classification \"%s\" for ESV scheme \"%s\"",
 									k, m->classification, m->scheme),
 							 errdetail("Pixel (%d, %d) (1-based column, row) has code " INT64_FORMAT ".", c + 1, r + 1, k),
-							 errhint("Add a row to ecocomp.landuse_map, or set the code as the band's nodata value.")));
+							 errhint("%s (A code that marks no data can be the band's nodata value.)",
+									 hint)));
+				}
 				if (!isfinite(vc[e]) || fabs(vc[e]) > FLT_MAX)
 					ereport(ERROR,
 							(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
