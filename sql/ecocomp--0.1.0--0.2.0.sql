@@ -2616,7 +2616,7 @@ BEGIN
 			DELETE FROM {{s}}.landuse_cache c
 			WHERE NOT EXISTS (SELECT FROM want w WHERE w.region_id = c.region_id AND w.year = c.year
 							  AND w.classification = c.classification)
-		), todo AS (
+		), due AS (
 			SELECT w.* FROM want w
 			WHERE NOT EXISTS (SELECT FROM {{s}}.landuse_cache c WHERE c.region_id = w.region_id AND c.year = w.year
 							  AND c.classification = w.classification AND c.inputs = w.inputs)
@@ -2628,7 +2628,7 @@ BEGIN
 					WHERE l.year = t.year AND l.classification = t.classification
 					  AND {{g}}.ST_ConvexHull(l.rast) OPERATOR({{g}}.&&) t.g),
 				   @extschema@.region_area_ha(t.geom), t.inputs
-			FROM todo t CROSS JOIN {{s}}.settings st
+			FROM due t CROSS JOIN {{s}}.settings st
 			ON CONFLICT (region_id, year, classification) DO UPDATE
 			SET landuse_area_ha = excluded.landuse_area_ha, region_area_ha = excluded.region_area_ha,
 				inputs = excluded.inputs, refreshed_at = now(), refreshed_by_xact = txid_current()
