@@ -79,3 +79,20 @@ $$;
 -- (1,0) -> 7, 1 + 3 = 4th code 22; (2,0) -> 14, 1 + 6 = 7th 41;
 -- (0,1) -> 13, 1 + 5 = 6th 31; (1,1) -> 3, 1 + 8 = 9th 51; (2,1) -> 10, 1 + 11 = 12th 67
 SELECT public.landuse_codes(3, 2) = ARRAY[[0, 22, 41], [31, 51, 67]]::double precision[] AS codes_3x2;
+
+-- binary_copy(src, dst): a new table dst of one landuse_state column s
+-- holding the rows of src (same shape) after COPY ... (FORMAT binary) out
+-- and in, that is through the type's send and recv functions.
+CREATE PROCEDURE public.binary_copy(src text, dst text) LANGUAGE plpgsql AS $$
+DECLARE f text := '/tmp/ecocomp_' || src || '_' || pg_backend_pid() || '.bin';
+BEGIN
+	EXECUTE format('COPY %I TO %L (FORMAT binary)', src, f);
+	EXECUTE format('CREATE TABLE %I (s ecocomp.landuse_state)', dst);
+	-- read the file back and remove it
+	EXECUTE format('COPY %I FROM PROGRAM %L (FORMAT binary)', dst, format('cat %s && rm -f %s', f, f));
+END $$;
+CREATE TEMP TABLE bc_in (s ecocomp.landuse_state);
+INSERT INTO bc_in VALUES ('kind=area;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist=12:0=1');
+CALL binary_copy('bc_in', 'bc_out');
+SELECT (SELECT s::text FROM bc_out) = (SELECT s::text FROM bc_in) AS binary_copy_round_trip;
+DROP TABLE bc_in, bc_out;

@@ -124,14 +124,7 @@ INSERT INTO adj_states VALUES
 SELECT s AS state, s::text::ecocomp.landuse_state::text = s::text AS text_round_trip FROM adj_states;
 SELECT round((ecocomp.esv_value_final(s)).total::numeric, 6) AS final_of_text FROM adj_states LIMIT 1;
 -- binary round trip through COPY (FORMAT binary): send and recv
-CREATE PROCEDURE adj_binary_copy(src text, dst text) LANGUAGE plpgsql AS $$
-DECLARE f text := '/tmp/ecocomp_' || src || '_' || pg_backend_pid() || '.bin';
-BEGIN
-	EXECUTE format('COPY %I TO %L (FORMAT binary)', src, f);
-	EXECUTE format('CREATE TABLE %I (s ecocomp.landuse_state)', dst);
-	EXECUTE format('COPY %I FROM PROGRAM %L (FORMAT binary)', dst, format('cat %s && rm -f %s', f, f));
-END $$;
-CALL adj_binary_copy('adj_states', 'adj_states2');
+CALL binary_copy('adj_states', 'adj_states2');
 SELECT count(*) AS rows, bool_and(a.s::text = b.s::text) AS binary_round_trip
 FROM (SELECT s, row_number() OVER () AS n FROM adj_states) a
 JOIN (SELECT s, row_number() OVER () AS n FROM adj_states2) b USING (n);

@@ -136,17 +136,8 @@ INSERT INTO ra_states VALUES
 	('kind=area;mode=center;band=2;srid=4326;flags=3;geom=0123456789abcdef;ea=0;classification=;scheme=;hist=1:0=0.1,2:0=1e-300,4294967295:0=7'),
 	('kind=esv;mode=exact;band=1;srid=32650;flags=1;geom=00000000000000ff;ea=3452.5;classification=cnlucc;scheme=xie2015;hist=21:0=5'),
 	('kind=esv;mode=exact;band=1;srid=0;flags=0;geom=0000000000000000;ea=1;classification=we\;ird;scheme=x\\y;hist=');
--- ra_binary_copy(src, dst): table dst (s landuse_state) gets the rows of
--- src through COPY ... (FORMAT binary), that is through send and recv
-CREATE PROCEDURE ra_binary_copy(src text, dst text) LANGUAGE plpgsql AS $$
-DECLARE f text := '/tmp/ecocomp_' || src || '_' || pg_backend_pid() || '.bin';
-BEGIN
-	EXECUTE format('COPY %I TO %L (FORMAT binary)', src, f);
-	EXECUTE format('CREATE TABLE %I (s ecocomp.landuse_state)', dst);
-	-- read the file back and remove it
-	EXECUTE format('COPY %I FROM PROGRAM %L (FORMAT binary)', dst, format('cat %s && rm -f %s', f, f));
-END $$;
-CALL ra_binary_copy('ra_states', 'ra_states2');
+-- binary_copy (sql/00_setup.sql): through send and recv
+CALL binary_copy('ra_states', 'ra_states2');
 SELECT a.s::text = b.s::text AS binary_round_trip, b.s
 FROM (SELECT s, row_number() OVER () n FROM ra_states) a JOIN (SELECT s, row_number() OVER () n FROM ra_states2) b USING (n);
 SELECT error_of($$SELECT 'kind=area;mode=middle;band=1;srid=0;flags=0;geom=0000000000000000;ea=0;classification=;scheme=;hist='::ecocomp.landuse_state$$);
@@ -161,7 +152,7 @@ INSERT INTO ra_states3 VALUES
 	('kind=area;mode=exact;band=1;srid=32650;flags=5;geom=00000000000000ff;ea=0;classification=;scheme=;grid=30,-30,20,0.5;hist=11:0=900'),
 	('kind=transition;mode=center;band=1;srid=4326;flags=7;geom=00000000000000ff;ea=0;classification=;scheme=;grid=0.00025,-0.00025,0.0001,0;hist=11:nodata=5,11:12=1e-5');
 SELECT s FROM ra_states3;
-CALL ra_binary_copy('ra_states3', 'ra_states4');
+CALL binary_copy('ra_states3', 'ra_states4');
 SELECT a.s::text = b.s::text AS grid_binary_round_trip
 FROM (SELECT s, row_number() OVER () n FROM ra_states3) a JOIN (SELECT s, row_number() OVER () n FROM ra_states4) b USING (n);
 -- a grid needs the flag, finite non-zero pixel sizes and phases in
@@ -325,6 +316,5 @@ DROP TABLE ra_many;
 
 DROP AGGREGATE ra_merge(ecocomp.landuse_state);
 DROP FUNCTION ra_plan(text, text);
-DROP PROCEDURE ra_binary_copy(text, text);
 DROP TABLE ra_full, ra_tiles, ra_zone, ra_pairs, ra_serial, ra_parallel, ra_parallel_sorted, ra_parallel_tr, ra_big, ra_states, ra_states2, ra_pair;
 DROP TABLE ra_states3, ra_states4, ra_states5, ra_envelope_join, ra_tiles2, ra_zone2, ra_tile_driven, ra_serial2;
